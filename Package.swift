@@ -1,0 +1,64 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+/// Kernel benchmarks (ordo-one/benchmark) resolve only when asked for, so that
+/// `swift build`, `swift test` and CI never fetch or build them.
+let wantsBenchmarks = ProcessInfo.processInfo.environment["SAKIP_BENCHMARKS"] != nil
+
+var package = Package(
+    name: "sakip",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "SakipCore", targets: ["SakipCore"]),
+        .executable(name: "sakip", targets: ["sakip"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "SakipCore",
+            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")],
+            resources: [.copy("Resources/rubrics"), .copy("Resources/schema")]
+        ),
+        .target(
+            name: "SakipCLI",
+            dependencies: [
+                "SakipCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "sakip", dependencies: ["SakipCLI"]),
+        .testTarget(
+            name: "SakipCoreTests",
+            dependencies: ["SakipCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "SakipCLITests",
+            dependencies: ["SakipCLI", "SakipCore"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
+
+if wantsBenchmarks {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "SakipBenchmarks",
+            dependencies: ["SakipCore", .product(name: "Benchmark", package: "benchmark")],
+            path: "Benchmarks/SakipBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+}

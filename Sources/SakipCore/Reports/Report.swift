@@ -1,0 +1,131 @@
+/// One agency's evaluation for one year, as read from a report file (XML or CSV).
+/// Values stay as written (answer letters, numbers); the scorer checks them against a rubric.
+public struct Report: Sendable, Hashable {
+    public var agency: String
+    public var name: String?
+    public var region: String?
+    public var year: Int
+    /// The rubric the report names, if it names one.
+    public var rubric: String?
+    /// Answers keyed by criterion id, or by sub-component id for `grade` aggregation.
+    public var answers: [Answer]
+    public var checklist: [ChecklistAnswer]
+    public var indicators: [Indicator]
+    public var budget: Budget?
+    /// Where the report starts: the file and the byte offset of its element or first row.
+    public var origin: SourcePosition
+
+    public init(
+        agency: String, name: String? = nil, region: String? = nil, year: Int, rubric: String? = nil,
+        answers: [Answer] = [], checklist: [ChecklistAnswer] = [], indicators: [Indicator] = [],
+        budget: Budget? = nil, origin: SourcePosition
+    ) {
+        self.agency = agency
+        self.name = name
+        self.region = region
+        self.year = year
+        self.rubric = rubric
+        self.answers = answers
+        self.checklist = checklist
+        self.indicators = indicators
+        self.budget = budget
+        self.origin = origin
+    }
+
+    /// The position of a value in the report's file (the file is read again only to report an error).
+    public func position(_ offset: Int) -> SourcePosition {
+        SourcePosition(file: origin.file, offset: offset)
+    }
+}
+
+/// An answer letter for a criterion (or a whole sub-component's grade).
+public struct Answer: Sendable, Hashable {
+    public var id: String
+    public var value: String
+    /// Byte offset of the value in the report's file.
+    public var offset: Int
+
+    public init(id: String, value: String, offset: Int = 0) {
+        self.id = id
+        self.value = value
+        self.offset = offset
+    }
+}
+
+/// The four yes/no flags of a checklist criterion.
+public struct ChecklistAnswer: Sendable, Hashable {
+    public var criterion: String
+    public var met: Bool
+    public var mandated: Bool
+    public var kept1Year: Bool
+    public var kept5Years: Bool
+    public var offset: Int
+
+    public init(criterion: String, met: Bool, mandated: Bool = false, kept1Year: Bool = false, kept5Years: Bool = false, offset: Int = 0) {
+        self.criterion = criterion
+        self.met = met
+        self.mandated = mandated
+        self.kept1Year = kept1Year
+        self.kept5Years = kept5Years
+        self.offset = offset
+    }
+
+    public func has(_ flag: ChecklistRule.Flag) -> Bool {
+        switch flag {
+        case .met: met
+        case .mandated: mandated
+        case .kept1Year: kept1Year
+        case .kept5Years: kept5Years
+        }
+    }
+}
+
+public enum Polarity: String, Sendable, Hashable, CaseIterable {
+    /// Higher is better.
+    case positive
+    /// Lower is better.
+    case negative
+}
+
+/// A key performance indicator (IKU) with its target and realisation.
+public struct Indicator: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        case value(Double)
+        /// Anything inside low...high counts as fully achieved.
+        case range(low: Double, high: Double)
+    }
+
+    public var id: String
+    public var name: String?
+    public var unit: String?
+    public var polarity: Polarity
+    public var target: Target
+    public var realization: Double
+    public var weight: Double
+    public var offset: Int
+
+    public init(
+        id: String, name: String? = nil, unit: String? = nil, polarity: Polarity = .positive,
+        target: Target, realization: Double, weight: Double = 1, offset: Int = 0
+    ) {
+        self.id = id
+        self.name = name
+        self.unit = unit
+        self.polarity = polarity
+        self.target = target
+        self.realization = realization
+        self.weight = weight
+        self.offset = offset
+    }
+}
+
+/// Budget ceiling and realised spending, for the efficiency check.
+public struct Budget: Sendable, Hashable {
+    public var ceiling: Double
+    public var realized: Double
+
+    public init(ceiling: Double, realized: Double) {
+        self.ceiling = ceiling
+        self.realized = realized
+    }
+}

@@ -1,0 +1,62 @@
+/// What reading one input file gave: the reports that read cleanly and a diagnostic for every problem.
+/// A report with an error is left out; the other reports of the same file are kept.
+public struct ReportFile: Sendable {
+    public var file: String
+    public var reports: [Report]
+    public var diagnostics: [Diagnostic]
+
+    public init(file: String, reports: [Report] = [], diagnostics: [Diagnostic] = []) {
+        self.file = file
+        self.reports = reports
+        self.diagnostics = diagnostics
+    }
+
+    public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+}
+
+/// Parsing of the small value types that both report formats share, so XML and CSV accept exactly the same text.
+enum ValueSyntax {
+    /// A finite decimal number with a `.` separator.
+    static func number(_ text: String) -> Double? {
+        let trimmed = text.trimmingSpaces()
+        guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ isNumberByte($0) }), let value = Double(trimmed), value.isFinite else { return nil }
+        return value
+    }
+
+    static func year(_ text: String) -> Int? {
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.utf8.count == 4, let year = Int(trimmed) else { return nil }
+        return year
+    }
+
+    /// yes/no in English or Indonesian (ya/tidak), or 1/0. A bare `T` is refused: it means *tidak* in Indonesian forms but *true* elsewhere.
+    static func flag(_ text: String) -> Bool? {
+        switch text.trimmingSpaces().lowercased() {
+        case "yes", "ya", "y", "true", "1": true
+        case "no", "tidak", "false", "0": false
+        default: nil
+        }
+    }
+
+    static let numberExpectation = "expected a number such as 82.5 (with '.' for decimals)"
+    static let flagExpectation = "expected yes or no (ya/tidak, true/false, 1/0)"
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = utf8.lastIndex(where: { !isSpace($0) })!
+        return String(self[first...last])
+    }
+}
+
+@inline(__always)
+func isSpace(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+}

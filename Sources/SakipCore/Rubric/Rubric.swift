@@ -1,0 +1,279 @@
+/// A weighted evaluation rubric (LKE): answer scales, grade bands, and the tree
+/// component -> (group ->) sub-component -> criterion. Every number comes from the rubric file.
+public struct Rubric: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var scales: [String: AnswerScale]
+    /// Grade bands from the highest to the lowest.
+    public var grades: [GradeBand]
+    public var achievement: AchievementPolicy
+    public var checklist: ChecklistRule?
+    public var components: [Component]
+    public var consistency: [ConsistencyRule]
+    /// Where the rubric was loaded from (a path, or `bundled:<id>`).
+    public var source: String
+
+    public init(
+        id: String, title: String, scales: [String: AnswerScale], grades: [GradeBand],
+        achievement: AchievementPolicy, checklist: ChecklistRule? = nil,
+        components: [Component], consistency: [ConsistencyRule] = [], source: String
+    ) {
+        self.id = id
+        self.title = title
+        self.scales = scales
+        self.grades = grades
+        self.achievement = achievement
+        self.checklist = checklist
+        self.components = components
+        self.consistency = consistency
+        self.source = source
+    }
+
+    /// The sum of the component weights: the highest possible score (100 for the official rubrics).
+    public var totalWeight: Double { components.reduce(0) { $0 + $1.weight } }
+
+    /// Every sub-component in rubric order.
+    public var subcomponents: [Subcomponent] { components.flatMap(\.subcomponents) }
+
+    /// The grade band a score falls in. Bands are lower-exclusive and upper-inclusive; a score
+    /// within `GradeBand.boundTolerance` of a bound counts as on it, and the lowest band holds its lower bound.
+    public func grade(for score: Double) -> GradeBand {
+        precondition(!grades.isEmpty, "a validated rubric has grade bands")
+        for band in grades where score > band.above + GradeBand.boundTolerance {
+            return band
+        }
+        return grades[grades.count - 1]
+    }
+}
+
+/// Letters an evaluator may answer with and the value of each; `full` is the value of a perfect answer.
+public struct AnswerScale: Sendable, Hashable {
+    public var id: String
+    public var full: Double
+    /// Letter -> value, in the file's order (best first in the bundled rubrics).
+    public var values: [(letter: String, value: Double)]
+
+    public init(id: String, full: Double, values: [(letter: String, value: Double)]) {
+        self.id = id
+        self.full = full
+        self.values = values
+    }
+
+    public func value(of letter: String) -> Double? {
+        values.first { $0.letter == letter }?.value
+    }
+
+    public var letters: [String] { values.map(\.letter) }
+
+    public static func == (a: AnswerScale, b: AnswerScale) -> Bool {
+        a.id == b.id && a.full == b.full && a.values.elementsEqual(b.values) { $0 == $1 }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(full)
+        for (letter, value) in values {
+            hasher.combine(letter)
+            hasher.combine(value)
+        }
+    }
+}
+
+/// A grade (predikat) and its score band: `above` < score <= `max`.
+public struct GradeBand: Sendable, Hashable {
+    /// Floating noise this close to a bound counts as on the bound.
+    public static let boundTolerance = 1e-9
+
+    public var grade: String
+    public var label: String
+    public var above: Double
+    public var max: Double
+
+    public init(grade: String, label: String, above: Double, max: Double) {
+        self.grade = grade
+        self.label = label
+        self.above = above
+        self.max = max
+    }
+}
+
+public struct Component: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var weight: Double
+    /// Optional intermediate level (12/2015 splits Perencanaan into Renstra and annual planning).
+    public var groups: [Group]
+    public var subcomponents: [Subcomponent]
+
+    public init(id: String, name: String, weight: Double, groups: [Group] = [], subcomponents: [Subcomponent]) {
+        self.id = id
+        self.name = name
+        self.weight = weight
+        self.groups = groups
+        self.subcomponents = subcomponents
+    }
+}
+
+public struct Group: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var weight: Double
+
+    public init(id: String, name: String, weight: Double) {
+        self.id = id
+        self.name = name
+        self.weight = weight
+    }
+}
+
+/// How a sub-component's value (0...1 of its weight) is reached from the report.
+public enum Aggregation: String, Sendable, Hashable, CaseIterable {
+    /// Every criterion is answered; the value is the (criterion-weighted) mean of the answers.
+    case mean
+    /// The evaluator grades the sub-component as a whole; criteria are probing questions.
+    case grade
+    /// Yes/no flags per criterion; the share met maps to a grade through the rubric's checklist rule.
+    case checklist
+}
+
+public struct Subcomponent: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var weight: Double
+    public var aggregation: Aggregation
+    /// The scale used by `grade` aggregation and by criteria that name none.
+    public var scale: String
+    public var group: String?
+    public var criteria: [Criterion]
+
+    public init(
+        id: String, name: String, weight: Double, aggregation: Aggregation, scale: String,
+        group: String? = nil, criteria: [Criterion]
+    ) {
+        self.id = id
+        self.name = name
+        self.weight = weight
+        self.aggregation = aggregation
+        self.scale = scale
+        self.group = group
+        self.criteria = criteria
+    }
+}
+
+public struct Criterion: Sendable, Hashable {
+    public var id: String
+    public var text: String
+    /// Relative weight inside its sub-component's mean (1 unless the rubric says otherwise).
+    public var weight: Double
+    public var scale: String
+
+    public init(id: String, text: String, weight: Double = 1, scale: String) {
+        self.id = id
+        self.text = text
+        self.weight = weight
+        self.scale = scale
+    }
+}
+
+/// Negative-polarity formula for indicator achievement.
+public enum NegativePolarityFormula: String, Sendable, Hashable, CaseIterable {
+    /// (2T - R) / T x 100, the official form.
+    case twoTargetMinusRealization = "2t-r"
+    /// T / R x 100, used by many tools.
+    case targetOverRealization = "t/r"
+}
+
+public struct AchievementPolicy: Sendable, Hashable {
+    public var negativePolarity: NegativePolarityFormula
+    /// Upper limit on one indicator's achievement; none when nil.
+    public var cap: Double?
+    /// Labels by minimum achievement, highest first (e.g. >= 100 Sangat Berhasil).
+    public var bands: [(label: String, min: Double)]
+    /// Efficient when achievement exceeds budget absorption by more than this many points.
+    public var efficiencyMargin: Double?
+
+    public init(
+        negativePolarity: NegativePolarityFormula = .twoTargetMinusRealization, cap: Double? = nil,
+        bands: [(label: String, min: Double)] = [], efficiencyMargin: Double? = nil
+    ) {
+        self.negativePolarity = negativePolarity
+        self.cap = cap
+        self.bands = bands
+        self.efficiencyMargin = efficiencyMargin
+    }
+
+    public func label(for achievement: Double) -> String? {
+        bands.first { achievement >= $0.min }?.label
+    }
+
+    public static func == (a: AchievementPolicy, b: AchievementPolicy) -> Bool {
+        a.negativePolarity == b.negativePolarity && a.cap == b.cap && a.efficiencyMargin == b.efficiencyMargin
+            && a.bands.elementsEqual(b.bands) { $0 == $1 }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(negativePolarity)
+        hasher.combine(cap)
+        hasher.combine(bands.count)
+    }
+}
+
+/// How checklist flags become a grade: all met -> first `allMet` rule whose flag every criterion has;
+/// otherwise the first `shareMet` band the share of criteria met is strictly above; else `none`.
+public struct ChecklistRule: Sendable, Hashable {
+    public enum Flag: String, Sendable, Hashable, CaseIterable {
+        case met
+        case mandated
+        case kept1Year = "kept_1_year"
+        case kept5Years = "kept_5_years"
+    }
+
+    public var scale: String
+    public var allMet: [(every: Flag?, grade: String)]
+    public var shareMet: [(above: Double, grade: String)]
+    public var none: String
+
+    public init(scale: String, allMet: [(every: Flag?, grade: String)], shareMet: [(above: Double, grade: String)], none: String) {
+        self.scale = scale
+        self.allMet = allMet
+        self.shareMet = shareMet
+        self.none = none
+    }
+
+    public static func == (a: ChecklistRule, b: ChecklistRule) -> Bool {
+        a.scale == b.scale && a.none == b.none && a.allMet.elementsEqual(b.allMet) { $0 == $1 }
+            && a.shareMet.elementsEqual(b.shareMet) { $0 == $1 }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(scale)
+        hasher.combine(none)
+    }
+}
+
+/// Kontrol kerangka logis: an answer may not score above its prerequisite.
+public struct ConsistencyRule: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        case criterion(String)
+        /// The sub-component's value (mean of its criteria, or its grade).
+        case subcomponent(String)
+    }
+
+    public enum Subject: Sendable, Hashable {
+        case criterion(String)
+        /// Each criterion of the sub-component, checked one by one.
+        case criteriaOf(String)
+        /// The sub-component's own value.
+        case subcomponent(String)
+    }
+
+    public var subject: Subject
+    public var notAbove: Target
+    public var message: String
+
+    public init(subject: Subject, notAbove: Target, message: String) {
+        self.subject = subject
+        self.notAbove = notAbove
+        self.message = message
+    }
+}

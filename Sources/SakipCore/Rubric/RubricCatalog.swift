@@ -1,0 +1,89 @@
+import Foundation
+import Synchronization
+
+/// Finds rubrics by id (bundled with the package, or in extra folders) or by path.
+public struct RubricCatalog: Sendable {
+    /// The id used when nothing names a rubric: the newest official one.
+    public static let defaultRubricID = "permenpanrb-88-2021"
+
+    /// Folders searched for `*.yaml` rubrics, in order; the bundled folder comes last.
+    public var searchPaths: [String]
+
+    /// The bundled rubrics plus any folders listed in `SAKIP_RUBRIC_PATH` (colon-separated), searched first.
+    public static var standard: RubricCatalog {
+        var paths: [String] = []
+        if let extra = ProcessInfo.processInfo.environment["SAKIP_RUBRIC_PATH"] {
+            paths += extra.split(separator: ":").map(String.init)
+        }
+        if let bundled = bundledDirectory { paths.append(bundled) }
+        return RubricCatalog(searchPaths: paths)
+    }
+
+    public init(searchPaths: [String]) {
+        self.searchPaths = searchPaths
+    }
+
+    /// The folder of rubrics shipped inside the package's resource bundle.
+    public static var bundledDirectory: String? {
+        Bundle.module.resourceURL.map { $0.appendingPathComponent("rubrics").path }
+    }
+
+    /// Every rubric file in the search paths, by id; the first folder wins for a repeated id.
+    public func listFiles() -> [(id: String, path: String)] {
+        var seen = Set<String>()
+        var result: [(id: String, path: String)] = []
+        for folder in searchPaths {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                let id = String(name.prefix(upTo: name.lastIndex(of: ".")!))
+                if seen.insert(id).inserted { result.append((id, folder + "/" + name)) }
+            }
+        }
+        return result
+    }
+
+    /// Loads a rubric named by a path to a YAML file, or by id. A file found by id must declare that id.
+    public func load(_ reference: String) throws -> Rubric {
+        if Self.looksLikePath(reference) {
+            return try RubricLoader.load(path: reference)
+        }
+        guard let entry = listFiles().first(where: { $0.id == reference }) else {
+            let known = listFiles().map(\.id).joined(separator: ", ")
+            throw UnknownRubric(reference: reference, known: known)
+        }
+        let rubric = try RubricLoader.load(path: entry.path)
+        guard rubric.id == reference else {
+            throw Diagnostic(at: SourceLocation(file: entry.path, line: 1, column: 1),
+                             "rubric file is named \(reference) but declares id '\(rubric.id)'")
+        }
+        return rubric
+    }
+
+    static func looksLikePath(_ reference: String) -> Bool {
+        reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
+    }
+
+    public struct UnknownRubric: Error, CustomStringConvertible {
+        public var reference: String
+        public var known: String
+        public var description: String { "unknown rubric '\(reference)'; known rubrics: \(known)" }
+    }
+}
+
+/// Loads each rubric once, however many reports name it; safe to share across tasks.
+public final class RubricCache: Sendable {
+    private let catalog: RubricCatalog
+    private let loaded = Mutex<[String: Result<Rubric, any Error>]>([:])
+
+    public init(catalog: RubricCatalog = .standard) {
+        self.catalog = catalog
+    }
+
+    public func rubric(_ reference: String) throws -> Rubric {
+        if let cached = loaded.withLock({ $0[reference] }) { return try cached.get() }
+        // Loading outside the lock keeps other readers going; a rare double load yields the same value.
+        let result = Result { try catalog.load(reference) }
+        loaded.withLock { $0[reference] = result }
+        return try result.get()
+    }
+}

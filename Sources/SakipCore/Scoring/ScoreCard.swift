@@ -1,0 +1,71 @@
+/// The scored result of one report under one rubric.
+public struct ScoreCard: Sendable, Hashable {
+    public var agency: String
+    public var name: String?
+    public var region: String?
+    public var year: Int
+    public var rubricID: String
+    /// Sum of the component scores, at full precision (0 to the rubric's total weight).
+    public var total: Double
+    public var grade: GradeBand
+    public var components: [ComponentScore]
+    public var indicators: [IndicatorResult]
+    /// Weighted mean achievement of the computable indicators.
+    public var indicatorMean: Double?
+    public var efficiency: Efficiency?
+    /// Criteria (or graded sub-components) the report does not answer; each counted 0.
+    public var missing: [String]
+    public var warnings: [Diagnostic]
+    public var origin: SourcePosition
+
+    /// Every sub-component score in rubric order.
+    public var subcomponents: [SubcomponentScore] { components.flatMap(\.subcomponents) }
+
+    /// The sub-components furthest below their weight (lowest share achieved), weakest first;
+    /// ties keep rubric order.
+    public func weakest(_ count: Int) -> [SubcomponentScore] {
+        let all = subcomponents
+        let order = all.indices.sorted { (all[$0].value, $0) < (all[$1].value, $1) }
+        return order.prefix(count).map { all[$0] }
+    }
+}
+
+public struct ComponentScore: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var weight: Double
+    public var score: Double
+    public var groups: [GroupScore]
+    public var subcomponents: [SubcomponentScore]
+}
+
+public struct GroupScore: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var weight: Double
+    public var score: Double
+}
+
+public struct SubcomponentScore: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var weight: Double
+    public var aggregation: Aggregation
+    /// Share of the weight achieved, 0...1.
+    public var value: Double
+    /// value x weight.
+    public var score: Double
+    /// The letter that set the value, for `grade` and `checklist` aggregation.
+    public var letter: String?
+    /// How many criteria (or the grade) the report answers, and how many the rubric expects.
+    public var answered: Int
+    public var expected: Int
+}
+
+public struct IndicatorResult: Sendable, Hashable {
+    public var indicator: Indicator
+    public var outcome: Achievement.Outcome
+    public var label: String?
+
+    public var achievement: Double? { outcome.value }
+}

@@ -1,0 +1,256 @@
+/// Scores reports against one rubric. Build once per rubric (it indexes the rubric) and reuse
+/// for every report; it is a value and can be shared across tasks.
+public struct Scorer: Sendable {
+    public let rubric: Rubric
+    /// Missing, unknown or duplicate criteria become errors instead of warnings.
+    public var strict: Bool
+
+    private let subcomponents: [Subcomponent]
+    private let criterionIndex: [String: (sub: Int, criterion: Int)]
+    private let subcomponentIndex: [String: Int]
+
+    public init(rubric: Rubric, strict: Bool = false) {
+        self.rubric = rubric
+        self.strict = strict
+        subcomponents = rubric.subcomponents
+        var criterionIndex: [String: (sub: Int, criterion: Int)] = [:]
+        var subcomponentIndex: [String: Int] = [:]
+        for (s, sub) in subcomponents.enumerated() {
+            subcomponentIndex[sub.id] = s
+            for (c, criterion) in sub.criteria.enumerated() { criterionIndex[criterion.id] = (s, c) }
+        }
+        self.criterionIndex = criterionIndex
+        self.subcomponentIndex = subcomponentIndex
+    }
+
+    /// Scores one report. Errors (an answer outside its scale; in strict mode, missing, unknown
+    /// or duplicate criteria) are thrown together, each with its file, line and column.
+    public func score(_ report: Report) throws(DiagnosticList) -> ScoreCard {
+        var errors: [Diagnostic] = []
+        var warnings: [Diagnostic] = []
+        func flag(_ asError: Bool, _ position: SourcePosition, _ message: String) {
+            let location = position.resolve()
+            if asError { errors.append(Diagnostic(at: location, message)) } else { warnings.append(Diagnostic(.warning, at: location, message)) }
+        }
+
+        // Normalised criterion values (value / scale.full), NaN where unanswered.
+        var criterionValues = subcomponents.map { [Double](repeating: .nan, count: $0.criteria.count) }
+        var gradeLetters = [String?](repeating: nil, count: subcomponents.count)
+        var gradeValues = [Double](repeating: .nan, count: subcomponents.count)
+        var firstOffset: [String: Int] = [:]
+        var unknown: [String] = []
+
+        for answer in report.answers {
+            if let earlier = firstOffset[answer.id] {
+                let first = report.position(earlier).resolve()
+                flag(strict, report.position(answer.offset), "duplicate answer for '\(answer.id)'; the first, at \(first.line):\(first.column), is used")
+                continue
+            }
+            firstOffset[answer.id] = answer.offset
+            if let (s, c) = criterionIndex[answer.id] {
+                let criterion = subcomponents[s].criteria[c]
+                guard subcomponents[s].aggregation == .mean else {
+                    flag(strict, report.position(answer.offset), "criterion '\(answer.id)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its answer is not used for the score")
+                    // Still usable by consistency rules, if it is a valid letter.
+                    if let scale = rubric.scales[criterion.scale], let v = scale.value(of: answer.value) { criterionValues[s][c] = v / scale.full }
+                    continue
+                }
+                let scale = rubric.scales[criterion.scale]!
+                guard let v = scale.value(of: answer.value) else {
+                    flag(true, report.position(answer.offset), "answer '\(answer.value)' for criterion \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
+                    continue
+                }
+                criterionValues[s][c] = v / scale.full
+            } else if let s = subcomponentIndex[answer.id] {
+                guard subcomponents[s].aggregation == .grade else {
+                    flag(strict, report.position(answer.offset), "sub-component \(answer.id) is scored by \(subcomponents[s].aggregation.rawValue), not by one grade; this grade is ignored")
+                    continue
+                }
+                let scale = rubric.scales[subcomponents[s].scale]!
+                guard let v = scale.value(of: answer.value) else {
+                    flag(true, report.position(answer.offset), "grade '\(answer.value)' for sub-component \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
+                    continue
+                }
+                gradeLetters[s] = answer.value
+                gradeValues[s] = v / scale.full
+            } else {
+                unknown.append(answer.id)
+                if strict { flag(true, report.position(answer.offset), "unknown criterion '\(answer.id)' for rubric \(rubric.id)") }
+            }
+        }
+
+        // Checklist flags, grouped by sub-component.
+        var checklists = [[ChecklistAnswer]](repeating: [], count: subcomponents.count)
+        var checklistSeen = Set<String>()
+        for item in report.checklist {
+            guard let (s, _) = criterionIndex[item.criterion] else {
+                unknown.append(item.criterion)
+                if strict { flag(true, report.position(item.offset), "unknown criterion '\(item.criterion)' for rubric \(rubric.id)") }
+                continue
+            }
+            guard checklistSeen.insert(item.criterion).inserted else {
+                flag(strict, report.position(item.offset), "duplicate checklist item for '\(item.criterion)'; the first is used")
+                continue
+            }
+            guard subcomponents[s].aggregation == .checklist else {
+                flag(strict, report.position(item.offset), "criterion '\(item.criterion)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its checklist item is ignored")
+                continue
+            }
+            checklists[s].append(item)
+        }
+        if !unknown.isEmpty && !strict {
+            warnings.append(Diagnostic(.warning, at: report.origin.resolve(), "\(unknown.count) unknown criteria ignored: \(unknown.joined(separator: ", "))"))
+        }
+
+        // Sub-component values.
+        var missing: [String] = []
+        var subScores: [SubcomponentScore] = []
+        subScores.reserveCapacity(subcomponents.count)
+        for (s, sub) in subcomponents.enumerated() {
+            var value = 0.0
+            var letter: String?
+            var answered = 0
+            var expected = sub.criteria.count
+            switch sub.aggregation {
+            case .mean:
+                var sum = 0.0
+                var weights = 0.0
+                for (c, criterion) in sub.criteria.enumerated() {
+                    weights += criterion.weight
+                    let v = criterionValues[s][c]
+                    if v.isNaN {
+                        missing.append(criterion.id)
+                    } else {
+                        sum += v * criterion.weight
+                        answered += 1
+                    }
+                }
+                value = sum / weights
+            case .grade:
+                expected = 1
+                if gradeValues[s].isNaN {
+                    missing.append(sub.id)
+                } else {
+                    value = gradeValues[s]
+                    letter = gradeLetters[s]
+                    answered = 1
+                }
+            case .checklist:
+                let items = checklists[s]
+                answered = items.count
+                let answeredIDs = Set(items.map(\.criterion))
+                missing += sub.criteria.map(\.id).filter { !answeredIDs.contains($0) }
+                let rule = rubric.checklist!
+                let grade = Self.checklistGrade(items, criteria: sub.criteria.count, rule: rule)
+                let scale = rubric.scales[rule.scale]!
+                value = scale.value(of: grade)! / scale.full
+                letter = grade
+            }
+            subScores.append(SubcomponentScore(
+                id: sub.id, name: sub.name, weight: sub.weight, aggregation: sub.aggregation, value: value,
+                score: value * sub.weight, letter: letter, answered: answered, expected: expected))
+        }
+        if !missing.isEmpty {
+            flag(strict, report.origin, "\(missing.count) of the rubric's items unanswered, each counted 0: \(missing.joined(separator: ", "))")
+        }
+
+        warnings += consistencyWarnings(report: report, criterionValues: criterionValues, subScores: subScores, firstOffset: firstOffset)
+
+        // Indicators.
+        let results = report.indicators.map { indicator -> IndicatorResult in
+            let outcome = Achievement.of(indicator, policy: rubric.achievement)
+            if case .notComputable(let reason) = outcome {
+                flag(false, report.position(indicator.offset), "achievement of indicator \(indicator.id) not computable: \(reason)")
+            }
+            return IndicatorResult(indicator: indicator, outcome: outcome, label: outcome.value.flatMap { rubric.achievement.label(for: $0) })
+        }
+        let mean = Achievement.mean(results.map { ($0.outcome, $0.indicator.weight) })
+        let efficiency = report.budget.flatMap { Efficiency(budget: $0, achievement: mean, policy: rubric.achievement) }
+
+        if !errors.isEmpty { throw DiagnosticList(errors) }
+
+        // Roll up: components (and groups) are sums of their sub-components.
+        var components: [ComponentScore] = []
+        var cursor = 0
+        var total = 0.0
+        for component in rubric.components {
+            let members = Array(subScores[cursor..<(cursor + component.subcomponents.count)])
+            cursor += component.subcomponents.count
+            let score = members.reduce(0) { $0 + $1.score }
+            let groups = component.groups.map { group in
+                GroupScore(id: group.id, name: group.name, weight: group.weight,
+                           score: zip(component.subcomponents, members).filter { $0.0.group == group.id }.reduce(0) { $0 + $1.1.score })
+            }
+            components.append(ComponentScore(id: component.id, name: component.name, weight: component.weight, score: score, groups: groups, subcomponents: members))
+            total += score
+        }
+        return ScoreCard(
+            agency: report.agency, name: report.name, region: report.region, year: report.year, rubricID: rubric.id,
+            total: total, grade: rubric.grade(for: total), components: components, indicators: results,
+            indicatorMean: mean, efficiency: efficiency, missing: missing, warnings: warnings, origin: report.origin)
+    }
+
+    /// The grade a checklist earns: all criteria met -> the first `allMet` rule whose flag every
+    /// item has; otherwise the first band the share met is strictly above; else `none`.
+    static func checklistGrade(_ items: [ChecklistAnswer], criteria: Int, rule: ChecklistRule) -> String {
+        assert(criteria > 0, "validated rubrics have no empty sub-component")
+        let met = items.filter(\.met)
+        let share = Double(met.count) / Double(criteria)
+        if met.count == criteria {
+            for candidate in rule.allMet where candidate.every.map({ flag in met.allSatisfy { $0.has(flag) } }) ?? true {
+                return candidate.grade
+            }
+        }
+        for band in rule.shareMet where share > band.above {
+            return band.grade
+        }
+        return rule.none
+    }
+
+    private func consistencyWarnings(
+        report: Report, criterionValues: [[Double]], subScores: [SubcomponentScore], firstOffset: [String: Int]
+    ) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        func criterionValue(_ id: String) -> Double? {
+            guard let (s, c) = criterionIndex[id] else { return nil }
+            let v = criterionValues[s][c]
+            return v.isNaN ? nil : v
+        }
+        /// A sub-component's value, or nil when nothing in it is answered.
+        func subValue(_ id: String) -> Double? {
+            guard let s = subcomponentIndex[id], subScores[s].answered > 0 else { return nil }
+            return subScores[s].value
+        }
+        for rule in rubric.consistency {
+            let limit: Double?
+            let limitName: String
+            switch rule.notAbove {
+            case .criterion(let id): limit = criterionValue(id); limitName = "criterion \(id)"
+            case .subcomponent(let id): limit = subValue(id); limitName = "sub-component \(id)"
+            }
+            guard let limit else { continue }
+            var subjects: [(id: String, value: Double, offset: Int?)] = []
+            switch rule.subject {
+            case .criterion(let id):
+                if let v = criterionValue(id) { subjects.append((id, v, firstOffset[id])) }
+            case .criteriaOf(let sub):
+                for criterion in subcomponents[subcomponentIndex[sub]!].criteria {
+                    if let v = criterionValue(criterion.id) { subjects.append((criterion.id, v, firstOffset[criterion.id])) }
+                }
+            case .subcomponent(let id):
+                if let v = subValue(id) { subjects.append(("sub-component \(id)", v, firstOffset[id])) }
+            }
+            for subject in subjects where subject.value > limit + GradeBand.boundTolerance {
+                let position = subject.offset.map { report.position($0) } ?? report.origin
+                warnings.append(Diagnostic(.warning, at: position.resolve(),
+                    "kerangka logis: \(subject.id) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit))): \(rule.message)"))
+            }
+        }
+        return warnings
+    }
+
+    private func percent(_ share: Double) -> String {
+        let rounded = (share * 1000).rounded() / 10
+        return "\(format(rounded))%"
+    }
+}

@@ -1,0 +1,186 @@
+import CLibXML2
+
+// The only file that touches libxml2 pointers. Everything leaving it is a Swift value;
+// no pointer outlives the call or closure that produced it.
+
+/// An attribute of a start tag, as Swift strings.
+struct XMLAttribute {
+    var name: String
+    var value: String
+}
+
+/// Receives SAX events. `offset` is a byte offset inside the start tag (at or after its `<`),
+/// used only on the error path to compute line and column.
+protocol XMLEventHandler: AnyObject {
+    func startElement(_ name: String, attributes: [XMLAttribute], offset: Int)
+    func endElement(_ name: String)
+}
+
+enum LibXML2 {
+    /// libxml2 must be initialised once, before any thread parses.
+    private static let initialized: Void = { xmlInitParser() }()
+
+    /// Options for every parse: refuse network access; no entity substitution, no recovery,
+    /// no DTD loading (none of NOENT, RECOVER, DTDLOAD is set).
+    private static let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue)
+
+    /// Parses a whole document with the SAX2 interface. Throws the first fatal error with its location.
+    static func parse(_ bytes: [UInt8], file: String, handler: any XMLEventHandler) throws(Diagnostic) {
+        _ = initialized
+        let session = SAXSession(handler: handler)
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
+            guard let context, let localName else { return }
+            let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
+            var list: [XMLAttribute] = []
+            if attributeCount > 0, let attributes {
+                list.reserveCapacity(Int(attributeCount))
+                for i in 0..<Int(attributeCount) {
+                    // Five pointers per attribute: local name, prefix, URI, value start, value end.
+                    guard let name = attributes[5 * i], let start = attributes[5 * i + 3], let end = attributes[5 * i + 4] else { continue }
+                    let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+                    list.append(XMLAttribute(name: String(cString: name), value: value))
+                }
+            }
+            let offset = session.context.map { Int(xmlByteConsumed($0)) } ?? 0
+            session.handler.startElement(String(cString: localName), attributes: list, offset: max(offset, 0))
+        }
+        sax.endElementNs = { context, localName, _, _ in
+            guard let context, let localName else { return }
+            let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
+            session.handler.endElement(String(cString: localName))
+        }
+        sax.serror = { context, error in
+            guard let context, let error else { return }
+            let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
+            session.record(error.pointee)
+        }
+
+        let unmanaged = Unmanaged.passRetained(session)
+        defer { unmanaged.release() }
+        guard let context = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, file) else {
+            throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot create an XML parser")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        xmlCtxtUseOptions(context, options)
+        session.context = context
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 1)
+            }
+        }
+        session.context = nil
+        if let failure = session.firstError {
+            throw Diagnostic(at: failure.location(file: file, bytes: bytes), "malformed XML: \(failure.message)")
+        }
+    }
+
+    /// Validates a document against an XML Schema; returns every violation found.
+    static func validate(_ bytes: [UInt8], file: String, against schema: XMLSchema) -> [Diagnostic] {
+        _ = initialized
+        let session = ErrorSession()
+        let unmanaged = Unmanaged.passRetained(session)
+        defer { unmanaged.release() }
+        let collect: xmlStructuredErrorFunc = { context, error in
+            guard let context, let error else { return }
+            Unmanaged<ErrorSession>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+        }
+        // Structured errors are per thread in libxml2; route this thread's to the session.
+        xmlSetStructuredErrorFunc(unmanaged.toOpaque(), collect)
+        defer { xmlSetStructuredErrorFunc(nil, nil) }
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                xmlReadMemory(chars.baseAddress, Int32(chars.count), file, nil, options)
+            }
+        }
+        if let document {
+            defer { xmlFreeDoc(document) }
+            guard let validation = xmlSchemaNewValidCtxt(schema.handle) else {
+                return [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot create a schema validator")]
+            }
+            defer { xmlSchemaFreeValidCtxt(validation) }
+            xmlSchemaSetValidStructuredErrors(validation, collect, unmanaged.toOpaque())
+            _ = xmlSchemaValidateDoc(validation, document)
+        }
+        return session.errors.map { Diagnostic(at: $0.location(file: file, bytes: bytes), $0.message) }
+    }
+}
+
+/// A compiled XML Schema. Holds a libxml2 handle, so it is not Sendable: compile one per task.
+final class XMLSchema {
+    fileprivate let handle: xmlSchemaPtr
+
+    init(path: String) throws(Diagnostic) {
+        let session = ErrorSession()
+        let unmanaged = Unmanaged.passRetained(session)
+        defer { unmanaged.release() }
+        guard let parser = xmlSchemaNewParserCtxt(path) else {
+            throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "cannot read the XML Schema")
+        }
+        defer { xmlSchemaFreeParserCtxt(parser) }
+        xmlSchemaSetParserStructuredErrors(parser, { context, error in
+            guard let context, let error else { return }
+            Unmanaged<ErrorSession>.fromOpaque(context).takeUnretainedValue().record(error.pointee)
+        }, unmanaged.toOpaque())
+        guard let schema = xmlSchemaParse(parser) else {
+            let first = session.errors.first
+            throw Diagnostic(at: SourceLocation(file: path, line: max(first?.line ?? 1, 1), column: 1),
+                             "invalid XML Schema: \(first?.message ?? "unknown error")")
+        }
+        handle = schema
+    }
+
+    deinit { xmlSchemaFree(handle) }
+}
+
+/// An error reported by libxml2, copied out of its struct while the struct is alive.
+private struct LibXMLError {
+    var message: String
+    var line: Int
+    var column: Int
+
+    init(_ error: xmlError) {
+        let text = error.message.map { String(cString: $0) } ?? "unknown error"
+        message = text.trimmingTrailingWhitespace()
+        line = Int(error.line)
+        column = Int(error.int2)
+    }
+
+    /// libxml2 gives the line, and the column only for parser errors; otherwise point at
+    /// the first tag on that line.
+    func location(file: String, bytes: [UInt8]) -> SourceLocation {
+        let line = max(self.line, 1)
+        if column > 0 { return SourceLocation(file: file, line: line, column: column) }
+        return SourceLocation(file: file, line: line, column: XMLSourceText.firstTagColumn(onLine: line, in: bytes))
+    }
+}
+
+private final class ErrorSession {
+    var errors: [LibXMLError] = []
+    func record(_ error: xmlError) {
+        if error.level.rawValue >= XML_ERR_ERROR.rawValue { errors.append(LibXMLError(error)) }
+    }
+}
+
+private final class SAXSession {
+    let handler: any XMLEventHandler
+    var context: xmlParserCtxtPtr?
+    var firstError: LibXMLError?
+
+    init(handler: any XMLEventHandler) {
+        self.handler = handler
+    }
+
+    func record(_ error: xmlError) {
+        if firstError == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue { firstError = LibXMLError(error) }
+    }
+}
+
+private extension String {
+    func trimmingTrailingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

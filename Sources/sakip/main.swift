@@ -1,0 +1,2 @@
+import SakipCLI
+print("todo")
