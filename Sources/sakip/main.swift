@@ -1,2 +1,3 @@
 import SakipCLI
-print("todo")
+
+SakipCommand.run()

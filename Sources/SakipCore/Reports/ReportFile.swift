@@ -3,13 +3,21 @@
 public struct ReportFile: Sendable {
     public var file: String
     public var reports: [Report]
+    /// Who is who (from an agencies CSV): names and regions for reports in any file.
+    public var directory: [AgencyInfo]
     public var diagnostics: [Diagnostic]
 
-    public init(file: String, reports: [Report] = [], diagnostics: [Diagnostic] = []) {
+    public init(file: String, reports: [Report] = [], directory: [AgencyInfo] = [], diagnostics: [Diagnostic] = []) {
         self.file = file
         self.reports = reports
+        self.directory = directory
         self.diagnostics = diagnostics
     }
+
+    /// True when the reports are fragments (CSV rows) to merge with other files' fragments by agency and year.
+    public var isFragmentary = false
+    /// Agency-years with a bad row in this file: dropped everywhere, so no merge scores half a report.
+    public var rejected: Set<ReportKey> = []
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 }
