@@ -32,7 +32,7 @@ struct ScoreOutput {
     private func textCard(_ card: ScoreCard) -> String {
         var out = "\(card.name ?? card.agency) (\(card.agency)), \(card.year), rubric \(card.rubricID)\n"
         out += "\(card.origin.file)\n\n"
-        var table = TextTable([("ID", .left), ("Component / sub-component", .left), ("Weight", .right), ("Score", .right), ("Achieved", .right), ("Answer", .left)])
+        var table = TextTable([("ID", .left), ("Component / sub-component", .left), ("Weight", .right), ("Score", .right), ("Achieved", .right), ("Answers", .left)])
         for component in card.components {
             table.add([component.id, component.name.truncated(to: 56), Numbers.fixed(component.weight), Numbers.fixed(component.score),
                        Numbers.percent(component.score / component.weight), ""])
@@ -42,13 +42,13 @@ struct ScoreOutput {
             }
             for sub in component.subcomponents {
                 table.add(["  " + sub.id, ("  " + sub.name).truncated(to: 56), Numbers.fixed(sub.weight), Numbers.fixed(sub.score),
-                           Numbers.percent(sub.value), sub.letter ?? "\(sub.answered)/\(sub.expected)"])
+                           Numbers.percent(sub.value), sub.letter.map { "grade \($0)" } ?? "\(sub.answered)/\(sub.expected)"])
             }
         }
         let totalWeight = card.components.reduce(0) { $0 + $1.weight }
         table.add(["", "Total", Numbers.fixed(totalWeight), Numbers.fixed(card.total), "", ""])
         out += table.text(indent: "  ")
-        out += "\n  Grade: \(card.grade.grade) (\(card.grade.label))\n"
+        out += "\n  Grade: \(card.grade.grade), \(card.grade.label)\n"
 
         let weak = card.weakest(weakest)
         if !weak.isEmpty {

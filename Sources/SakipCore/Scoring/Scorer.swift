@@ -33,7 +33,8 @@ public struct Scorer: Sendable {
             if asError { errors.append(Diagnostic(at: location, message)) } else { warnings.append(Diagnostic(.warning, at: location, message)) }
         }
 
-        // Normalised criterion values (value / scale.full), NaN where unanswered.
+        // Raw answer values (as in the scale), NaN where unanswered; divided by the scale's `full`
+        // only at the end, so that e.g. 70 x 6 / 100 gives 4.2 rather than 0.7 x 6 = 4.199999999999999.
         var criterionValues = subcomponents.map { [Double](repeating: .nan, count: $0.criteria.count) }
         var gradeLetters = [String?](repeating: nil, count: subcomponents.count)
         var gradeValues = [Double](repeating: .nan, count: subcomponents.count)
@@ -52,7 +53,7 @@ public struct Scorer: Sendable {
                 guard subcomponents[s].aggregation == .mean else {
                     flag(strict, report.position(answer.offset), "criterion '\(answer.id)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its answer is not used for the score")
                     // Still usable by consistency rules, if it is a valid letter.
-                    if let scale = rubric.scales[criterion.scale], let v = scale.value(of: answer.value) { criterionValues[s][c] = v / scale.full }
+                    if let v = rubric.scales[criterion.scale]?.value(of: answer.value) { criterionValues[s][c] = v }
                     continue
                 }
                 let scale = rubric.scales[criterion.scale]!
@@ -60,7 +61,7 @@ public struct Scorer: Sendable {
                     flag(true, report.position(answer.offset), "answer '\(answer.value)' for criterion \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
                     continue
                 }
-                criterionValues[s][c] = v / scale.full
+                criterionValues[s][c] = v
             } else if let s = subcomponentIndex[answer.id] {
                 guard subcomponents[s].aggregation == .grade else {
                     flag(strict, report.position(answer.offset), "sub-component \(answer.id) is scored by \(subcomponents[s].aggregation.rawValue), not by one grade; this grade is ignored")
@@ -72,7 +73,7 @@ public struct Scorer: Sendable {
                     continue
                 }
                 gradeLetters[s] = answer.value
-                gradeValues[s] = v / scale.full
+                gradeValues[s] = v
             } else {
                 unknown.append(answer.id)
                 if strict { flag(true, report.position(answer.offset), "unknown criterion '\(answer.id)' for rubric \(rubric.id)") }
@@ -107,31 +108,36 @@ public struct Scorer: Sendable {
         var subScores: [SubcomponentScore] = []
         subScores.reserveCapacity(subcomponents.count)
         for (s, sub) in subcomponents.enumerated() {
-            var value = 0.0
+            // The sub-component earns rawSum / (weightSum x full) of its weight.
+            var rawSum = 0.0
+            var weightSum = 1.0
+            var full = rubric.scales[sub.scale]?.full ?? 1
             var letter: String?
             var answered = 0
             var expected = sub.criteria.count
             switch sub.aggregation {
             case .mean:
-                var sum = 0.0
-                var weights = 0.0
+                weightSum = 0
+                let fulls = sub.criteria.map { rubric.scales[$0.scale]!.full }
+                // Mixed scales (different `full`) are normalised per criterion instead.
+                let common = fulls.allSatisfy { $0 == fulls[0] } ? fulls[0] : nil
+                full = common ?? 1
                 for (c, criterion) in sub.criteria.enumerated() {
-                    weights += criterion.weight
+                    weightSum += criterion.weight
                     let v = criterionValues[s][c]
                     if v.isNaN {
                         missing.append(criterion.id)
                     } else {
-                        sum += v * criterion.weight
+                        rawSum += (common == nil ? v / fulls[c] : v) * criterion.weight
                         answered += 1
                     }
                 }
-                value = sum / weights
             case .grade:
                 expected = 1
                 if gradeValues[s].isNaN {
                     missing.append(sub.id)
                 } else {
-                    value = gradeValues[s]
+                    rawSum = gradeValues[s]
                     letter = gradeLetters[s]
                     answered = 1
                 }
@@ -143,12 +149,14 @@ public struct Scorer: Sendable {
                 let rule = rubric.checklist!
                 let grade = Self.checklistGrade(items, criteria: sub.criteria.count, rule: rule)
                 let scale = rubric.scales[rule.scale]!
-                value = scale.value(of: grade)! / scale.full
+                rawSum = scale.value(of: grade)!
+                full = scale.full
                 letter = grade
             }
+            let denominator = weightSum * full
             subScores.append(SubcomponentScore(
-                id: sub.id, name: sub.name, weight: sub.weight, aggregation: sub.aggregation, value: value,
-                score: value * sub.weight, letter: letter, answered: answered, expected: expected))
+                id: sub.id, name: sub.name, weight: sub.weight, aggregation: sub.aggregation, value: rawSum / denominator,
+                score: rawSum * sub.weight / denominator, letter: letter, answered: answered, expected: expected))
         }
         if !missing.isEmpty {
             flag(strict, report.origin, "\(missing.count) of the rubric's items unanswered, each counted 0: \(missing.joined(separator: ", "))")
@@ -214,7 +222,7 @@ public struct Scorer: Sendable {
         func criterionValue(_ id: String) -> Double? {
             guard let (s, c) = criterionIndex[id] else { return nil }
             let v = criterionValues[s][c]
-            return v.isNaN ? nil : v
+            return v.isNaN ? nil : v / rubric.scales[subcomponents[s].criteria[c].scale]!.full
         }
         /// A sub-component's value, or nil when nothing in it is answered.
         func subValue(_ id: String) -> Double? {

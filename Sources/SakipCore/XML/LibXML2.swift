@@ -59,17 +59,19 @@ enum LibXML2 {
 
         let unmanaged = Unmanaged.passRetained(session)
         defer { unmanaged.release() }
-        guard let context = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, file) else {
+        let created = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
+        }
+        guard let context = created else {
             throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot create an XML parser")
         }
         defer { xmlFreeParserCtxt(context) }
+        // The context owns a copy of the input; install our SAX2 callbacks in its handler.
+        context.pointee.sax.pointee = sax
+        context.pointee.userData = unmanaged.toOpaque()
         xmlCtxtUseOptions(context, options)
         session.context = context
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                _ = xmlParseChunk(context, chars.baseAddress, Int32(chars.count), 1)
-            }
-        }
+        _ = xmlParseDocument(context)
         session.context = nil
         if let failure = session.firstError {
             throw Diagnostic(at: failure.location(file: file, bytes: bytes), "malformed XML: \(failure.message)")
