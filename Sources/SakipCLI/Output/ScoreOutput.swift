@@ -66,7 +66,7 @@ struct ScoreOutput {
             for result in card.indicators {
                 let indicator = result.indicator
                 indicators.add([indicator.id, (indicator.name ?? "").truncated(to: 40), indicator.polarity.rawValue, targetText(indicator.target),
-                                Numbers.full(indicator.realization), result.achievement.map { Numbers.fixed($0) + "%" } ?? "not computable", result.label ?? ""])
+                                Numbers.full(indicator.realization), achievementText(result.outcome), result.label ?? ""])
             }
             out += indicators.text(indent: "  ")
             out += "  Mean achievement: \(card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? "not computable")\n"
@@ -80,6 +80,13 @@ struct ScoreOutput {
             for warning in card.warnings { out += "  \(warning)\n" }
         }
         return out
+    }
+
+    private func achievementText(_ outcome: Achievement.Outcome) -> String {
+        switch outcome {
+        case .value(let v): Numbers.fixed(v) + "%"
+        case .notComputable: "not computable"
+        }
     }
 
     private func targetText(_ target: Indicator.Target) -> String {

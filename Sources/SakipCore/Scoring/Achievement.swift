@@ -6,8 +6,10 @@ public enum Achievement {
         case notComputable(reason: String)
 
         public var value: Double? {
-            if case .value(let v) = self { return v }
-            return nil
+            switch self {
+            case .value(let v): v
+            case .notComputable: nil
+            }
         }
     }
 
