@@ -22,24 +22,36 @@ public enum FileBytes {
         guard fstat(fd, &info) == 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError(path: path, reason: "is a directory") }
 
+        // st_size is a hint (0 for pipes): read into uninitialised capacity until end of file.
         var bytes: [UInt8] = []
-        // st_size is a hint (0 for pipes); read until end of file either way.
-        var chunk = max(Int(info.st_size) + 1, 64 * 1024)
+        var capacity = max(Int(info.st_size) + 1, 4096)
         while true {
-            let start = bytes.count
-            bytes.reserveCapacity(start + chunk)
             var failure: Int32 = 0
             var reachedEnd = false
-            bytes.append(contentsOf: repeatElement(0, count: chunk))
-            let filled = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-                let n = systemRead(fd, buffer.baseAddress! + start, chunk)
-                if n < 0 { failure = errno } else if n == 0 { reachedEnd = true }
-                return max(n, 0)
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                let base = buffer.baseAddress!
+                previous.withUnsafeBufferPointer { old in
+                    if old.count > 0 { base.initialize(from: old.baseAddress!, count: old.count) }
+                }
+                count = previous.count
+                while count < capacity {
+                    let n = systemRead(fd, base + count, capacity - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 {
+                        reachedEnd = true
+                        return
+                    }
+                    count += n
+                }
             }
-            bytes.removeLast(chunk - filled)
             if failure != 0 { throw ReadError(path: path, reason: String(cString: strerror(failure))) }
             if reachedEnd { return bytes }
-            chunk = max(chunk, bytes.count)
+            capacity *= 2
         }
     }
 }

@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
 /// A place in an input file: 1-based line and column (column counted in bytes of UTF-8).
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     public var file: String
@@ -44,12 +51,47 @@ public struct SourcePosition: Sendable, Hashable {
         self.offset = offset
     }
 
-    /// Resolves the offset to line and column by reading the file again (error path only).
+    /// Resolves the offset to line and column from the file's line index, built by reading the
+    /// file again the first time one of its positions is resolved (error and warning path only).
     /// A file that can no longer be read resolves to line 1, column 1.
     public func resolve() -> SourceLocation {
-        guard let bytes = try? FileBytes.read(file) else {
+        guard let starts = LineIndexCache.lineStarts(of: file) else {
             return SourceLocation(file: file, line: 1, column: 1)
         }
-        return SourceLocation(file: file, offset: offset, in: bytes)
+        // The last line start at or before the offset.
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return SourceLocation(file: file, line: low + 1, column: offset - starts[low] + 1)
+    }
+}
+
+/// Line-start offsets of files whose positions were resolved, so that many warnings in one large
+/// file cost one read. An entry is reused only while the file's size and modification time match.
+enum LineIndexCache {
+    private struct Entry {
+        var size: Int
+        var modified: Int
+        var starts: [Int]
+    }
+
+    private static let entries = Mutex<[String: Entry]>([:])
+
+    static func lineStarts(of file: String) -> [Int]? {
+        var info = stat()
+        guard stat(file, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        let modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
+        if let entry = entries.withLock({ $0[file] }), entry.size == size, entry.modified == modified {
+            return entry.starts
+        }
+        guard let bytes = try? FileBytes.read(file) else { return nil }
+        var starts = [0]
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+        entries.withLock { $0[file] = Entry(size: size, modified: modified, starts: starts) }
+        return starts
     }
 }

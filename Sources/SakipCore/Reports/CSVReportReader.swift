@@ -103,6 +103,12 @@ private struct CSVReportBuilder {
                 let lastOffset = row.fields.last?.offset ?? row.offset
                 fail(row.fields.count < names.count ? lastOffset : row.fields[names.count].offset,
                      "row has \(row.fields.count) fields; the header has \(names.count) (\(names.joined(separator: ",")))")
+                // Reject the agency-year the row belongs to, when it can be told, so that no
+                // merge scores that report without the row.
+                if kind != .agencies, let a = column["agency"], let y = column["year"], a < row.fields.count, y < row.fields.count,
+                   let year = ValueSyntax.year(row.fields[y].value) {
+                    failed.insert(ReportKeyValue(agency: row.fields[a].value.trimmingSpaces(), year: year))
+                }
                 continue
             }
             var cells = Cells(fields: row.fields, column: column)

@@ -1,0 +1,66 @@
+/// Order statistics and the summary printed under a ranking.
+public enum Statistics {
+    /// Median of the values (mean of the middle two for an even count); nil when empty.
+    public static func median(_ values: [Double]) -> Double? {
+        guard !values.isEmpty else { return nil }
+        let sorted = values.sorted()
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    }
+
+    public static func mean(_ values: [Double]) -> Double? {
+        values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+    }
+}
+
+/// Counts per grade, score statistics and the weakest sub-components across a set of reports.
+public struct RankingSummary: Sendable {
+    public struct WeakSpot: Sendable, Hashable {
+        public var id: String
+        public var name: String
+        /// Mean share of the weight achieved across reports.
+        public var meanValue: Double
+        /// Mean points lost (weight minus score).
+        public var meanLost: Double
+        public var reports: Int
+    }
+
+    public var count: Int
+    /// Every grade of the rubric, highest first, with how many reports got it.
+    public var grades: [(grade: String, count: Int)]
+    public var mean: Double?
+    public var median: Double?
+    public var min: Double?
+    public var max: Double?
+    /// Sub-components with the lowest mean share achieved: where help is needed first.
+    public var weakest: [WeakSpot]
+
+    public init(cards: [ScoreCard], rubric: Rubric?, weakest limit: Int = 5) {
+        let totals = cards.map(\.total)
+        count = cards.count
+        mean = Statistics.mean(totals)
+        median = Statistics.median(totals)
+        min = totals.min()
+        max = totals.max()
+        var counts: [String: Int] = [:]
+        for card in cards { counts[card.grade.grade, default: 0] += 1 }
+        let order = rubric?.grades.map(\.grade) ?? counts.keys.sorted()
+        grades = order.map { ($0, counts[$0, default: 0]) }
+
+        // Sub-components are compared within the rubric they belong to.
+        var sums: [String: (name: String, value: Double, lost: Double, reports: Int, order: Int)] = [:]
+        for card in cards where rubric == nil || card.rubricID == rubric!.id {
+            for (position, sub) in card.subcomponents.enumerated() {
+                var entry = sums[sub.id] ?? (sub.name, 0, 0, 0, position)
+                entry.value += sub.value
+                entry.lost += sub.weight - sub.score
+                entry.reports += 1
+                sums[sub.id] = entry
+            }
+        }
+        let spots = sums.map { id, entry in
+            (WeakSpot(id: id, name: entry.name, meanValue: entry.value / Double(entry.reports), meanLost: entry.lost / Double(entry.reports), reports: entry.reports), entry.order)
+        }
+        weakest = spots.sorted { ($0.0.meanValue, $0.1) < ($1.0.meanValue, $1.1) }.prefix(limit).map(\.0)
+    }
+}

@@ -1,0 +1,102 @@
+import Testing
+@testable import SakipCore
+
+@Suite("CSV reading")
+struct CSVTableTests {
+    func parse(_ text: String) throws -> CSVTable {
+        try CSVTable.parse(Array(text.utf8), file: "t.csv")
+    }
+
+    @Test func quotesEmbeddedCommasAndNewlines() throws {
+        let table = try parse("a,b,c\n\"x, y\",\"say \"\"hi\"\"\",\"line 1\nline 2\"\n")
+        #expect(table.header.map(\.value) == ["a", "b", "c"])
+        #expect(table.rows.map { $0.fields.map(\.value) } == [["x, y", "say \"hi\"", "line 1\nline 2"]])
+    }
+
+    @Test func bomCRLFAndBlankLines() throws {
+        let table = try parse("\u{FEFF}a,b\r\n\r\n1,2\r\n\n3,4")
+        #expect(table.header.map(\.value) == ["a", "b"])
+        #expect(table.rows.map { $0.fields.map(\.value) } == [["1", "2"], ["3", "4"]])
+        #expect(table.rows[0].fields[1].offset == 3 + 5 + 2 + 2)
+    }
+
+    @Test func emptyFieldsAreKept() throws {
+        let table = try parse("a,b,c\n,,\n\"\",x,\n")
+        #expect(table.rows.map { $0.fields.map(\.value) } == [["", "", ""], ["", "x", ""]])
+    }
+
+    @Test(arguments: [
+        ("a\n\"open,1\n", "t.csv:2:1: error: unterminated quoted field; expected a closing \" before the end of the file"),
+        ("a,b\nx,\"y\"z\n", "t.csv:2:6: error: unexpected character after a closing quote; expected a comma or the end of the line"),
+        ("a,b\nx,y\"z\n", "t.csv:2:4: error: a quote inside an unquoted field; quote the whole field and double the quote (\"\")"),
+    ])
+    func malformedQuotes(text: String, error: String) {
+        let thrown = #expect(throws: Diagnostic.self) { try parse(text) }
+        #expect(thrown?.description == error)
+    }
+}
+
+@Suite("CSV reports")
+struct CSVReportReaderTests {
+    @Test func answersFixtureWithEveryEdgeCase() throws {
+        let path = Fixtures.path("answers-edge-cases.csv")
+        let file = ReportReader.read(path: path, defaultRubric: "permenpanrb-88-2021")
+        #expect(file.errors.isEmpty)
+        #expect(file.isFragmentary)
+        #expect(file.reports.map(\.agency) == ["kota-a", "kota-b"])
+        #expect(file.reports[0].answers.map(\.value) == ["A", "BB"])
+        #expect(file.reports[0].rubric == "permenpanrb-88-2021")
+        // The offset of a value resolves to its line, after a quoted field spanning two lines.
+        let c = SourcePosition(file: path, offset: file.reports[1].answers[0].offset).resolve()
+        #expect((c.line, c.column) == (7, 19))
+    }
+
+    @Test func badIndicatorRowsNameTheirLineAndDropOnlyTheirReport() {
+        let path = Fixtures.path("indicators-bad.csv")
+        let file = ReportReader.read(path: path)
+        #expect(file.reports.isEmpty)
+        #expect(file.rejected == [ReportKey(agency: "kota-a", year: 2024), ReportKey(agency: "kota-b", year: 2024)])
+        #expect(file.errors.map(\.description) == [
+            "\(path):3:29: error: 'target' is 'delapan'; expected a number such as 82.5 (with '.' for decimals)",
+            "\(path):4:29: error: row has 5 fields; the header has 6 (agency,year,indicator,polarity,target,realization)",
+        ])
+    }
+
+    @Test(arguments: [
+        ("agency,year,criterion\nx,2024,1.1.1\n", "unrecognised CSV header 'agency,year,criterion'"),
+        ("agency,year,criterion,value\nx,24,1.1.1,A\n", "'year' is '24'; expected a four-digit year such as 2024"),
+        ("agency,year,criterion,value\n,2024,1.1.1,A\n", "empty 'agency'; expected an agency id such as kota-bandung"),
+        ("agency,year,criterion,value,value\nx,2024,1,A,B\n", "duplicate column 'value'"),
+        ("agency,year,criterion,met\nx,2024,1.1.1,T\n", "'met' is 'T'; expected yes or no (ya/tidak, true/false, 1/0)"),
+        ("agency,year,indicator,polarity,target,realization\nx,2024,I,up,1,1\n", "'polarity' is 'up'; expected positive or negative"),
+        ("", "empty CSV file; expected a header row such as agency,year,criterion,value"),
+    ])
+    func rejections(text: String, message: String) {
+        let file = CSVReportReader.read(Array(text.utf8), file: "t.csv", rubric: nil)
+        #expect(file.reports.isEmpty)
+        #expect(file.errors.first.map { $0.message.hasPrefix(message) } == true, "\(file.errors)")
+    }
+
+    @Test func rangeTargetsAndChecklistRows() throws {
+        let indicators = CSVReportReader.read(Array("agency,year,indicator,polarity,target,target_low,target_high,realization,weight\nx,2024,I,positive,,2,4,3,2\n".utf8), file: "i.csv", rubric: nil)
+        #expect(indicators.reports.first?.indicators.first?.target == .range(low: 2, high: 4))
+        #expect(indicators.reports.first?.indicators.first?.weight == 2)
+        let checklist = CSVReportReader.read(Array("agency,year,criterion,met,kept_1_year\nx,2024,1.1.1,ya,tidak\n".utf8), file: "c.csv", rubric: nil)
+        let item = try #require(checklist.reports.first?.checklist.first)
+        #expect(item.met && !item.kept1Year)
+    }
+
+    @Test func agenciesFileNamesReportsFromOtherFiles() throws {
+        let scratch = Scratch()
+        let answers = scratch.write("a.csv", "agency,year,criterion,value\nkota-x,2024,1.1.1,A\n")
+        let indicators = scratch.write("i.csv", "agency,year,indicator,polarity,target,realization\nkota-x,2024,IKU-01,positive,80,80\n")
+        let agencies = scratch.write("who.csv", "agency,name,region,kind\nkota-x,Pemerintah Kota X,Jawa Barat,kota\n")
+        let read = Evaluator().read([answers, indicators, agencies])
+        #expect(read.errors.isEmpty)
+        let report = try #require(read.reports.first)
+        #expect(read.reports.count == 1)
+        #expect((report.name, report.region) == ("Pemerintah Kota X", "Jawa Barat"))
+        #expect(report.answers.count == 1)
+        #expect(report.indicators.count == 1)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import SakipCore
+
+@Suite("Batches: nothing lost, nothing silently overwritten", .serialized)
+struct EvaluatorTests {
+    let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("samples").path
+
+    @Test func xmlAndCSVGiveIdenticalScores() throws {
+        let evaluator = Evaluator()
+        let xml = evaluator.evaluate([samples + "/partners/2024"])
+        let csv = evaluator.evaluate([samples + "/partners/csv"])
+        #expect(xml.errors.isEmpty && csv.errors.isEmpty)
+        let csv2024 = csv.cards.filter { $0.year == 2024 }.sorted { $0.agency < $1.agency }
+        let xml2024 = xml.cards.sorted { $0.agency < $1.agency }
+        #expect(xml2024.count == 56)
+        #expect(xml2024.map(\.agency) == csv2024.map(\.agency))
+        for (a, b) in zip(xml2024, csv2024) {
+            #expect(a.total == b.total, "\(a.agency)")
+            #expect(a.subcomponents.map(\.score) == b.subcomponents.map(\.score))
+            #expect(a.indicatorMean == b.indicatorMean)
+            #expect((a.name, a.region) == (b.name, b.region))
+        }
+    }
+
+    @Test func brokenFilesNeverLoseTheOthers() throws {
+        let scratch = Scratch()
+        for name in ["kota-bandung-2024.xml", "kab-merauke-2024.xml"] {
+            try FileManager.default.copyItem(atPath: samples + "/" + name, toPath: scratch.folder + "/" + name)
+        }
+        let broken = scratch.write("broken.xml", "<report agency=\"x\" year=\"2024\">\n<answers>\n")
+        let badCSV = scratch.write("bad.csv", "agency,year,criterion,value\nkota-y,2024,1.1.1,A\nkota-z,20x4,1.1.1,A\n")
+        let evaluation = Evaluator(options: .init(jobs: 2)).evaluate([scratch.folder])
+        #expect(evaluation.fileCount == 4)
+        #expect(Set(evaluation.cards.map(\.agency)) == ["kota-bandung", "kab-merauke", "kota-y"])
+        #expect(evaluation.errors.map(\.location.file).sorted() == [badCSV, broken])
+    }
+
+    @Test func twoReportsForOneAgencyYearAreAnErrorNamingBoth() throws {
+        let scratch = Scratch()
+        let first = scratch.write("a.xml", "<report agency=\"kota-x\" year=\"2024\"/>")
+        let second = scratch.write("b/second.xml", "<reports>\n  <report agency=\"kota-x\" year=\"2024\"/>\n</reports>")
+        let other = scratch.write("c.xml", "<report agency=\"kota-y\" year=\"2024\"/>")
+        let read = Evaluator().read([first, second, other])
+        #expect(read.reports.map(\.agency) == ["kota-y"])
+        #expect(read.errors.map(\.description) == [
+            "\(second):2:3: error: second report for agency 'kota-x', year 2024; the first is at \(first):1:1; neither is scored",
+        ])
+    }
+
+    @Test func missingPathsAreErrorsAndFoldersAreSortedRecursively() throws {
+        let scratch = Scratch()
+        scratch.write("z/b.xml", "<report agency=\"b\" year=\"2024\"/>")
+        scratch.write("a.xml", "<report agency=\"a\" year=\"2024\"/>")
+        scratch.write("notes.txt", "ignored")
+        let (files, missing) = InputFiles.expand([scratch.folder, scratch.folder + "/nope"])
+        #expect(files == [scratch.folder + "/a.xml", scratch.folder + "/z/b.xml"])
+        #expect(missing.map(\.message) == ["no such file or folder"])
+    }
+
+    @Test func resultsDoNotDependOnTheThreadCount() throws {
+        let one = Evaluator(options: .init(jobs: 1)).evaluate([samples + "/partners"])
+        let four = Evaluator(options: .init(jobs: 4)).evaluate([samples + "/partners"])
+        #expect(one.cards == four.cards)
+        #expect(one.errors == four.errors)
+    }
+}
+
+@Suite("Ranking")
+struct RankingTests {
+    func card(_ agency: String, _ total: Double, year: Int = 2024, components: [Double] = []) throws -> ScoreCard {
+        let rubric = try bundled("permenpanrb-88-2021")
+        return ScoreCard(
+            agency: agency, year: year, rubricID: rubric.id, total: total, grade: rubric.grade(for: total),
+            components: components.enumerated().map { ComponentScore(id: String($0 + 1), name: "", weight: 25, score: $1, groups: [], subcomponents: []) },
+            indicators: [], missing: [], warnings: [], origin: SourcePosition(file: "x", offset: 0))
+    }
+
+    @Test func competitionRanksShareTiesAndSkip() {
+        #expect(Ranking.competitionRanks([70, 90, 80, 80]) == [4, 1, 2, 2])
+        #expect(Ranking.competitionRanks([5, 5, 5]) == [1, 1, 1])
+        #expect(Ranking.competitionRanks([]) == [])
+        // Exact values: a difference of 1e-12 is not a tie.
+        #expect(Ranking.competitionRanks([80, 80 + 1e-12]) == [2, 1])
+    }
+
+    @Test func tiesAreListedByAgencyID() throws {
+        let entries = Ranking.rank([try card("c", 80), try card("a", 80), try card("b", 90)], by: .total)
+        #expect(entries.map(\.card.agency) == ["b", "a", "c"])
+        #expect(entries.map(\.rank) == [1, 2, 2])
+    }
+
+    @Test func yearOverYearMovement() throws {
+        let now = [try card("a", 85), try card("b", 79), try card("new", 60)]
+        let before = [try card("a", 78, year: 2023), try card("b", 82, year: 2023), try card("gone", 99, year: 2023)]
+        let entries = Ranking.rank(now, by: .total, previous: before)
+        let a = try #require(entries.first { $0.card.agency == "a" }?.previous)
+        #expect(a.delta.isClose(to: 7))
+        #expect(a.gradeMovement == .up)
+        #expect(a.rank == 3)
+        #expect(a.rankMovement == 2)
+        let b = try #require(entries.first { $0.card.agency == "b" }?.previous)
+        #expect(b.gradeMovement == .down)
+        #expect(b.rankMovement == 0)
+        #expect(entries.first { $0.card.agency == "new" }?.previous == nil)
+    }
+
+    @Test func byComponentRanksThatComponentAndEveryComponentHasItsRank() throws {
+        let entries = Ranking.rank([try card("a", 80, components: [20, 10]), try card("b", 70, components: [15, 12])], by: .component("2"))
+        #expect(entries.map(\.card.agency) == ["b", "a"])
+        #expect(entries[0].componentRanks == ["1": 2, "2": 1])
+        #expect(RankKey("component:2") == .component("2"))
+        #expect(RankKey("score") == .total)
+        #expect(RankKey("component:") == nil)
+    }
+
+    @Test func summaryCountsEveryGradeAndFindsTheWeakest() throws {
+        let cards = [try card("a", 91), try card("b", 55), try card("c", 60), try card("d", 10)]
+        let summary = RankingSummary(cards: cards, rubric: try bundled("permenpanrb-88-2021"))
+        #expect(summary.grades.map(\.grade) == ["AA", "A", "BB", "B", "CC", "C", "D"])
+        #expect(summary.grades.map(\.count) == [1, 0, 0, 0, 2, 0, 1])
+        #expect(summary.median == 57.5)
+        #expect(summary.mean == 54)
+        #expect((summary.min, summary.max) == (10, 91))
+        #expect(Statistics.median([3, 1, 2]) == 2)
+    }
+}
