@@ -67,7 +67,7 @@ struct RankCommand: ParsableCommand {
 
         let entries = Ranking.rank(current, by: key, previous: previousCards)
         let rubricID = Self.mostCommon(current.map { $0.rubricID })
-        let rubric = try? evaluator.rubrics.rubric(rubricID ?? RubricCatalog.defaultRubricID)
+        let rubric = try? evaluator.rubrics.rubric(input.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)
         let summary = RankingSummary(cards: entries.map { $0.card }, rubric: rubric)
         var errors = evaluation.errors + (earlier?.errors ?? [])
         if case .component(let id) = key, entries.isEmpty, !current.isEmpty {

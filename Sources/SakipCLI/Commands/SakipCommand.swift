@@ -7,7 +7,7 @@ public struct SakipCommand: ParsableCommand {
         commandName: "sakip",
         abstract: "Score SAKIP performance-accountability evaluations (LKE) against weighted rubrics.",
         version: "0.1.0",
-        subcommands: [ScoreCommand.self, RankCommand.self, ValidateCommand.self, RubricsCommand.self]
+        subcommands: [ScoreCommand.self, RankCommand.self, CompareCommand.self, SensitivityCommand.self, ValidateCommand.self, RubricsCommand.self]
     )
 
     public init() {}

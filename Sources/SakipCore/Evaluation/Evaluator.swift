@@ -169,6 +169,10 @@ public struct ReportKey: Sendable, Hashable {
         self.init(agency: report.agency, year: report.year)
     }
 
+    public init(_ card: ScoreCard) {
+        self.init(agency: card.agency, year: card.year)
+    }
+
     public init(agency: String, year: Int) {
         self.agency = agency
         self.year = year
