@@ -139,3 +139,18 @@ struct ComparisonTests {
         #expect(comparison.transitions.joined().reduce(0, +) == 4)
     }
 }
+
+@Suite("Sobol' sensitivity", .serialized)
+struct SobolSensitivityTests {
+    @Test func sobolRunsAreReproducibleAndThreadIndependent() throws {
+        let rubric = try bundled("permenpanrb-88-2021")
+        func run(_ jobs: Int) -> SensitivityAnalysis.Result {
+            SensitivityAnalysis(rubric: rubric, cards: SensitivityTests.partners,
+                                options: .init(samples: 512, spread: 0.25, seed: 3, sequence: .sobol, jobs: jobs)).run()
+        }
+        let one = run(1), two = run(3)
+        #expect(one.agencies.map { $0.gradeProbabilities.map(\.probability) } == two.agencies.map { $0.gradeProbabilities.map(\.probability) })
+        #expect(one.agencies.map(\.q95) == two.agencies.map(\.q95))
+        #expect(one.agencies.allSatisfy { $0.gradeProbabilities.reduce(0) { $0 + $1.probability }.isClose(to: 1, tolerance: 1e-12) })
+    }
+}

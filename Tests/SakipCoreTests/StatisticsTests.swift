@@ -76,3 +76,32 @@ struct RandomTests {
         #expect(a.next() != b.next())
     }
 }
+
+@Suite("Sobol' points")
+struct SobolTests {
+    /// Unscrambled points of scipy.stats.qmc.Sobol (same Joe-Kuo direction numbers) at deep indices.
+    @Test(arguments: [
+        (UInt64(1000), [0.2197265625, 0.0966796875, 0.5185546875, 0.8994140625, 0.3701171875, 0.5498046875, 0.9130859375, 0.4462890625]),
+        (UInt64(12345), [0.64093017578125, 0.81341552734375, 0.16033935546875, 0.11334228515625, 0.64080810546875, 0.08123779296875, 0.21551513671875, 0.46563720703125]),
+        (UInt64(777777), [0.5802679061889648, 0.9092493057250977, 0.4502592086791992, 0.13820552825927734, 0.625971794128418, 0.39046573638916016, 0.5790300369262695, 0.5141973495483398]),
+    ])
+    func matchScipy(index: UInt64, expected: [Double]) {
+        let sequence = SobolSequence(dimensions: 64, seed: nil)
+        var point = [Double](repeating: 0, count: 64)
+        point.withUnsafeMutableBufferPointer { sequence.point(index, into: $0) }
+        let dimensions = [0, 1, 2, 7, 15, 21, 40, 63]
+        #expect(dimensions.map { point[$0] } == expected)
+    }
+
+    @Test func theShiftKeepsEachCoordinateStratified() {
+        // The first 2^m shifted points still put exactly one point in each interval of width 2^-m.
+        let sequence = SobolSequence(dimensions: 16, seed: 99)
+        var point = [Double](repeating: 0, count: 16)
+        var cells = Set<Int>()
+        for k in 0..<UInt64(256) {
+            point.withUnsafeMutableBufferPointer { sequence.point(k, into: $0) }
+            cells.insert(Int(point[9] * 256))
+        }
+        #expect(cells.count == 256)
+    }
+}

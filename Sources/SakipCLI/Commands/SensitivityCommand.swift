@@ -29,6 +29,9 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Weight model: uniform (around the nominal weights) or simplex.")
     var model: String = "uniform"
 
+    @Option(help: "Random numbers: random (xoshiro256** streams) or sobol (quasi-random Sobol' points, digitally shifted by the seed).")
+    var sequence: String = "random"
+
     @Option(help: "The year to analyse (default: the latest year in the inputs).")
     var year: Int?
 
@@ -39,6 +42,7 @@ struct SensitivityCommand: ParsableCommand {
         if samples < 1 { throw ValidationError("--samples must be at least 1") }
         if !(spread >= 0 && spread < 1) { throw ValidationError("--spread must be in [0, 1), not \(spread)") }
         if WeightModel.Kind(rawValue: model) == nil { throw ValidationError("--model takes uniform or simplex, not '\(model)'") }
+        if SensitivityAnalysis.Sequence(rawValue: sequence) == nil { throw ValidationError("--sequence takes random or sobol, not '\(sequence)'") }
     }
 
     func run() throws {
@@ -53,8 +57,13 @@ struct SensitivityCommand: ParsableCommand {
         }
         // A rubric given by path is loaded by that path; cards only know its id.
         let rubric = try evaluator.rubrics.rubric(input.rubric ?? rubricIDs.first ?? RubricCatalog.defaultRubricID)
+        let kind = SensitivityAnalysis.Sequence(rawValue: sequence)!
+        let dimensions = WeightModel(rubric: rubric, spread: 0).dimensions
+        if kind == .sobol && dimensions > SobolSequence.maxDimensions {
+            throw ValidationError("--sequence sobol supports up to \(SobolSequence.maxDimensions) components and sub-components; \(rubric.id) has \(dimensions)")
+        }
         let analysis = SensitivityAnalysis(rubric: rubric, cards: cards, options: .init(
-            samples: samples, spread: spread, seed: seed, model: WeightModel.Kind(rawValue: model)!, jobs: input.jobs))
+            samples: samples, spread: spread, seed: seed, model: WeightModel.Kind(rawValue: model)!, sequence: kind, jobs: input.jobs))
         let result = analysis.run()
         let output = SensitivityOutput(result: result, year: selectedYear, errors: evaluation.errors)
         switch format {

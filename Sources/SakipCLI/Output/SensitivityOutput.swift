@@ -8,7 +8,7 @@ struct SensitivityOutput {
 
     private var heading: String {
         let o = result.options
-        return "Sensitivity of \(result.agencies.count) reports\(year.map { ", \($0)" } ?? "") to the weights of \(result.rubricID): \(o.samples) replicates, \(o.model.rawValue) model, spread \(Numbers.full(o.spread)), seed \(o.seed)"
+        return "Sensitivity of \(result.agencies.count) reports\(year.map { ", \($0)" } ?? "") to the weights of \(result.rubricID): \(o.samples) \(o.sequence == .sobol ? "Sobol' " : "")replicates, \(o.model.rawValue) model, spread \(Numbers.full(o.spread)), seed \(o.seed)"
     }
 
     private var grades: [String] { result.agencies.first?.gradeProbabilities.map(\.grade) ?? [] }
@@ -54,7 +54,7 @@ struct SensitivityOutput {
         let o = result.options
         return .object([
             ("rubric", .string(result.rubricID)), ("year", year.map(JSON.int) ?? .null),
-            ("samples", .int(o.samples)), ("seed", .string(String(o.seed))), ("spread", .number(o.spread)), ("model", .string(o.model.rawValue)),
+            ("samples", .int(o.samples)), ("seed", .string(String(o.seed))), ("spread", .number(o.spread)), ("model", .string(o.model.rawValue)), ("sequence", .string(o.sequence.rawValue)),
             ("failed_replicates", .array(result.failedReplicates.map(JSON.int))),
             ("mean_spearman_rho", .optional(result.meanSpearman)),
             ("convergence", .object([("max_quantile_shift", .number(result.convergenceMaxShift)), ("mean_quantile_shift", .number(result.convergenceMeanShift))])),

@@ -10,18 +10,28 @@ import Synchronization
 /// thread count. Ranks are kept as 32-bit integers, agency-major (reports x replicates x 4 bytes:
 /// 1 GB at 25,000 x 10,000), and reduced to quantiles at the end.
 public struct SensitivityAnalysis: Sendable {
+    /// Where a replicate's numbers in [0, 1) come from.
+    public enum Sequence: String, Sendable, CaseIterable {
+        /// xoshiro256**, one stream per replicate.
+        case random
+        /// Sobol' points with a digital shift from the seed (quasi-random: faster convergence).
+        case sobol
+    }
+
     public struct Options: Sendable {
         public var samples: Int
         public var spread: Double
         public var seed: UInt64
         public var model: WeightModel.Kind
+        public var sequence: Sequence
         public var jobs: Int
 
-        public init(samples: Int = 10_000, spread: Double = 0.25, seed: UInt64 = 1, model: WeightModel.Kind = .uniform, jobs: Int = 0) {
+        public init(samples: Int = 10_000, spread: Double = 0.25, seed: UInt64 = 1, model: WeightModel.Kind = .uniform, sequence: Sequence = .random, jobs: Int = 0) {
             self.samples = samples
             self.spread = spread
             self.seed = seed
             self.model = model
+            self.sequence = sequence
             self.jobs = jobs
         }
     }
@@ -61,6 +71,8 @@ public struct SensitivityAnalysis: Sendable {
     public init(rubric: Rubric, cards: [ScoreCard], options: Options) {
         precondition(options.samples > 0, "at least one replicate")
         precondition(cards.allSatisfy { $0.rubricID == rubric.id }, "every card is scored under the analysed rubric")
+        precondition(options.sequence == .random || WeightModel(rubric: rubric, spread: 0).dimensions <= SobolSequence.maxDimensions,
+                     "Sobol' points are available for up to 64 components and sub-components")
         self.rubric = rubric
         self.cards = cards
         self.options = options
@@ -106,6 +118,8 @@ public struct SensitivityAnalysis: Sendable {
         let next = Atomic<Int>(0)
         let workers = max(1, min(options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount, blocks))
         let seed = options.seed
+        // Point 0 of the Sobol' sequence is all zeros; replicates start at point 1.
+        let sobol = options.sequence == .sobol ? SobolSequence(dimensions: model.dimensions, seed: seed) : nil
         let columns = values
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var worker = ReplicateWorker(units: units, subs: subs, dimensions: model.dimensions, grades: bounds.count, block: block)
@@ -115,7 +129,7 @@ public struct SensitivityAnalysis: Sendable {
                 let first = b * block
                 let count = min(block, samples - first)
                 columns.withUnsafeBufferPointer { v in
-                    worker.run(first: first, count: count, seed: seed, model: model, values: v, bounds: bounds,
+                    worker.run(first: first, count: count, seed: seed, sobol: sobol, model: model, values: v, bounds: bounds,
                                nominalFractional: nominalFractional, samples: samples, ranks: ranks, rho: rho, failed: failed)
                 }
             }
@@ -197,13 +211,17 @@ private struct ReplicateWorker {
     }
 
     mutating func run(
-        first: Int, count: Int, seed: UInt64, model: WeightModel, values: UnsafeBufferPointer<Double>, bounds: [Double],
+        first: Int, count: Int, seed: UInt64, sobol: SobolSequence?, model: WeightModel, values: UnsafeBufferPointer<Double>, bounds: [Double],
         nominalFractional: [Double], samples: Int, ranks: SharedBuffer<UInt32>, rho: SharedBuffer<Double>, failed: SharedBuffer<UInt8>
     ) {
         for j in 0..<count {
             let k = first + j
-            var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(k))
-            for d in 0..<dimensions { unit[d] = rng.nextUnit() }
+            if let sobol {
+                unit.withUnsafeMutableBufferPointer { sobol.point(UInt64(k) + 1, into: $0) }
+            } else {
+                var rng = Xoshiro256StarStar(seed: seed, stream: UInt64(k))
+                for d in 0..<dimensions { unit[d] = rng.nextUnit() }
+            }
             unit.withUnsafeBufferPointer { model.weights(from: $0, into: &weights) }
             weights.withUnsafeBufferPointer { w in
                 scores.withUnsafeMutableBufferPointer { ScoreKernel.scores(values: values, units: units, weights: w, into: $0) }
