@@ -5,14 +5,48 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case error, warning
     }
 
-    public var location: SourceLocation
+    /// Where it is: a line and column already known, or a byte offset resolved only when asked
+    /// for (most warnings of a batch are never printed).
+    private enum Place: Sendable {
+        case resolved(SourceLocation)
+        case unresolved(SourcePosition)
+    }
+
+    private var place: Place
     public var severity: Severity
     public var message: String
 
     public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
-        self.location = location
+        self.place = .resolved(location)
         self.severity = severity
         self.message = message
+    }
+
+    /// A diagnostic whose line and column are computed from the file when first needed.
+    public init(_ severity: Severity = .error, at position: SourcePosition, _ message: String) {
+        self.place = .unresolved(position)
+        self.severity = severity
+        self.message = message
+    }
+
+    public var location: SourceLocation {
+        get {
+            switch place {
+            case .resolved(let location): location
+            case .unresolved(let position): position.resolve()
+            }
+        }
+        set { place = .resolved(newValue) }
+    }
+
+    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
+        a.severity == b.severity && a.message == b.message && a.location == b.location
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(severity)
+        hasher.combine(message)
+        hasher.combine(location)
     }
 
     /// `file:line:col: error: message`, the form compilers use, so editors can jump to it.

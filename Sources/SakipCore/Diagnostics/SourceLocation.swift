@@ -45,16 +45,23 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 public struct SourcePosition: Sendable, Hashable {
     public var file: String
     public var offset: Int
+    /// For XML: the offset is inside a start tag, and the value blamed is this attribute's.
+    public var attribute: String?
 
-    public init(file: String, offset: Int) {
+    public init(file: String, offset: Int, attribute: String? = nil) {
         self.file = file
         self.offset = offset
+        self.attribute = attribute
     }
 
     /// Resolves the offset to line and column from the file's line index, built by reading the
     /// file again the first time one of its positions is resolved (error and warning path only).
     /// A file that can no longer be read resolves to line 1, column 1.
     public func resolve() -> SourceLocation {
+        if let attribute, let bytes = try? FileBytes.read(file) {
+            let exact = XMLSourceText.attributeValue(attribute, inTagAt: offset, in: bytes)
+            return SourcePosition(file: file, offset: exact).resolve()
+        }
         guard let starts = LineIndexCache.lineStarts(of: file) else {
             return SourceLocation(file: file, line: 1, column: 1)
         }

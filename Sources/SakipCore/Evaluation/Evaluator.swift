@@ -73,16 +73,24 @@ public struct Evaluator: Sendable {
     }
 
     public func score(_ read: ReadResult) -> Evaluation {
+        // One scorer per rubric, built before the workers start.
+        var scorers: [String: Result<Scorer, any Error>] = [:]
+        for report in read.reports {
+            let reference = options.rubric ?? report.rubric ?? RubricCatalog.defaultRubricID
+            if scorers[reference] == nil {
+                scorers[reference] = Result { Scorer(rubric: try rubrics.rubric(reference), strict: options.strict) }
+            }
+        }
+        let prepared = scorers
         let outcomes = Self.parallelMap(read.reports, jobs: options.jobs, progress: nil) { report -> Result<ScoreCard, DiagnosticList> in
             let reference = options.rubric ?? report.rubric ?? RubricCatalog.defaultRubricID
-            let rubric: Rubric
-            do {
-                rubric = try rubrics.rubric(reference)
-            } catch {
+            switch prepared[reference]! {
+            case .success(let scorer):
+                return Result { () throws(DiagnosticList) in try scorer.score(report) }
+            case .failure(let error):
                 let reason = error.asDiagnostics(file: reference).map(\.description).joined(separator: "; ")
-                return .failure(DiagnosticList([Diagnostic(at: report.origin.resolve(), "cannot use rubric '\(reference)': \(reason)")]))
+                return .failure(DiagnosticList([Diagnostic(at: report.origin, "cannot use rubric '\(reference)': \(reason)")]))
             }
-            return Result { () throws(DiagnosticList) in try Scorer(rubric: rubric, strict: options.strict).score(report) }
         }
         var evaluation = Evaluation(cards: [], errors: read.errors, warnings: read.warnings, fileCount: read.fileCount)
         for outcome in outcomes {

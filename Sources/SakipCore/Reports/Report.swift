@@ -14,6 +14,8 @@ public struct Report: Sendable, Hashable {
     public var budget: Budget?
     /// Where the report starts: the file and the byte offset of its element or first row.
     public var origin: SourcePosition
+    /// True when value offsets point into XML start tags (the attribute is found on the error path).
+    public var offsetsAreTags = false
 
     public init(
         agency: String, name: String? = nil, region: String? = nil, year: Int, rubric: String? = nil,
@@ -32,9 +34,10 @@ public struct Report: Sendable, Hashable {
         self.origin = origin
     }
 
-    /// The position of a value in the report's file (the file is read again only to report an error).
-    public func position(_ offset: Int) -> SourcePosition {
-        SourcePosition(file: origin.file, offset: offset)
+    /// The position of a value in the report's file (the file is read again only to report a problem).
+    /// - Parameter attribute: for XML, the attribute holding the value.
+    public func position(_ offset: Int, attribute: String? = nil) -> SourcePosition {
+        SourcePosition(file: origin.file, offset: offset, attribute: offsetsAreTags ? attribute : nil)
     }
 }
 

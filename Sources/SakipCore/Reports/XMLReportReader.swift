@@ -67,9 +67,6 @@ private final class ReportBuilder: XMLEventHandler {
         if current != nil { currentFailed = true }
     }
 
-    private func valueOffset(_ attribute: String, at offset: Int) -> Int {
-        XMLSourceText.attributeValue(attribute, inTagAt: offset, in: bytes)
-    }
 
     // MARK: Events
 
@@ -140,14 +137,18 @@ private final class ReportBuilder: XMLEventHandler {
         let rubric = attrs.take("rubric")
         current = Report(agency: agency ?? "", name: name, region: region, year: year ?? 0, rubric: rubric,
                          origin: SourcePosition(file: file, offset: XMLSourceText.tagStart(before: offset, in: bytes)))
+        current?.offsetsAreTags = true
         if agency == nil || year == nil { currentFailed = true }
     }
 
     private func answer(_ attrs: inout Attributes, idAttribute: String, offset: Int) {
         let element = idAttribute == "criterion" ? "answer" : "grade"
+        // Evidence and notes are for the evaluator; they do not change the score.
+        _ = attrs.take("evidence")
+        _ = attrs.take("note")
         guard let id = required(&attrs, idAttribute, on: element, at: offset),
               let value = required(&attrs, "value", on: element, at: offset) else { return }
-        current?.answers.append(Answer(id: id, value: value, offset: valueOffset("value", at: offset)))
+        current?.answers.append(Answer(id: id, value: value, offset: offset))
     }
 
     private func checklistItem(_ attrs: inout Attributes, offset: Int) {
@@ -204,7 +205,7 @@ private final class ReportBuilder: XMLEventHandler {
         }
         current?.indicators.append(Indicator(
             id: id, name: attrs.take("name"), unit: attrs.take("unit"), polarity: polarity, target: resolved,
-            realization: realization, weight: weight ?? 1, offset: valueOffset("realization", at: offset)))
+            realization: realization, weight: weight ?? 1, offset: offset))
     }
 
     private func budget(_ attrs: inout Attributes, offset: Int) {

@@ -28,9 +28,9 @@ public struct Scorer: Sendable {
     public func score(_ report: Report) throws(DiagnosticList) -> ScoreCard {
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
+        // Locations are resolved only if a diagnostic is shown.
         func flag(_ asError: Bool, _ position: SourcePosition, _ message: String) {
-            let location = position.resolve()
-            if asError { errors.append(Diagnostic(at: location, message)) } else { warnings.append(Diagnostic(.warning, at: location, message)) }
+            if asError { errors.append(Diagnostic(at: position, message)) } else { warnings.append(Diagnostic(.warning, at: position, message)) }
         }
 
         // Raw answer values (as in the scale), NaN where unanswered; divided by the scale's `full`
@@ -38,45 +38,55 @@ public struct Scorer: Sendable {
         var criterionValues = subcomponents.map { [Double](repeating: .nan, count: $0.criteria.count) }
         var gradeLetters = [String?](repeating: nil, count: subcomponents.count)
         var gradeValues = [Double](repeating: .nan, count: subcomponents.count)
-        var firstOffset: [String: Int] = [:]
+        // Offset of the answer that counts for each criterion and graded sub-component (-1: none yet).
+        var answerOffset = subcomponents.map { [Int](repeating: -1, count: $0.criteria.count) }
+        var gradeOffset = [Int](repeating: -1, count: subcomponents.count)
         var unknown: [String] = []
+        func duplicate(_ answer: Answer, first: Int) {
+            let location = report.position(first, attribute: "value").resolve()
+            flag(strict, report.position(answer.offset, attribute: "value"), "duplicate answer for '\(answer.id)'; the first, at \(location.line):\(location.column), is used")
+        }
 
         for answer in report.answers {
-            if let earlier = firstOffset[answer.id] {
-                let first = report.position(earlier).resolve()
-                flag(strict, report.position(answer.offset), "duplicate answer for '\(answer.id)'; the first, at \(first.line):\(first.column), is used")
-                continue
-            }
-            firstOffset[answer.id] = answer.offset
             if let (s, c) = criterionIndex[answer.id] {
+                guard answerOffset[s][c] < 0 else {
+                    duplicate(answer, first: answerOffset[s][c])
+                    continue
+                }
+                answerOffset[s][c] = answer.offset
                 let criterion = subcomponents[s].criteria[c]
                 guard subcomponents[s].aggregation == .mean else {
-                    flag(strict, report.position(answer.offset), "criterion '\(answer.id)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its answer is not used for the score")
+                    flag(strict, report.position(answer.offset, attribute: "value"), "criterion '\(answer.id)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its answer is not used for the score")
                     // Still usable by consistency rules, if it is a valid letter.
                     if let v = rubric.scales[criterion.scale]?.value(of: answer.value) { criterionValues[s][c] = v }
                     continue
                 }
                 let scale = rubric.scales[criterion.scale]!
                 guard let v = scale.value(of: answer.value) else {
-                    flag(true, report.position(answer.offset), "answer '\(answer.value)' for criterion \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
+                    flag(true, report.position(answer.offset, attribute: "value"), "answer '\(answer.value)' for criterion \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
                     continue
                 }
                 criterionValues[s][c] = v
             } else if let s = subcomponentIndex[answer.id] {
+                guard gradeOffset[s] < 0 else {
+                    duplicate(answer, first: gradeOffset[s])
+                    continue
+                }
+                gradeOffset[s] = answer.offset
                 guard subcomponents[s].aggregation == .grade else {
-                    flag(strict, report.position(answer.offset), "sub-component \(answer.id) is scored by \(subcomponents[s].aggregation.rawValue), not by one grade; this grade is ignored")
+                    flag(strict, report.position(answer.offset, attribute: "value"), "sub-component \(answer.id) is scored by \(subcomponents[s].aggregation.rawValue), not by one grade; this grade is ignored")
                     continue
                 }
                 let scale = rubric.scales[subcomponents[s].scale]!
                 guard let v = scale.value(of: answer.value) else {
-                    flag(true, report.position(answer.offset), "grade '\(answer.value)' for sub-component \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
+                    flag(true, report.position(answer.offset, attribute: "value"), "grade '\(answer.value)' for sub-component \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
                     continue
                 }
                 gradeLetters[s] = answer.value
                 gradeValues[s] = v
             } else {
                 unknown.append(answer.id)
-                if strict { flag(true, report.position(answer.offset), "unknown criterion '\(answer.id)' for rubric \(rubric.id)") }
+                if strict { flag(true, report.position(answer.offset, attribute: "value"), "unknown criterion '\(answer.id)' for rubric \(rubric.id)") }
             }
         }
 
@@ -86,21 +96,21 @@ public struct Scorer: Sendable {
         for item in report.checklist {
             guard let (s, _) = criterionIndex[item.criterion] else {
                 unknown.append(item.criterion)
-                if strict { flag(true, report.position(item.offset), "unknown criterion '\(item.criterion)' for rubric \(rubric.id)") }
+                if strict { flag(true, report.position(item.offset, attribute: "criterion"), "unknown criterion '\(item.criterion)' for rubric \(rubric.id)") }
                 continue
             }
             guard checklistSeen.insert(item.criterion).inserted else {
-                flag(strict, report.position(item.offset), "duplicate checklist item for '\(item.criterion)'; the first is used")
+                flag(strict, report.position(item.offset, attribute: "criterion"), "duplicate checklist item for '\(item.criterion)'; the first is used")
                 continue
             }
             guard subcomponents[s].aggregation == .checklist else {
-                flag(strict, report.position(item.offset), "criterion '\(item.criterion)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its checklist item is ignored")
+                flag(strict, report.position(item.offset, attribute: "criterion"), "criterion '\(item.criterion)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its checklist item is ignored")
                 continue
             }
             checklists[s].append(item)
         }
         if !unknown.isEmpty && !strict {
-            warnings.append(Diagnostic(.warning, at: report.origin.resolve(), "\(unknown.count) unknown criteria ignored: \(unknown.joined(separator: ", "))"))
+            warnings.append(Diagnostic(.warning, at: report.origin, "\(unknown.count) unknown criteria ignored: \(unknown.joined(separator: ", "))"))
         }
 
         // Sub-component values.
@@ -162,13 +172,14 @@ public struct Scorer: Sendable {
             flag(strict, report.origin, "\(missing.count) of the rubric's items unanswered, each counted 0: \(missing.joined(separator: ", "))")
         }
 
-        warnings += consistencyWarnings(report: report, criterionValues: criterionValues, subScores: subScores, firstOffset: firstOffset)
+        warnings += consistencyWarnings(report: report, criterionValues: criterionValues, subScores: subScores,
+                                        answerOffset: answerOffset, gradeOffset: gradeOffset)
 
         // Indicators.
         let results = report.indicators.map { indicator -> IndicatorResult in
             let outcome = Achievement.of(indicator, policy: rubric.achievement)
             if case .notComputable(let reason) = outcome {
-                flag(false, report.position(indicator.offset), "achievement of indicator \(indicator.id) not computable: \(reason)")
+                flag(false, report.position(indicator.offset, attribute: "target"), "achievement of indicator \(indicator.id) not computable: \(reason)")
             }
             return IndicatorResult(indicator: indicator, outcome: outcome, label: outcome.value.flatMap { rubric.achievement.label(for: $0) })
         }
@@ -216,8 +227,14 @@ public struct Scorer: Sendable {
     }
 
     private func consistencyWarnings(
-        report: Report, criterionValues: [[Double]], subScores: [SubcomponentScore], firstOffset: [String: Int]
+        report: Report, criterionValues: [[Double]], subScores: [SubcomponentScore], answerOffset: [[Int]], gradeOffset: [Int]
     ) -> [Diagnostic] {
+        func offset(ofCriterion id: String) -> Int? {
+            criterionIndex[id].flatMap { answerOffset[$0.sub][$0.criterion] >= 0 ? answerOffset[$0.sub][$0.criterion] : nil }
+        }
+        func offset(ofGrade id: String) -> Int? {
+            subcomponentIndex[id].flatMap { gradeOffset[$0] >= 0 ? gradeOffset[$0] : nil }
+        }
         var warnings: [Diagnostic] = []
         func criterionValue(_ id: String) -> Double? {
             guard let (s, c) = criterionIndex[id] else { return nil }
@@ -240,17 +257,17 @@ public struct Scorer: Sendable {
             var subjects: [(id: String, value: Double, offset: Int?)] = []
             switch rule.subject {
             case .criterion(let id):
-                if let v = criterionValue(id) { subjects.append((id, v, firstOffset[id])) }
+                if let v = criterionValue(id) { subjects.append((id, v, offset(ofCriterion: id))) }
             case .criteriaOf(let sub):
                 for criterion in subcomponents[subcomponentIndex[sub]!].criteria {
-                    if let v = criterionValue(criterion.id) { subjects.append((criterion.id, v, firstOffset[criterion.id])) }
+                    if let v = criterionValue(criterion.id) { subjects.append((criterion.id, v, offset(ofCriterion: criterion.id))) }
                 }
             case .subcomponent(let id):
-                if let v = subValue(id) { subjects.append(("sub-component \(id)", v, firstOffset[id])) }
+                if let v = subValue(id) { subjects.append(("sub-component \(id)", v, offset(ofGrade: id))) }
             }
             for subject in subjects where subject.value > limit + GradeBand.boundTolerance {
-                let position = subject.offset.map { report.position($0) } ?? report.origin
-                warnings.append(Diagnostic(.warning, at: position.resolve(),
+                let position = subject.offset.map { report.position($0, attribute: "value") } ?? report.origin
+                warnings.append(Diagnostic(.warning, at: position,
                     "kerangka logis: \(subject.id) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit))): \(rule.message)"))
             }
         }
