@@ -25,6 +25,26 @@ public enum XMLReportReader {
     }
 }
 
+/// Every element and attribute name of the format, matched by code rather than by string.
+private enum Name: Int, CaseIterable {
+    case reports, report, answers, grades, checklist, indicators, budget, answer, grade, item, indicator
+    case agency, name, region, year, rubric, criterion, value, evidence, note, subcomponent
+    case met, mandated, kept1Year, kept5Years, id, unit, polarity, target, targetLow, targetHigh, realization, weight
+    case ceiling, realized
+
+    var text: String {
+        switch self {
+        case .kept1Year: "kept-1-year"
+        case .kept5Years: "kept-5-years"
+        case .targetLow: "target-low"
+        case .targetHigh: "target-high"
+        default: String(describing: self)
+        }
+    }
+
+    static let vocabulary = XMLVocabulary(allCases.map(\.text), ignored: [Name.evidence.text, Name.note.text])
+}
+
 /// Builds reports from SAX events, checking nesting, required attributes and value syntax.
 private final class ReportBuilder: XMLEventHandler {
     let file: String
@@ -32,8 +52,10 @@ private final class ReportBuilder: XMLEventHandler {
     var reports: [Report] = []
     var diagnostics: [Diagnostic] = []
     var sawRoot = false
+    let vocabulary = Name.vocabulary
 
-    private var stack: [String] = []
+    /// Open elements; nil for an element outside the format.
+    private var stack: [Name?] = []
     private var current: Report?
     private var currentFailed = false
 
@@ -42,62 +64,86 @@ private final class ReportBuilder: XMLEventHandler {
         self.bytes = bytes
     }
 
-    /// Children allowed inside each element.
-    private static let allowedChildren: [String: Set<String>] = [
-        "": ["report", "reports"],
-        "reports": ["report"],
-        "report": ["answers", "grades", "checklist", "indicators", "budget"],
-        "answers": ["answer"],
-        "grades": ["grade"],
-        "checklist": ["item"],
-        "indicators": ["indicator"],
-        "budget": [], "answer": [], "grade": [], "item": [], "indicator": [],
-    ]
+    /// Children allowed inside each element (nil: the document itself).
+    private static func allowedChildren(_ parent: Name?) -> [Name] {
+        switch parent {
+        case nil: [.report, .reports]
+        case .reports?: [.report]
+        case .report?: [.answers, .budget, .checklist, .grades, .indicators]
+        case .answers?: [.answer]
+        case .grades?: [.grade]
+        case .checklist?: [.item]
+        case .indicators?: [.indicator]
+        default: []
+        }
+    }
+
+    /// Attributes each element takes (evidence and note are skipped by the parser itself).
+    private static func allowedAttributes(_ element: Name) -> [Name] {
+        switch element {
+        case .report: [.agency, .name, .region, .year, .rubric]
+        case .answer: [.criterion, .value]
+        case .grade: [.subcomponent, .value]
+        case .item: [.criterion, .met, .mandated, .kept1Year, .kept5Years]
+        case .indicator: [.id, .name, .unit, .polarity, .target, .targetLow, .targetHigh, .realization, .weight]
+        case .budget: [.ceiling, .realized]
+        default: []
+        }
+    }
 
     // MARK: Error path
 
-    private func location(of attribute: String?, at offset: Int) -> SourceLocation {
-        let target = attribute.map { XMLSourceText.attributeValue($0, inTagAt: offset, in: bytes) }
+    private func location(of attribute: Name?, at offset: Int) -> SourceLocation {
+        let target = attribute.map { XMLSourceText.attributeValue($0.text, inTagAt: offset, in: bytes) }
             ?? XMLSourceText.tagStart(before: offset, in: bytes)
         return SourceLocation(file: file, offset: target, in: bytes)
     }
 
-    private func fail(_ message: String, attribute: String? = nil, at offset: Int) {
+    private func fail(_ message: String, attribute: Name? = nil, at offset: Int) {
         diagnostics.append(Diagnostic(at: location(of: attribute, at: offset), message))
         if current != nil { currentFailed = true }
     }
 
-
     // MARK: Events
 
-    func startElement(_ name: String, attributes: [XMLAttribute], offset: Int) {
-        let parent = stack.last ?? ""
-        stack.append(name)
-        if parent == "" { sawRoot = true }
-        guard let allowed = Self.allowedChildren[parent], allowed.contains(name) else {
-            let expected = (Self.allowedChildren[parent] ?? []).sorted().map { "<\($0)>" }.joined(separator: ", ")
-            fail("unexpected element <\(name)> inside \(parent.isEmpty ? "the document" : "<\(parent)>"); expected \(expected.isEmpty ? "no child elements" : expected)", at: offset)
+    func startElement(_ code: Int?, name: String?, attributes: XMLAttributes, offset: Int) {
+        let parent = stack.last ?? nil
+        let element = code.flatMap { Name(rawValue: $0) }
+        if stack.isEmpty { sawRoot = true }
+        stack.append(element)
+        let allowed = Self.allowedChildren(parent)
+        guard let element, allowed.contains(element) else {
+            if stack.count > 1 && parent == nil { return }  // inside an element already reported
+            let expected = allowed.map { "<\($0.text)>" }.sorted().joined(separator: ", ")
+            let where_ = stack.count == 1 ? "the document" : "<\(parent!.text)>"
+            fail("unexpected element <\(name ?? element!.text)> inside \(where_); expected \(expected.isEmpty ? "no child elements" : expected)", at: offset)
             return
         }
-        var attrs = Attributes(attributes)
-        switch name {
-        case "reports": break
-        case "report": startReport(&attrs, offset: offset)
-        case "answer": answer(&attrs, idAttribute: "criterion", offset: offset)
-        case "grade": answer(&attrs, idAttribute: "subcomponent", offset: offset)
-        case "item": checklistItem(&attrs, offset: offset)
-        case "indicator": indicator(&attrs, offset: offset)
-        case "budget": budget(&attrs, offset: offset)
+        let attrs = Attrs(attributes)
+        switch element {
+        case .report: startReport(attrs, offset: offset)
+        case .answer: answer(attrs, idAttribute: .criterion, element: .answer, offset: offset)
+        case .grade: answer(attrs, idAttribute: .subcomponent, element: .grade, offset: offset)
+        case .item: checklistItem(attrs, offset: offset)
+        case .indicator: indicator(attrs, offset: offset)
+        case .budget: budget(attrs, offset: offset)
         default: break
         }
-        for unknown in attrs.unread {
-            diagnostics.append(Diagnostic(.warning, at: location(of: unknown, at: offset), "unknown attribute '\(unknown)' on <\(name)> is ignored"))
+        let known = Self.allowedAttributes(element)
+        for code in attributes.present where !known.contains(Name(rawValue: code)!) {
+            warnUnknown(Name(rawValue: code)!.text, on: element, at: offset)
         }
+        for unknown in attributes.unknown { warnUnknown(unknown, on: element, at: offset) }
     }
 
-    func endElement(_ name: String) {
-        stack.removeLast()
-        if name == "report", let report = current {
+    private func warnUnknown(_ attribute: String, on element: Name, at offset: Int) {
+        let at = SourceLocation(file: file, offset: XMLSourceText.attributeValue(attribute, inTagAt: offset, in: bytes), in: bytes)
+        diagnostics.append(Diagnostic(.warning, at: at, "unknown attribute '\(attribute)' on <\(element.text)> is ignored"))
+    }
+
+    func endElement(_ code: Int?) {
+        let element = stack.removeLast()
+        if element == .report, let report = current {
             if !currentFailed { reports.append(report) }
             current = nil
         }
@@ -105,63 +151,60 @@ private final class ReportBuilder: XMLEventHandler {
 
     // MARK: Elements
 
-    private func required(_ attrs: inout Attributes, _ name: String, on element: String, at offset: Int) -> String? {
-        if let value = attrs.take(name), !value.trimmingSpaces().isEmpty { return value.trimmingSpaces() }
-        fail("<\(element)> needs a non-empty '\(name)' attribute", at: offset)
+    private func required(_ attrs: Attrs, _ name: Name, on element: Name, at offset: Int) -> String? {
+        if let value = attrs[name] {
+            let trimmed = value.trimmingSpaces()
+            if !trimmed.isEmpty { return trimmed }
+        }
+        fail("<\(element.text)> needs a non-empty '\(name.text)' attribute", at: offset)
         return nil
     }
 
     /// The attribute as a number; nil when absent (an error if `required`) or not a number (always an error).
-    private func number(_ attrs: inout Attributes, _ name: String, on element: String, at offset: Int, required: Bool) -> Double? {
-        guard let text = attrs.take(name) else {
-            if required { fail("<\(element)> needs a '\(name)' attribute", at: offset) }
+    private func number(_ attrs: Attrs, _ name: Name, on element: Name, at offset: Int, required: Bool) -> Double? {
+        guard let text = attrs[name] else {
+            if required { fail("<\(element.text)> needs a '\(name.text)' attribute", at: offset) }
             return nil
         }
         guard let value = ValueSyntax.number(text) else {
-            fail("'\(name)' is '\(text)'; \(ValueSyntax.numberExpectation)", attribute: name, at: offset)
+            fail("'\(name.text)' is '\(text)'; \(ValueSyntax.numberExpectation)", attribute: name, at: offset)
             return nil
         }
         return value
     }
 
-    private func startReport(_ attrs: inout Attributes, offset: Int) {
+    private func startReport(_ attrs: Attrs, offset: Int) {
         currentFailed = false
-        let agency = required(&attrs, "agency", on: "report", at: offset)
+        let agency = required(attrs, .agency, on: .report, at: offset)
         var year: Int?
-        if let text = required(&attrs, "year", on: "report", at: offset) {
+        if let text = required(attrs, .year, on: .report, at: offset) {
             year = ValueSyntax.year(text)
-            if year == nil { fail("'year' is '\(text)'; expected a four-digit year such as 2024", attribute: "year", at: offset) }
+            if year == nil { fail("'year' is '\(text)'; expected a four-digit year such as 2024", attribute: .year, at: offset) }
         }
-        let name = attrs.take("name")
-        let region = attrs.take("region")
-        let rubric = attrs.take("rubric")
-        current = Report(agency: agency ?? "", name: name, region: region, year: year ?? 0, rubric: rubric,
+        current = Report(agency: agency ?? "", name: attrs[.name], region: attrs[.region], year: year ?? 0, rubric: attrs[.rubric],
                          origin: SourcePosition(file: file, offset: XMLSourceText.tagStart(before: offset, in: bytes)))
         current?.offsetsAreTags = true
+        current?.answers.reserveCapacity(96)
         if agency == nil || year == nil { currentFailed = true }
     }
 
-    private func answer(_ attrs: inout Attributes, idAttribute: String, offset: Int) {
-        let element = idAttribute == "criterion" ? "answer" : "grade"
-        // Evidence and notes are for the evaluator; they do not change the score.
-        _ = attrs.take("evidence")
-        _ = attrs.take("note")
-        guard let id = required(&attrs, idAttribute, on: element, at: offset),
-              let value = required(&attrs, "value", on: element, at: offset) else { return }
+    private func answer(_ attrs: Attrs, idAttribute: Name, element: Name, offset: Int) {
+        guard let id = required(attrs, idAttribute, on: element, at: offset),
+              let value = required(attrs, .value, on: element, at: offset) else { return }
         current?.answers.append(Answer(id: id, value: value, offset: offset))
     }
 
-    private func checklistItem(_ attrs: inout Attributes, offset: Int) {
-        guard let criterion = required(&attrs, "criterion", on: "item", at: offset) else { return }
+    private func checklistItem(_ attrs: Attrs, offset: Int) {
+        guard let criterion = required(attrs, .criterion, on: .item, at: offset) else { return }
         var flags: [Bool] = []
-        for (name, isRequired) in [("met", true), ("mandated", false), ("kept-1-year", false), ("kept-5-years", false)] {
-            guard let text = attrs.take(name) else {
+        for (name, isRequired) in [(Name.met, true), (.mandated, false), (.kept1Year, false), (.kept5Years, false)] {
+            guard let text = attrs[name] else {
                 if isRequired { fail("<item> needs a 'met' attribute", at: offset) }
                 flags.append(false)
                 continue
             }
             guard let flag = ValueSyntax.flag(text) else {
-                fail("'\(name)' is '\(text)'; \(ValueSyntax.flagExpectation)", attribute: name, at: offset)
+                fail("'\(name.text)' is '\(text)'; \(ValueSyntax.flagExpectation)", attribute: name, at: offset)
                 return
             }
             flags.append(flag)
@@ -169,29 +212,29 @@ private final class ReportBuilder: XMLEventHandler {
         current?.checklist.append(ChecklistAnswer(criterion: criterion, met: flags[0], mandated: flags[1], kept1Year: flags[2], kept5Years: flags[3], offset: offset))
     }
 
-    private func indicator(_ attrs: inout Attributes, offset: Int) {
-        guard let id = required(&attrs, "id", on: "indicator", at: offset) else { return }
+    private func indicator(_ attrs: Attrs, offset: Int) {
+        guard let id = required(attrs, .id, on: .indicator, at: offset) else { return }
         var polarity = Polarity.positive
-        if let text = attrs.take("polarity") {
+        if let text = attrs[.polarity] {
             guard let known = Polarity(rawValue: text.trimmingSpaces().lowercased()) else {
-                fail("'polarity' is '\(text)'; expected positive or negative", attribute: "polarity", at: offset)
+                fail("'polarity' is '\(text)'; expected positive or negative", attribute: .polarity, at: offset)
                 return
             }
             polarity = known
         }
         let errorsBefore = diagnostics.count
-        let realization = number(&attrs, "realization", on: "indicator", at: offset, required: true)
-        let target = number(&attrs, "target", on: "indicator", at: offset, required: false)
-        let low = number(&attrs, "target-low", on: "indicator", at: offset, required: false)
-        let high = number(&attrs, "target-high", on: "indicator", at: offset, required: false)
-        let weight = number(&attrs, "weight", on: "indicator", at: offset, required: false)
+        let realization = number(attrs, .realization, on: .indicator, at: offset, required: true)
+        let target = number(attrs, .target, on: .indicator, at: offset, required: false)
+        let low = number(attrs, .targetLow, on: .indicator, at: offset, required: false)
+        let high = number(attrs, .targetHigh, on: .indicator, at: offset, required: false)
+        let weight = number(attrs, .weight, on: .indicator, at: offset, required: false)
         guard diagnostics.count == errorsBefore, let realization else { return }
         let resolved: Indicator.Target
         switch (target, low, high) {
         case (let t?, nil, nil): resolved = .value(t)
         case (nil, let l?, let h?):
             guard l <= h else {
-                fail("'target-low' \(format(l)) is above 'target-high' \(format(h))", attribute: "target-low", at: offset)
+                fail("'target-low' \(format(l)) is above 'target-high' \(format(h))", attribute: .targetLow, at: offset)
                 return
             }
             resolved = .range(low: l, high: h)
@@ -200,37 +243,25 @@ private final class ReportBuilder: XMLEventHandler {
             return
         }
         if let weight, weight < 0 {
-            fail("'weight' must not be negative", attribute: "weight", at: offset)
+            fail("'weight' must not be negative", attribute: .weight, at: offset)
             return
         }
         current?.indicators.append(Indicator(
-            id: id, name: attrs.take("name"), unit: attrs.take("unit"), polarity: polarity, target: resolved,
+            id: id, name: attrs[.name], unit: attrs[.unit], polarity: polarity, target: resolved,
             realization: realization, weight: weight ?? 1, offset: offset))
     }
 
-    private func budget(_ attrs: inout Attributes, offset: Int) {
-        let ceiling = number(&attrs, "ceiling", on: "budget", at: offset, required: true)
-        let realized = number(&attrs, "realized", on: "budget", at: offset, required: true)
+    private func budget(_ attrs: Attrs, offset: Int) {
+        let ceiling = number(attrs, .ceiling, on: .budget, at: offset, required: true)
+        let realized = number(attrs, .realized, on: .budget, at: offset, required: true)
         guard let ceiling, let realized else { return }
         current?.budget = Budget(ceiling: ceiling, realized: realized)
     }
 }
 
-/// Attribute lookup that remembers which attributes were read, to warn about the rest.
-private struct Attributes {
-    private var entries: [XMLAttribute]
-    private var read: [Bool]
-
-    init(_ entries: [XMLAttribute]) {
-        self.entries = entries
-        self.read = Array(repeating: false, count: entries.count)
-    }
-
-    mutating func take(_ name: String) -> String? {
-        guard let i = entries.firstIndex(where: { $0.name == name }) else { return nil }
-        read[i] = true
-        return entries[i].value
-    }
-
-    var unread: [String] { entries.indices.filter { !read[$0] }.map { entries[$0].name } }
+/// Attribute values of one tag by name.
+private struct Attrs {
+    let attributes: XMLAttributes
+    init(_ attributes: XMLAttributes) { self.attributes = attributes }
+    subscript(name: Name) -> String? { attributes[name.rawValue] }
 }

@@ -3,17 +3,68 @@ import CLibXML2
 // The only file that touches libxml2 pointers. Everything leaving it is a Swift value;
 // no pointer outlives the call or closure that produced it.
 
-/// An attribute of a start tag, as Swift strings.
-struct XMLAttribute {
-    var name: String
-    var value: String
+/// The element and attribute names a handler knows, matched as bytes by the parser so that no
+/// `String` is built for a name, nor for the value of an attribute the handler ignores.
+struct XMLVocabulary {
+    let names: [String]
+    fileprivate let bytes: [[UInt8]]
+    fileprivate let ignored: [Bool]
+
+    /// - Parameter ignored: attribute names whose values are never needed.
+    init(_ names: [String], ignored: Set<String> = []) {
+        self.names = names
+        bytes = names.map { Array($0.utf8) }
+        self.ignored = names.map { ignored.contains($0) }
+    }
+
+    /// The code of a NUL-terminated name, or nil.
+    fileprivate func code(of name: UnsafePointer<xmlChar>) -> Int? {
+        for (code, candidate) in bytes.enumerated() where name[0] == candidate[0] {
+            var i = 1
+            while i < candidate.count && name[i] == candidate[i] { i += 1 }
+            if i == candidate.count && name[i] == 0 { return code }
+        }
+        return nil
+    }
+}
+
+/// The attributes of one start tag: values by vocabulary code, reused from tag to tag.
+struct XMLAttributes {
+    /// Value of each known attribute present on this tag (nil when absent or ignored).
+    private(set) var values: [String?]
+    /// Codes set on this tag, in document order.
+    private(set) var present: [Int] = []
+    /// Attributes outside the vocabulary, by name (rare: a typo or a foreign attribute).
+    private(set) var unknown: [String] = []
+
+    init(count: Int) {
+        values = Array(repeating: nil, count: count)
+    }
+
+    subscript(code: Int) -> String? { values[code] }
+
+    fileprivate mutating func reset() {
+        for code in present { values[code] = nil }
+        present.removeAll(keepingCapacity: true)
+        if !unknown.isEmpty { unknown.removeAll(keepingCapacity: true) }
+    }
+
+    fileprivate mutating func set(_ code: Int, _ value: String) {
+        values[code] = value
+        present.append(code)
+    }
+
+    fileprivate mutating func addUnknown(_ name: String) { unknown.append(name) }
 }
 
 /// Receives SAX events. `offset` is a byte offset inside the start tag (at or after its `<`),
 /// used only on the error path to compute line and column.
 protocol XMLEventHandler: AnyObject {
-    func startElement(_ name: String, attributes: [XMLAttribute], offset: Int)
-    func endElement(_ name: String)
+    var vocabulary: XMLVocabulary { get }
+    /// - Parameters:
+    ///   - element: the vocabulary code of the element's name, or nil with `name` set for an unknown element.
+    func startElement(_ element: Int?, name: String?, attributes: XMLAttributes, offset: Int)
+    func endElement(_ element: Int?)
 }
 
 enum LibXML2 {
@@ -33,23 +84,29 @@ enum LibXML2 {
         sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let context, let localName else { return }
             let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
-            var list: [XMLAttribute] = []
+            let vocabulary = session.vocabulary
+            session.attributes.reset()
             if attributeCount > 0, let attributes {
-                list.reserveCapacity(Int(attributeCount))
                 for i in 0..<Int(attributeCount) {
                     // Five pointers per attribute: local name, prefix, URI, value start, value end.
                     guard let name = attributes[5 * i], let start = attributes[5 * i + 3], let end = attributes[5 * i + 4] else { continue }
-                    let value = String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
-                    list.append(XMLAttribute(name: String(cString: name), value: value))
+                    guard let code = vocabulary.code(of: name) else {
+                        session.attributes.addUnknown(String(cString: name))
+                        continue
+                    }
+                    if vocabulary.ignored[code] { continue }
+                    session.attributes.set(code, String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self))
                 }
             }
             let offset = session.context.map { Int(xmlByteConsumed($0)) } ?? 0
-            session.handler.startElement(String(cString: localName), attributes: list, offset: max(offset, 0))
+            let element = vocabulary.code(of: localName)
+            session.handler.startElement(element, name: element == nil ? String(cString: localName) : nil,
+                                         attributes: session.attributes, offset: max(offset, 0))
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let context, let localName else { return }
             let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
-            session.handler.endElement(String(cString: localName))
+            session.handler.endElement(session.vocabulary.code(of: localName))
         }
         sax.serror = { context, error in
             guard let context, let error else { return }
@@ -167,11 +224,15 @@ private final class ErrorSession {
 
 private final class SAXSession {
     let handler: any XMLEventHandler
+    let vocabulary: XMLVocabulary
+    var attributes: XMLAttributes
     var context: xmlParserCtxtPtr?
     var firstError: LibXMLError?
 
     init(handler: any XMLEventHandler) {
         self.handler = handler
+        vocabulary = handler.vocabulary
+        attributes = XMLAttributes(count: vocabulary.names.count)
     }
 
     func record(_ error: xmlError) {
