@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Turns the paths a user gave into the list of report files to read: files as given, folders
 /// searched recursively for `.xml` and `.csv`, each folder's files sorted so output never depends
@@ -27,15 +30,31 @@ public enum InputFiles {
             }
             let base = path.hasSuffix("/") ? String(path.dropLast()) : path
             var found: [String] = []
-            if let walker = manager.enumerator(atPath: path) {
-                while let relative = walker.nextObject() as? String {
-                    let ext = (relative as NSString).pathExtension.lowercased()
-                    if extensions[ext] != nil { found.append(base + "/" + relative) }
-                }
-            }
+            walk(base, into: &found)
             files += found.sorted()
         }
         return (files, missing)
+    }
+
+    /// Report files below a folder, recursively, with POSIX calls (Foundation's enumerator costs
+    /// more than parsing a small report). Hidden entries are skipped.
+    private static func walk(_ folder: String, into found: inout [String]) {
+        guard let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder + "/" + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, into: &found)
+            } else if let dot = name.lastIndex(of: "."), extensions[name[name.index(after: dot)...].lowercased()] != nil {
+                found.append(path)
+            }
+        }
     }
 
     /// The format of a file: by extension, else by its first non-blank byte (`<` is XML).

@@ -56,8 +56,10 @@ enum ValueSyntax {
 }
 
 extension String {
+    /// Without leading and trailing blanks; the same string (no copy) when there are none.
     func trimmingSpaces() -> String {
         let utf8 = self.utf8
+        if let head = utf8.first, let tail = utf8.last, !isSpace(head), !isSpace(tail) { return self }
         guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = utf8.lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])

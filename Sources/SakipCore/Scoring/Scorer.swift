@@ -6,6 +6,11 @@ public struct Scorer: Sendable {
     public var strict: Bool
 
     private let subcomponents: [Subcomponent]
+    /// Criteria in rubric order: reports usually answer in this order, so the next expected
+    /// criterion is checked before the dictionary is hashed.
+    private let flatCriteria: [(id: String, sub: Int, criterion: Int)]
+    /// Position in `flatCriteria` of each sub-component's first criterion.
+    private let flatPosition: [Int]
     private let criterionIndex: [String: (sub: Int, criterion: Int)]
     private let subcomponentIndex: [String: Int]
 
@@ -21,6 +26,27 @@ public struct Scorer: Sendable {
         }
         self.criterionIndex = criterionIndex
         self.subcomponentIndex = subcomponentIndex
+        var positions: [Int] = []
+        var running = 0
+        for sub in subcomponents {
+            positions.append(running)
+            running += sub.criteria.count
+        }
+        flatPosition = positions
+        flatCriteria = subcomponents.enumerated().flatMap { s, sub in sub.criteria.enumerated().map { (id: $1.id, sub: s, criterion: $0) } }
+    }
+
+    /// Where a criterion id sits, trying the position after the previous answer first.
+    @inline(__always)
+    private func locate(_ id: String, after previous: inout Int) -> (sub: Int, criterion: Int)? {
+        let guess = previous + 1
+        if guess < flatCriteria.count, flatCriteria[guess].id == id {
+            previous = guess
+            return (flatCriteria[guess].sub, flatCriteria[guess].criterion)
+        }
+        guard let found = criterionIndex[id] else { return nil }
+        previous = flatPosition[found.sub] + found.criterion
+        return found
     }
 
     /// Scores one report. Errors (an answer outside its scale; in strict mode, missing, unknown
@@ -47,8 +73,9 @@ public struct Scorer: Sendable {
             flag(strict, report.position(answer.offset, attribute: "value"), "duplicate answer for '\(answer.id)'; the first, at \(location.line):\(location.column), is used")
         }
 
+        var answerCursor = -1
         for answer in report.answers {
-            if let (s, c) = criterionIndex[answer.id] {
+            if let (s, c) = locate(answer.id, after: &answerCursor) {
                 guard answerOffset[s][c] < 0 else {
                     duplicate(answer, first: answerOffset[s][c])
                     continue

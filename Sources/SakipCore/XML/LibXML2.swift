@@ -1,4 +1,9 @@
 import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 // The only file that touches libxml2 pointers. Everything leaving it is a Swift value;
 // no pointer outlives the call or closure that produced it.
@@ -7,22 +12,29 @@ import CLibXML2
 /// `String` is built for a name, nor for the value of an attribute the handler ignores.
 struct XMLVocabulary {
     let names: [String]
-    fileprivate let bytes: [[UInt8]]
     fileprivate let ignored: [Bool]
+    /// Candidates by name length, then first byte: usually one memcmp decides.
+    private let buckets: [[(first: UInt8, code: Int, bytes: [UInt8])]]
 
     /// - Parameter ignored: attribute names whose values are never needed.
     init(_ names: [String], ignored: Set<String> = []) {
         self.names = names
-        bytes = names.map { Array($0.utf8) }
         self.ignored = names.map { ignored.contains($0) }
+        var buckets = [[(first: UInt8, code: Int, bytes: [UInt8])]](repeating: [], count: (names.map(\.utf8.count).max() ?? 0) + 1)
+        for (code, name) in names.enumerated() {
+            let bytes = Array(name.utf8)
+            buckets[bytes.count].append((bytes[0], code, bytes))
+        }
+        self.buckets = buckets
     }
 
     /// The code of a NUL-terminated name, or nil.
     fileprivate func code(of name: UnsafePointer<xmlChar>) -> Int? {
-        for (code, candidate) in bytes.enumerated() where name[0] == candidate[0] {
-            var i = 1
-            while i < candidate.count && name[i] == candidate[i] { i += 1 }
-            if i == candidate.count && name[i] == 0 { return code }
+        let length = strlen(UnsafeRawPointer(name).assumingMemoryBound(to: CChar.self))
+        guard length < buckets.count else { return nil }
+        for candidate in buckets[length] where candidate.first == name[0] {
+            let same = candidate.bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, name, length) == 0 }
+            if same { return candidate.code }
         }
         return nil
     }
