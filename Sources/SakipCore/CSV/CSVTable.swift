@@ -1,6 +1,6 @@
 /// A CSV file parsed per RFC 4180 (quoted fields with `""` escapes, embedded commas and
 /// newlines), UTF-8 with or without a BOM, LF or CRLF line ends; blank lines are skipped.
-/// It scans bytes and builds a `String` only for each field's value.
+/// Parsing records only where each field lies; a `String` is built only for the fields read.
 public struct CSVTable: Sendable {
     public struct Field: Sendable, Hashable {
         public var value: String
@@ -14,121 +14,150 @@ public struct CSVTable: Sendable {
         public var offset: Int
     }
 
-    public var header: [Field]
-    public var rows: [Row]
+    /// Where one field's content lies (inside the quotes for a quoted field).
+    struct Span: Sendable {
+        var start: Int32
+        var end: Int32
+        /// Byte offset of the field (its opening quote, if quoted).
+        var offset: Int32
+        /// Quoted with at least one `""` inside: the value needs unescaping.
+        var escaped: Bool
+    }
+
+    let bytes: [UInt8]
+    let spans: [Span]
+    /// Index in `spans` of each record's first field, and one past the last record.
+    let recordStarts: [Int]
+    /// Byte offset of each record.
+    let recordOffsets: [Int]
+
+    public var recordCount: Int { recordStarts.count - 1 }
+
+    func fieldCount(record: Int) -> Int { recordStarts[record + 1] - recordStarts[record] }
+
+    func span(record: Int, field: Int) -> Span { spans[recordStarts[record] + field] }
+
+    /// The field's text, without surrounding blanks.
+    func string(_ span: Span) -> String {
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = Int(span.start), end = Int(span.end)
+            while start < end && isSpace(buffer[start]) { start += 1 }
+            while end > start && isSpace(buffer[end - 1]) { end -= 1 }
+            let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            guard span.escaped else { return String(decoding: slice, as: UTF8.self) }
+            var unescaped: [UInt8] = []
+            unescaped.reserveCapacity(slice.count)
+            var i = 0
+            while i < slice.count {
+                unescaped.append(slice[i])
+                i += slice[i] == UInt8(ascii: "\"") ? 2 : 1
+            }
+            return String(decoding: unescaped, as: UTF8.self)
+        }
+    }
+
+    /// The raw bytes of a field equal `other`'s (used to spot a repeated agency without a String).
+    func sameBytes(_ a: Span, _ b: Span) -> Bool {
+        let length = Int(a.end - a.start)
+        guard length == Int(b.end - b.start) else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            memcmp(buffer.baseAddress! + Int(a.start), buffer.baseAddress! + Int(b.start), length) == 0
+        }
+    }
+
+    /// The field as a four-digit year, read from its bytes.
+    func year(_ span: Span) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = Int(span.start), end = Int(span.end)
+            while start < end && isSpace(buffer[start]) { start += 1 }
+            while end > start && isSpace(buffer[end - 1]) { end -= 1 }
+            guard end - start == 4 else { return nil }
+            var year = 0
+            for i in start..<end {
+                let digit = Int(buffer[i]) - Int(UInt8(ascii: "0"))
+                guard (0...9).contains(digit) else { return nil }
+                year = year * 10 + digit
+            }
+            return year
+        }
+    }
+
+    public var header: [Field] { recordCount > 0 ? fields(record: 0) : [] }
+    public var rows: [Row] { recordCount > 1 ? (1..<recordCount).map { Row(fields: fields(record: $0), offset: recordOffsets[$0]) } : [] }
+
+    func fields(record: Int) -> [Field] {
+        (0..<fieldCount(record: record)).map { f in
+            let s = span(record: record, field: f)
+            return Field(value: string(s), offset: Int(s.offset))
+        }
+    }
 
     /// Parses the whole table; a malformed quote throws with its location.
     public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> CSVTable {
-        var records: [Row] = []
-        try bytes.withUnsafeBufferPointer { (buffer) throws(Diagnostic) in
-            var scanner = CSVScanner(buffer: buffer)
-            while let record = try scanner.nextRecord() {
-                records.append(record)
-            }
-            if let failure = scanner.failure {
-                throw Diagnostic(at: SourceLocation(file: file, offset: failure.offset, in: bytes), failure.message)
-            }
+        guard bytes.count < Int(Int32.max) else {
+            throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "CSV file over 2 GB; split it into several files")
         }
-        guard let header = records.first else { return CSVTable(header: [], rows: []) }
-        return CSVTable(header: header.fields, rows: Array(records.dropFirst()))
-    }
-}
-
-/// Record-at-a-time scanner over a byte buffer (used only inside `withUnsafeBufferPointer`).
-private struct CSVScanner {
-    let buffer: UnsafeBufferPointer<UInt8>
-    var position = 0
-    var failure: (offset: Int, message: String)?
-
-    init(buffer: UnsafeBufferPointer<UInt8>) {
-        self.buffer = buffer
-        if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
-    }
-
-    private static let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-
-    /// The next non-blank record, or nil at the end (or after a failure).
-    mutating func nextRecord() throws(Diagnostic) -> CSVTable.Row? {
-        while position < buffer.count, failure == nil {
-            let start = position
-            var fields: [CSVTable.Field] = []
-            var endOfRecord = false
-            while !endOfRecord {
-                guard let field = nextField() else { return nil }
-                fields.append(field.field)
-                endOfRecord = field.endsRecord
-            }
-            // A blank line is a single empty, unquoted field.
-            if fields.count == 1, fields[0].value.isEmpty, position - start <= 2 { continue }
-            return CSVTable.Row(fields: fields, offset: start)
-        }
-        return nil
-    }
-
-    /// Reads one field and the separator after it.
-    private mutating func nextField() -> (field: CSVTable.Field, endsRecord: Bool)? {
-        let start = position
-        if position < buffer.count, buffer[position] == Self.quote {
-            var value: [UInt8] = []
-            var i = position + 1
-            var segment = i
-            while true {
-                guard i < buffer.count else {
-                    failure = (start, "unterminated quoted field; expected a closing \" before the end of the file")
-                    return nil
-                }
-                if buffer[i] == Self.quote {
-                    value.append(contentsOf: buffer[segment..<i])
-                    if i + 1 < buffer.count, buffer[i + 1] == Self.quote {
-                        value.append(Self.quote)
-                        i += 2
-                        segment = i
-                        continue
+        var spans: [Span] = []
+        var recordStarts: [Int] = []
+        var recordOffsets: [Int] = []
+        spans.reserveCapacity(bytes.count / 8)
+        let failure: (offset: Int, message: String)? = bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var i = count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+            while i < count {
+                // Skip blank lines.
+                if buffer[i] == lf { i += 1; continue }
+                if buffer[i] == cr { i += 1; if i < count && buffer[i] == lf { i += 1 }; continue }
+                recordStarts.append(spans.count)
+                recordOffsets.append(i)
+                while true {
+                    let fieldStart = i
+                    if i < count && buffer[i] == quote {
+                        var j = i + 1
+                        var escaped = false
+                        while true {
+                            guard j < count else { return (fieldStart, "unterminated quoted field; expected a closing \" before the end of the file") }
+                            if buffer[j] == quote {
+                                if j + 1 < count && buffer[j + 1] == quote { escaped = true; j += 2; continue }
+                                break
+                            }
+                            j += 1
+                        }
+                        spans.append(Span(start: Int32(fieldStart + 1), end: Int32(j), offset: Int32(fieldStart), escaped: escaped))
+                        i = j + 1
+                        if i < count && buffer[i] != comma && buffer[i] != lf && buffer[i] != cr {
+                            return (i, "unexpected character after a closing quote; expected a comma or the end of the line")
+                        }
+                    } else {
+                        var j = i
+                        while j < count {
+                            let byte = buffer[j]
+                            if byte == comma || byte == lf || byte == cr { break }
+                            if byte == quote { return (j, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")") }
+                            j += 1
+                        }
+                        spans.append(Span(start: Int32(i), end: Int32(j), offset: Int32(i), escaped: false))
+                        i = j
                     }
-                    i += 1
+                    if i < count && buffer[i] == comma { i += 1; continue }
+                    if i < count && buffer[i] == cr { i += 1 }
+                    if i < count && buffer[i] == lf { i += 1 }
                     break
                 }
-                i += 1
             }
-            position = i
-            guard let ends = separator() else {
-                failure = (position, "unexpected character after a closing quote; expected a comma or the end of the line")
-                return nil
-            }
-            return (CSVTable.Field(value: String(decoding: value, as: UTF8.self), offset: start), ends)
-        }
-        var i = position
-        while i < buffer.count {
-            let byte = buffer[i]
-            if byte == Self.comma || byte == Self.lf || byte == Self.cr { break }
-            if byte == Self.quote {
-                failure = (i, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
-                return nil
-            }
-            i += 1
-        }
-        let value = String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<i]), as: UTF8.self)
-        position = i
-        let ends = separator() ?? true
-        return (CSVTable.Field(value: value, offset: start), ends)
-    }
-
-    /// Consumes a comma (false) or a line end / end of file (true); nil if neither is here.
-    private mutating func separator() -> Bool? {
-        guard position < buffer.count else { return true }
-        switch buffer[position] {
-        case Self.comma:
-            position += 1
-            return false
-        case Self.lf:
-            position += 1
-            return true
-        case Self.cr:
-            position += 1
-            if position < buffer.count, buffer[position] == Self.lf { position += 1 }
-            return true
-        default:
             return nil
         }
+        if let failure {
+            throw Diagnostic(at: SourceLocation(file: file, offset: failure.offset, in: bytes), failure.message)
+        }
+        recordStarts.append(spans.count)
+        return CSVTable(bytes: bytes, spans: spans, recordStarts: recordStarts, recordOffsets: recordOffsets)
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -53,10 +53,7 @@ private struct CSVReportBuilder {
     let bytes: [UInt8]
     let rubric: String?
     var result: ReportFile
-    /// Fragments by agency and year, in first-seen order.
-    private var order: [ReportKeyValue] = []
-    private var fragments: [ReportKeyValue: Report] = [:]
-    private var failed = Set<ReportKeyValue>()
+    private var failed = Set<ReportKey>()
 
     init(file: String, bytes: [UInt8], rubric: String?) {
         self.file = file
@@ -64,11 +61,6 @@ private struct CSVReportBuilder {
         self.rubric = rubric
         result = ReportFile(file: file)
         result.isFragmentary = true
-    }
-
-    private struct ReportKeyValue: Hashable {
-        var agency: String
-        var year: Int
     }
 
     private func location(_ offset: Int) -> SourceLocation {
@@ -80,80 +72,96 @@ private struct CSVReportBuilder {
     }
 
     mutating func read(_ table: CSVTable) {
-        guard !table.header.isEmpty else {
+        guard table.recordCount > 0 else {
             fail(0, "empty CSV file; expected a header row such as agency,year,criterion,value")
             return
         }
-        let names = table.header.map { $0.value.trimmingSpaces().lowercased() }
+        let header = table.fields(record: 0)
+        let names = header.map { $0.value.lowercased() }
         guard let kind = CSVReportReader.Kind.recognise(Set(names)) else {
             let expected = CSVReportReader.Kind.allCases.map { $0.required.joined(separator: ",") }.joined(separator: " | ")
-            fail(table.header[0].offset, "unrecognised CSV header '\(names.joined(separator: ","))'; expected one of: \(expected)")
+            fail(header[0].offset, "unrecognised CSV header '\(names.joined(separator: ","))'; expected one of: \(expected)")
             return
         }
         var column: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             if column[name] != nil {
-                fail(table.header[i].offset, "duplicate column '\(name)'")
+                fail(header[i].offset, "duplicate column '\(name)'")
                 return
             }
             column[name] = i
         }
-        for row in table.rows {
-            guard row.fields.count == names.count else {
-                let lastOffset = row.fields.last?.offset ?? row.offset
-                fail(row.fields.count < names.count ? lastOffset : row.fields[names.count].offset,
-                     "row has \(row.fields.count) fields; the header has \(names.count) (\(names.joined(separator: ",")))")
+        let columns = Columns(column)
+        // Fragments in first-seen order, mutated in place; found by agency and year.
+        var fragments: [Report] = []
+        var index: [ReportKey: Int] = [:]
+        var lastAgency: CSVTable.Span?
+        var lastKey: ReportKey?
+        for record in 1..<table.recordCount {
+            let count = table.fieldCount(record: record)
+            guard count == names.count else {
+                let blamed = table.span(record: record, field: count < names.count ? count - 1 : names.count)
+                fail(Int(blamed.offset), "row has \(count) fields; the header has \(names.count) (\(names.joined(separator: ",")))")
                 // Reject the agency-year the row belongs to, when it can be told, so that no
                 // merge scores that report without the row.
-                if kind != .agencies, let a = column["agency"], let y = column["year"], a < row.fields.count, y < row.fields.count,
-                   let year = ValueSyntax.year(row.fields[y].value) {
-                    failed.insert(ReportKeyValue(agency: row.fields[a].value.trimmingSpaces(), year: year))
+                if kind != .agencies, columns.agency < count, columns.year < count,
+                   let year = table.year(table.span(record: record, field: columns.year)) {
+                    failed.insert(ReportKey(agency: table.string(table.span(record: record, field: columns.agency)), year: year))
                 }
                 continue
             }
-            var cells = Cells(fields: row.fields, column: column)
-            switch kind {
-            case .agencies: agencyRow(&cells)
-            default:
-                guard let key = key(&cells) else { continue }
-                var report = fragment(key, at: row.offset)
-                let ok: Bool
-                switch kind {
-                case .answers: ok = answerRow(&cells, into: &report)
-                case .checklist: ok = checklistRow(&cells, into: &report)
-                case .indicators: ok = indicatorRow(&cells, into: &report)
-                case .agencies: ok = true
-                }
-                fragments[key] = report
-                if !ok { failed.insert(key) }
+            let row = Cells(table: table, record: record, columns: column)
+            if kind == .agencies {
+                agencyRow(row)
+                continue
             }
+            // Rows of one agency usually follow each other: compare bytes before building a key.
+            let agencySpan = row.span(columns.agency)
+            let key: ReportKey
+            if let lastAgency, let lastKey, table.sameBytes(agencySpan, lastAgency), table.year(row.span(columns.year)) == lastKey.year {
+                key = lastKey
+            } else {
+                guard let fresh = makeKey(row, columns) else { continue }
+                key = fresh
+                lastAgency = agencySpan
+                lastKey = fresh
+            }
+            let i: Int
+            if let existing = index[key] {
+                i = existing
+            } else {
+                i = fragments.count
+                index[key] = i
+                fragments.append(Report(agency: key.agency, year: key.year, rubric: rubric, origin: SourcePosition(file: file, offset: table.recordOffsets[record])))
+            }
+            let ok: Bool
+            switch kind {
+            case .answers: ok = answerRow(row, into: &fragments[i])
+            case .checklist: ok = checklistRow(row, into: &fragments[i])
+            case .indicators: ok = indicatorRow(row, into: &fragments[i])
+            case .agencies: ok = true
+            }
+            if !ok { failed.insert(key) }
         }
-        result.reports = order.filter { !failed.contains($0) }.map { fragments[$0]! }
-        result.rejected = Set(failed.map { ReportKey(agency: $0.agency, year: $0.year) })
+        result.reports = fragments.filter { !failed.contains(ReportKey($0)) }
+        result.rejected = failed
     }
 
-    private mutating func fragment(_ key: ReportKeyValue, at offset: Int) -> Report {
-        if let existing = fragments[key] { return existing }
-        order.append(key)
-        return Report(agency: key.agency, year: key.year, rubric: rubric, origin: SourcePosition(file: file, offset: offset))
-    }
-
-    private mutating func key(_ cells: inout Cells) -> ReportKeyValue? {
-        let agency = cells["agency"]
-        let year = cells["year"]
-        guard !agency.value.isEmpty else {
-            fail(agency.offset, "empty 'agency'; expected an agency id such as kota-bandung")
+    private mutating func makeKey(_ row: Cells, _ columns: Columns) -> ReportKey? {
+        let agency = row.string(columns.agency)
+        guard !agency.isEmpty else {
+            fail(row.offset(columns.agency), "empty 'agency'; expected an agency id such as kota-bandung")
             return nil
         }
-        guard let y = ValueSyntax.year(year.value) else {
-            fail(year.offset, "'year' is '\(year.value)'; expected a four-digit year such as 2024")
+        guard let year = row.table.year(row.span(columns.year)) else {
+            fail(row.offset(columns.year), "'year' is '\(row.string(columns.year))'; expected a four-digit year such as 2024")
             return nil
         }
-        return ReportKeyValue(agency: agency.value, year: y)
+        return ReportKey(agency: agency, year: year)
     }
 
-    private mutating func required(_ cells: inout Cells, _ name: String) -> CSVTable.Field? {
-        let field = cells[name]
+    private mutating func required(_ row: Cells, _ name: String) -> CSVTable.Field? {
+        let field = row[name]
         if field.value.isEmpty {
             fail(field.offset, "empty '\(name)'")
             return nil
@@ -169,18 +177,18 @@ private struct CSVReportBuilder {
         return value
     }
 
-    private mutating func answerRow(_ cells: inout Cells, into report: inout Report) -> Bool {
-        guard let criterion = required(&cells, "criterion"), let value = required(&cells, "value") else { return false }
+    private mutating func answerRow(_ row: Cells, into report: inout Report) -> Bool {
+        guard let criterion = required(row, "criterion"), let value = required(row, "value") else { return false }
         report.answers.append(Answer(id: criterion.value, value: value.value, offset: value.offset))
         return true
     }
 
-    private mutating func checklistRow(_ cells: inout Cells, into report: inout Report) -> Bool {
-        guard let criterion = required(&cells, "criterion") else { return false }
+    private mutating func checklistRow(_ row: Cells, into report: inout Report) -> Bool {
+        guard let criterion = required(row, "criterion") else { return false }
         var flags: [Bool] = []
         for (name, isRequired) in [("met", true), ("mandated", false), ("kept_1_year", false), ("kept_5_years", false)] {
-            guard let field = cells.optional(name), !field.value.isEmpty else {
-                if isRequired { fail(cells["met"].offset, "empty 'met'; \(ValueSyntax.flagExpectation)"); return false }
+            guard let field = row.optional(name), !field.value.isEmpty else {
+                if isRequired { fail(row["met"].offset, "empty 'met'; \(ValueSyntax.flagExpectation)"); return false }
                 flags.append(false)
                 continue
             }
@@ -194,18 +202,18 @@ private struct CSVReportBuilder {
         return true
     }
 
-    private mutating func indicatorRow(_ cells: inout Cells, into report: inout Report) -> Bool {
-        guard let id = required(&cells, "indicator") else { return false }
-        let polarityField = cells["polarity"]
-        let polarityText = polarityField.value.trimmingSpaces().lowercased()
+    private mutating func indicatorRow(_ row: Cells, into report: inout Report) -> Bool {
+        guard let id = required(row, "indicator") else { return false }
+        let polarityField = row["polarity"]
+        let polarityText = polarityField.value.lowercased()
         guard let polarity = polarityText.isEmpty ? .positive : Polarity(rawValue: polarityText) else {
             fail(polarityField.offset, "'polarity' is '\(polarityField.value)'; expected positive or negative")
             return false
         }
-        guard let realizationField = required(&cells, "realization"), let realization = number(realizationField, "realization") else { return false }
-        let targetField = cells["target"]
-        let lowField = cells.optional("target_low").flatMap { $0.value.isEmpty ? nil : $0 }
-        let highField = cells.optional("target_high").flatMap { $0.value.isEmpty ? nil : $0 }
+        guard let realizationField = required(row, "realization"), let realization = number(realizationField, "realization") else { return false }
+        let targetField = row["target"]
+        let lowField = row.optional("target_low").flatMap { $0.value.isEmpty ? nil : $0 }
+        let highField = row.optional("target_high").flatMap { $0.value.isEmpty ? nil : $0 }
         let target: Indicator.Target
         if let lowField, let highField {
             guard let low = number(lowField, "target_low"), let high = number(highField, "target_high") else { return false }
@@ -223,7 +231,7 @@ private struct CSVReportBuilder {
             target = .value(t)
         }
         var weight = 1.0
-        if let weightField = cells.optional("weight"), !weightField.value.isEmpty {
+        if let weightField = row.optional("weight"), !weightField.value.isEmpty {
             guard let w = number(weightField, "weight") else { return false }
             guard w >= 0 else {
                 fail(weightField.offset, "'weight' must not be negative")
@@ -232,35 +240,50 @@ private struct CSVReportBuilder {
             weight = w
         }
         report.indicators.append(Indicator(
-            id: id.value, name: cells.optional("name")?.value.nilIfEmpty, unit: cells.optional("unit")?.value.nilIfEmpty,
+            id: id.value, name: row.optional("name")?.value.nilIfEmpty, unit: row.optional("unit")?.value.nilIfEmpty,
             polarity: polarity, target: target, realization: realization, weight: weight, offset: realizationField.offset))
         return true
     }
 
-    private mutating func agencyRow(_ cells: inout Cells) {
-        let agency = cells["agency"]
+    private mutating func agencyRow(_ row: Cells) {
+        let agency = row["agency"]
         guard !agency.value.isEmpty else {
             fail(agency.offset, "empty 'agency'")
             return
         }
-        result.directory.append(AgencyInfo(agency: agency.value, name: cells["name"].value.nilIfEmpty,
-                                           region: cells.optional("region")?.value.nilIfEmpty,
+        result.directory.append(AgencyInfo(agency: agency.value, name: row["name"].value.nilIfEmpty,
+                                           region: row.optional("region")?.value.nilIfEmpty,
                                            origin: SourcePosition(file: file, offset: agency.offset)))
     }
 }
 
-/// A row's fields by column name.
+/// Positions of the key columns.
+private struct Columns {
+    let agency: Int
+    let year: Int
+    init(_ column: [String: Int]) {
+        agency = column["agency"]!
+        year = column["year"] ?? column["agency"]!
+    }
+}
+
+/// One record's fields by column name; a field's `String` is built only when asked for.
 private struct Cells {
-    let fields: [CSVTable.Field]
-    let column: [String: Int]
+    let table: CSVTable
+    let record: Int
+    let columns: [String: Int]
+
+    func span(_ column: Int) -> CSVTable.Span { table.span(record: record, field: column) }
+    func string(_ column: Int) -> String { table.string(span(column)) }
+    func offset(_ column: Int) -> Int { Int(span(column).offset) }
 
     subscript(name: String) -> CSVTable.Field {
-        let field = fields[column[name]!]
-        return CSVTable.Field(value: field.value.trimmingSpaces(), offset: field.offset)
+        let column = columns[name]!
+        return CSVTable.Field(value: string(column), offset: offset(column))
     }
 
     func optional(_ name: String) -> CSVTable.Field? {
-        column[name].map { CSVTable.Field(value: fields[$0].value.trimmingSpaces(), offset: fields[$0].offset) }
+        columns[name].map { CSVTable.Field(value: string($0), offset: offset($0)) }
     }
 }
 
