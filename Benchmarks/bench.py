@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""Runs every side-by-side comparison of sakip against its references, checks that both sides
+produced the same numbers, and writes Benchmarks/RESULTS.md. Called by Benchmarks/run.sh."""
+import csv
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BENCH = os.path.join(ROOT, "Benchmarks")
+CORPORA = os.path.join(BENCH, "corpora")
+BUILD = os.path.join(BENCH, ".build-reference")
+SAKIP = os.path.join(ROOT, ".build", "release", "sakip")
+PY = sys.executable
+RUBRIC = os.path.join(ROOT, "rubrics", "permenpanrb-88-2021.yaml")
+QUICK = os.environ.get("SAKIP_BENCH_QUICK") == "1"
+RUNS = 3 if QUICK else 5
+
+
+def run_once(cmd, stdout_path):
+    """Wall time and peak RSS (KB) of one run, via GNU time."""
+    with open(stdout_path, "wb") as out, tempfile.NamedTemporaryFile("r") as rss:
+        start = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", rss.name] + cmd, stdout=out, stderr=subprocess.PIPE)
+        elapsed = time.perf_counter() - start
+        peak = int(rss.read().strip().splitlines()[-1])
+    if proc.returncode != 0:
+        sys.exit(f"command failed ({proc.returncode}): {' '.join(cmd)}\n{proc.stderr.decode()[-2000:]}")
+    return elapsed, peak, proc.stderr.decode()
+
+
+def measure(cmd, stdout_path, runs=RUNS):
+    times, peaks, errs = [], [], []
+    for _ in range(runs):
+        t, m, e = run_once(cmd, stdout_path)
+        times.append(t)
+        peaks.append(m)
+        errs.append(e)
+    return {"median": statistics.median(times), "min": min(times), "max": max(times), "rss_kb": max(peaks), "stderr": errs, "runs": runs}
+
+
+def totals_from_sakip_rank(path):
+    return {(r["agency"], r["year"]): float(r["score"]) for r in csv.DictReader(open(path))}
+
+
+def totals_from_reference(path):
+    return {(a, y): float(t) for a, y, t in csv.reader(open(path))}
+
+
+def compare_totals(a, b):
+    if a.keys() != b.keys():
+        return False, f"different reports: {len(a)} vs {len(b)}"
+    worst = max(abs(a[k] - b[k]) for k in a)
+    exact = sum(1 for k in a if a[k] == b[k])
+    return worst <= 1e-9, f"{len(a)} totals, max |difference| {worst:.3g}, {exact} bit-identical"
+
+
+def fmt(m):
+    return f"{m['median']:.3f} s ({m['min']:.3f}-{m['max']:.3f})"
+
+
+def main():
+    rows, notes = [], []
+    rubric_table = os.path.join(BUILD, "rubric.tsv")
+    c5k = os.path.join(CORPORA, "5k")
+    xml_files = os.path.join(BUILD, "files-5k.txt")
+    with open(xml_files, "w") as f:
+        for name in sorted(os.listdir(os.path.join(c5k, "2024"))):
+            f.write(os.path.join(c5k, "2024", name) + "\n")
+    out = lambda name: os.path.join(BUILD, name)
+
+    # 1. XML end to end against C SAX2.
+    s = measure([SAKIP, "rank", os.path.join(c5k, "2024"), "--format", "csv"], out("sakip-xml.csv"))
+    r = measure([os.path.join(BUILD, "sax_reference"), rubric_table, xml_files], out("ref-xml.csv"))
+    ok, check = compare_totals(totals_from_sakip_rank(out("sakip-xml.csv")), totals_from_reference(out("ref-xml.csv")))
+    rows.append(("`sakip rank` over 5,000 XML files, end to end", "C program, libxml2 SAX2, same fields (1 thread)", s, r, 1.5, ok, check))
+
+    # 2. CSV against a C memchr reader.
+    answers = os.path.join(c5k, "csv", "answers.csv")
+    s = measure([SAKIP, "rank", answers, "--format", "csv"], out("sakip-csv.csv"))
+    r = measure([os.path.join(BUILD, "csv_reference"), rubric_table, answers], out("ref-csv.csv"))
+    ok, check = compare_totals(totals_from_sakip_rank(out("sakip-csv.csv")), totals_from_reference(out("ref-csv.csv")))
+    rows.append(("`sakip rank` over the CSV form (one 65 MB answers file)", "C program, memchr RFC 4180 reader (1 thread)", s, r, 2.5, ok, check))
+
+    # 3. Sensitivity 600 x 10,000 against numpy.
+    c600 = os.path.join(CORPORA, "600", "2024")
+    subprocess.run([SAKIP, "score", c600, "--format", "json"], stdout=open(out("scores-600.json"), "w"), check=True)
+    make_values(out("scores-600.json"), out("values-600.npz"))
+    s = measure([SAKIP, "sensitivity", c600, "--samples", "10000", "--spread", "0.25", "--seed", "7", "--format", "json"], out("sakip-sens.json"))
+    r = measure([PY, os.path.join(BENCH, "reference", "sensitivity_reference.py"), out("values-600.npz"), "10000", "0.25", "7"], out("ref-sens.json"))
+    math_times = [float(e.strip().splitlines()[-1]) for e in r["stderr"]]
+    r_math = {"median": statistics.median(math_times), "min": min(math_times), "max": max(math_times), "rss_kb": r["rss_kb"], "runs": r["runs"]}
+    ok, check = compare_sensitivity(out("sakip-sens.json"), out("ref-sens.json"), out("values-600.npz"))
+    rows.append(("`sakip sensitivity`, 600 units x 10,000 replicates (whole process)", "numpy: weights, product, ranking, quantiles (math only, excluding start-up)", s, r_math, 1.0, ok, check))
+    notes.append(f"numpy whole process (start-up and imports included): {fmt(r)}.")
+
+    # 4. XML against a Python pipeline.
+    s = measure([SAKIP, "rank", os.path.join(c5k, "2024"), "--format", "csv"], out("sakip-xml.csv"), runs=3)
+    r = measure([PY, os.path.join(BENCH, "reference", "pipeline_reference.py"), rubric_table, xml_files], out("ref-py.csv"), runs=3)
+    ok, check = compare_totals(totals_from_sakip_rank(out("sakip-xml.csv")), totals_from_reference(out("ref-py.csv")))
+    rows.append(("`sakip rank` over 5,000 XML files", "Python: lxml + numpy, same scores", s, r, 0.2, ok, check))
+
+    # 5. Scaling.
+    scale = {}
+    for count in (["1k", "5k"] if QUICK else ["1k", "5k", "25k"]):
+        folder = os.path.join(CORPORA, count, "2024")
+        scale[count] = measure([SAKIP, "rank", folder, "--format", "csv"], out(f"sakip-{count}.csv"), runs=3 if count != "25k" else 1)
+    per_report = {k: v["median"] / {"1k": 1000, "5k": 5000, "25k": 25000}[k] for k, v in scale.items()}
+    worst = max(per_report.values()) / min(per_report.values())
+
+    # 6. National scale.
+    national = {}
+    if not QUICK:
+        national["rank"] = scale["25k"]
+        national["sensitivity"] = measure([SAKIP, "sensitivity", os.path.join(CORPORA, "25k", "2024"), "--samples", "10000", "--seed", "7", "--format", "csv"],
+                                          out("sakip-sens-25k.csv"), runs=1)
+
+    write_results(rows, notes, scale, per_report, worst, national)
+
+
+def make_values(scores_json, npz_path):
+    import numpy as np
+    import yaml
+    rubric = yaml.safe_load(open(RUBRIC))
+    reports = json.load(open(scores_json))["reports"]
+    values = np.array([[sub["value"] for c in r["components"] for sub in c["subcomponents"]] for r in reports])
+    component_of, shares = [], []
+    for c, component in enumerate(rubric["components"]):
+        for sub in component["subcomponents"]:
+            component_of.append(c)
+            shares.append(sub["weight"] / component["weight"])
+    np.savez(npz_path, values=values, agencies=np.array([r["agency"] for r in reports]),
+             component_of=np.array(component_of), component_weights=np.array([float(c["weight"]) for c in rubric["components"]]),
+             shares=np.array(shares), bounds=np.array([float(g["above"]) for g in rubric["grades"]]))
+
+
+def compare_sensitivity(sakip_json, ref_json, npz_path):
+    import numpy as np
+    sakip = {a["agency"]: a for a in json.load(open(sakip_json))["agencies"]}
+    ref = json.load(open(ref_json))
+    agencies = list(np.load(npz_path)["agencies"])
+    worst_q = max(max(abs(sakip[a]["q05"] - ref["q05"][i]), abs(sakip[a]["median_rank"] - ref["median"][i]), abs(sakip[a]["q95"] - ref["q95"][i]))
+                  for i, a in enumerate(agencies))
+    worst_p = max(abs(p - ref["grade_probabilities"][i][g]) for i, a in enumerate(agencies)
+                  for g, p in enumerate(sakip[a]["grade_probabilities"].values()))
+    rho = abs(json.load(open(sakip_json))["mean_spearman_rho"] - ref["mean_spearman_rho"])
+    ok = worst_q == 0 and worst_p == 0 and rho < 1e-12
+    return ok, f"{len(agencies)} agencies: max |quantile difference| {worst_q}, max |probability difference| {worst_p}, |mean rho difference| {rho:.2g}"
+
+
+def machine():
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "?")
+    swift = subprocess.run(["swift", "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    return f"{cpu}, {os.cpu_count()} cores, {int(mem) // 1024 // 1024} GB; {platform.platform()}; {swift}; Python {platform.python_version()}"
+
+
+def write_results(rows, notes, scale, per_report, worst, national):
+    lines = ["# Benchmark results", "",
+             f"Written by `Benchmarks/run.sh` on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}{' (quick mode)' if QUICK else ''}.", "",
+             f"Machine: {machine()}.", "",
+             "Times are wall-clock medians of repeated runs in the same session (min-max in brackets); "
+             "sakip is the release build using both cores (`--jobs` default). Before a ratio is reported, "
+             "the outputs of both sides are compared number by number (the check column).", "",
+             "| work | reference | sakip | reference | ratio (goal) | met | check |", "|---|---|---|---|---|---|---|"]
+    for work, reference, s, r, goal, ok, check in rows:
+        ratio = s["median"] / r["median"]
+        met = "yes" if ratio <= goal and ok else ("no" if ok else "OUTPUTS DIFFER")
+        lines.append(f"| {work} | {reference} | {fmt(s)} | {fmt(r)} | {ratio:.2f} (<= {goal}) | {met} | {check} |")
+    lines += ["", *[f"- {n}" for n in notes], "", "## Scaling (`sakip rank` over XML folders)", "",
+              "| reports | time | per report | peak RSS |", "|---|---|---|---|"]
+    for count, m in scale.items():
+        lines.append(f"| {count} | {fmt(m)} | {per_report[count] * 1e6:.0f} us | {m['rss_kb'] // 1024} MB |")
+    lines += ["", f"Worst per-report time over best: {worst:.2f} (goal: within 1.3 of linear) -> {'met' if worst <= 1.3 else 'not met'}."]
+    if national:
+        sens = national["sensitivity"]
+        lines += ["", "## National scale (25,000 reports)", "",
+                  f"- `sakip rank` over 25,000 XML files: {national['rank']['median']:.2f} s, peak RSS {national['rank']['rss_kb'] // 1024} MB.",
+                  f"- `sakip sensitivity` over 25,000 units x 10,000 replicates: {sens['median']:.2f} s, peak RSS {sens['rss_kb'] // 1024} MB "
+                  f"(bound: 2048 MB) -> {'met' if sens['rss_kb'] < 2048 * 1024 else 'not met'}."]
+    lines += ["", "## Commands", "", "```sh", "Benchmarks/run.sh                       # everything (SAKIP_BENCH_QUICK=1 for a shorter run)",
+              f"{os.path.relpath(SAKIP, ROOT)} rank Benchmarks/corpora/5k/2024 --format csv",
+              f"{os.path.relpath(SAKIP, ROOT)} rank Benchmarks/corpora/5k/csv/answers.csv --format csv",
+              f"{os.path.relpath(SAKIP, ROOT)} sensitivity Benchmarks/corpora/600/2024 --samples 10000 --spread 0.25 --seed 7 --format json",
+              "Benchmarks/.build-reference/sax_reference RUBRIC_TABLE FILE_LIST", "Benchmarks/.build-reference/csv_reference RUBRIC_TABLE answers.csv",
+              "python3 Benchmarks/reference/sensitivity_reference.py values.npz 10000 0.25 7",
+              "python3 Benchmarks/reference/pipeline_reference.py RUBRIC_TABLE FILE_LIST", "```", ""]
+    limits = os.path.join(BENCH, "LIMITS.md")
+    if os.path.exists(limits):
+        lines += ["## What limits the goals not met", "", open(limits).read().strip(), ""]
+    open(os.path.join(BENCH, "RESULTS.md"), "w").write("\n".join(lines))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
