@@ -190,6 +190,9 @@ def write_results(rows, notes, scale, per_report, worst, national):
               "Benchmarks/.build-reference/sax_reference RUBRIC_TABLE FILE_LIST", "Benchmarks/.build-reference/csv_reference RUBRIC_TABLE answers.csv",
               "python3 Benchmarks/reference/sensitivity_reference.py values.npz 10000 0.25 7",
               "python3 Benchmarks/reference/pipeline_reference.py RUBRIC_TABLE FILE_LIST", "```", ""]
+    kernels = os.path.join(BENCH, "KERNELS.md")
+    if os.path.exists(kernels):
+        lines += ["## Kernel benchmarks", "", open(kernels).read().strip(), ""]
     limits = os.path.join(BENCH, "LIMITS.md")
     if os.path.exists(limits):
         lines += ["## What limits the goals not met", "", open(limits).read().strip(), ""]
