@@ -117,12 +117,13 @@ public struct CSVTable: Sendable {
                         var j = i + 1
                         var escaped = false
                         while true {
-                            guard j < count else { return (fieldStart, "unterminated quoted field; expected a closing \" before the end of the file") }
-                            if buffer[j] == quote {
-                                if j + 1 < count && buffer[j + 1] == quote { escaped = true; j += 2; continue }
-                                break
+                            // memchr finds the next quote at the speed of the C library.
+                            guard j < count, let found = memchr(buffer.baseAddress! + j, Int32(quote), count - j) else {
+                                return (fieldStart, "unterminated quoted field; expected a closing \" before the end of the file")
                             }
-                            j += 1
+                            j = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                            if j + 1 < count && buffer[j + 1] == quote { escaped = true; j += 2; continue }
+                            break
                         }
                         spans.append(Span(start: Int32(fieldStart + 1), end: Int32(j), offset: Int32(fieldStart), escaped: escaped))
                         i = j + 1

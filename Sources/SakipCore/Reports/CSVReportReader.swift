@@ -136,7 +136,7 @@ private struct CSVReportBuilder {
             }
             let ok: Bool
             switch kind {
-            case .answers: ok = answerRow(row, into: &fragments[i])
+            case .answers: ok = answerRow(row, columns, into: &fragments[i])
             case .checklist: ok = checklistRow(row, into: &fragments[i])
             case .indicators: ok = indicatorRow(row, into: &fragments[i])
             case .agencies: ok = true
@@ -177,9 +177,11 @@ private struct CSVReportBuilder {
         return value
     }
 
-    private mutating func answerRow(_ row: Cells, into report: inout Report) -> Bool {
-        guard let criterion = required(row, "criterion"), let value = required(row, "value") else { return false }
-        report.answers.append(Answer(id: criterion.value, value: value.value, offset: value.offset))
+    private mutating func answerRow(_ row: Cells, _ columns: Columns, into report: inout Report) -> Bool {
+        let criterion = row.string(columns.criterion!), value = row.string(columns.value!)
+        guard !criterion.isEmpty else { fail(row.offset(columns.criterion!), "empty 'criterion'"); return false }
+        guard !value.isEmpty else { fail(row.offset(columns.value!), "empty 'value'"); return false }
+        report.answers.append(Answer(id: criterion, value: value, offset: row.offset(columns.value!)))
         return true
     }
 
@@ -257,13 +259,17 @@ private struct CSVReportBuilder {
     }
 }
 
-/// Positions of the key columns.
+/// Positions of the columns read on every row, looked up once per file.
 private struct Columns {
     let agency: Int
     let year: Int
+    let criterion: Int?
+    let value: Int?
     init(_ column: [String: Int]) {
         agency = column["agency"]!
         year = column["year"] ?? column["agency"]!
+        criterion = column["criterion"]
+        value = column["value"]
     }
 }
 

@@ -61,11 +61,11 @@ public struct Scorer: Sendable {
 
         // Raw answer values (as in the scale), NaN where unanswered; divided by the scale's `full`
         // only at the end, so that e.g. 70 x 6 / 100 gives 4.2 rather than 0.7 x 6 = 4.199999999999999.
-        var criterionValues = subcomponents.map { [Double](repeating: .nan, count: $0.criteria.count) }
+        var criterionValues = [Double](repeating: .nan, count: flatCriteria.count)
         var gradeLetters = [String?](repeating: nil, count: subcomponents.count)
         var gradeValues = [Double](repeating: .nan, count: subcomponents.count)
         // Offset of the answer that counts for each criterion and graded sub-component (-1: none yet).
-        var answerOffset = subcomponents.map { [Int](repeating: -1, count: $0.criteria.count) }
+        var answerOffset = [Int](repeating: -1, count: flatCriteria.count)
         var gradeOffset = [Int](repeating: -1, count: subcomponents.count)
         var unknown: [String] = []
         func duplicate(_ answer: Answer, first: Int) {
@@ -76,16 +76,16 @@ public struct Scorer: Sendable {
         var answerCursor = -1
         for answer in report.answers {
             if let (s, c) = locate(answer.id, after: &answerCursor) {
-                guard answerOffset[s][c] < 0 else {
-                    duplicate(answer, first: answerOffset[s][c])
+                guard answerOffset[flatPosition[s] + c] < 0 else {
+                    duplicate(answer, first: answerOffset[flatPosition[s] + c])
                     continue
                 }
-                answerOffset[s][c] = answer.offset
+                answerOffset[flatPosition[s] + c] = answer.offset
                 let criterion = subcomponents[s].criteria[c]
                 guard subcomponents[s].aggregation == .mean else {
                     flag(strict, report.position(answer.offset, attribute: "value"), "criterion '\(answer.id)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its answer is not used for the score")
                     // Still usable by consistency rules, if it is a valid letter.
-                    if let v = rubric.scales[criterion.scale]?.value(of: answer.value) { criterionValues[s][c] = v }
+                    if let v = rubric.scales[criterion.scale]?.value(of: answer.value) { criterionValues[flatPosition[s] + c] = v }
                     continue
                 }
                 let scale = rubric.scales[criterion.scale]!
@@ -93,7 +93,7 @@ public struct Scorer: Sendable {
                     flag(true, report.position(answer.offset, attribute: "value"), "answer '\(answer.value)' for criterion \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
                     continue
                 }
-                criterionValues[s][c] = v
+                criterionValues[flatPosition[s] + c] = v
             } else if let s = subcomponentIndex[answer.id] {
                 guard gradeOffset[s] < 0 else {
                     duplicate(answer, first: gradeOffset[s])
@@ -118,7 +118,7 @@ public struct Scorer: Sendable {
         }
 
         // Checklist flags, grouped by sub-component.
-        var checklists = [[ChecklistAnswer]](repeating: [], count: subcomponents.count)
+        var checklists = [[ChecklistAnswer]](repeating: [], count: report.checklist.isEmpty ? 0 : subcomponents.count)
         var checklistSeen = Set<String>()
         for item in report.checklist {
             guard let (s, _) = criterionIndex[item.criterion] else {
@@ -161,7 +161,7 @@ public struct Scorer: Sendable {
                 full = common ?? 1
                 for (c, criterion) in sub.criteria.enumerated() {
                     weightSum += criterion.weight
-                    let v = criterionValues[s][c]
+                    let v = criterionValues[flatPosition[s] + c]
                     if v.isNaN {
                         missing.append(criterion.id)
                     } else {
@@ -179,7 +179,7 @@ public struct Scorer: Sendable {
                     answered = 1
                 }
             case .checklist:
-                let items = checklists[s]
+                let items = checklists.isEmpty ? [] : checklists[s]
                 answered = items.count
                 let answeredIDs = Set(items.map(\.criterion))
                 missing += sub.criteria.map(\.id).filter { !answeredIDs.contains($0) }
@@ -254,10 +254,10 @@ public struct Scorer: Sendable {
     }
 
     private func consistencyWarnings(
-        report: Report, criterionValues: [[Double]], subScores: [SubcomponentScore], answerOffset: [[Int]], gradeOffset: [Int]
+        report: Report, criterionValues: [Double], subScores: [SubcomponentScore], answerOffset: [Int], gradeOffset: [Int]
     ) -> [Diagnostic] {
         func offset(ofCriterion id: String) -> Int? {
-            criterionIndex[id].flatMap { answerOffset[$0.sub][$0.criterion] >= 0 ? answerOffset[$0.sub][$0.criterion] : nil }
+            criterionIndex[id].flatMap { answerOffset[flatPosition[$0.sub] + $0.criterion] >= 0 ? answerOffset[flatPosition[$0.sub] + $0.criterion] : nil }
         }
         func offset(ofGrade id: String) -> Int? {
             subcomponentIndex[id].flatMap { gradeOffset[$0] >= 0 ? gradeOffset[$0] : nil }
@@ -265,7 +265,7 @@ public struct Scorer: Sendable {
         var warnings: [Diagnostic] = []
         func criterionValue(_ id: String) -> Double? {
             guard let (s, c) = criterionIndex[id] else { return nil }
-            let v = criterionValues[s][c]
+            let v = criterionValues[flatPosition[s] + c]
             return v.isNaN ? nil : v / rubric.scales[subcomponents[s].criteria[c].scale]!.full
         }
         /// A sub-component's value, or nil when nothing in it is answered.
