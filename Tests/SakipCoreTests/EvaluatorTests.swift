@@ -59,6 +59,28 @@ struct EvaluatorTests {
         #expect(missing.map(\.message) == ["no such file or folder"])
     }
 
+    /// `evaluate` scores XML reports inside the reading workers; it must give exactly what reading
+    /// everything first and scoring afterwards gives, errors and their order included.
+    @Test func fusedEvaluationEqualsReadThenScore() throws {
+        let scratch = Scratch()
+        try FileManager.default.copyItem(atPath: samples + "/kota-bandung-2024.xml", toPath: scratch.folder + "/a.xml")
+        scratch.write("dup.xml", "<report agency=\"kota-bandung\" year=\"2024\"/>")
+        scratch.write("broken.xml", "<report agency=\"x\" year=\"2024\">")
+        scratch.write("bad.csv", "agency,year,criterion,value\nkota-y,2024,1.1.1,A\nkota-z,2024,1.1.1,Q\n")
+        scratch.write("who.csv", "agency,name,region\nkota-y,Kota Y,Jawa Barat\n")
+        for inputs in [[samples + "/partners"], [samples], [scratch.folder], [samples + "/partners/csv", samples + "/partners/2023"]] {
+            for jobs in [1, 3] {
+                let evaluator = Evaluator(options: .init(jobs: jobs))
+                let fused = evaluator.evaluate(inputs)
+                let separate = evaluator.score(evaluator.read(inputs))
+                #expect(fused.cards == separate.cards, "\(inputs)")
+                #expect(fused.errors == separate.errors, "\(inputs)")
+                #expect(fused.warnings == separate.warnings, "\(inputs)")
+                #expect(fused.fileCount == separate.fileCount)
+            }
+        }
+    }
+
     @Test func resultsDoNotDependOnTheThreadCount() throws {
         let one = Evaluator(options: .init(jobs: 1)).evaluate([samples + "/partners"])
         let four = Evaluator(options: .init(jobs: 4)).evaluate([samples + "/partners"])

@@ -59,7 +59,10 @@ public enum InputFiles {
 
     /// The format of a file: by extension, else by its first non-blank byte (`<` is XML).
     public static func kind(of path: String, bytes: [UInt8]) -> Kind {
-        if let known = extensions[(path as NSString).pathExtension.lowercased()] { return known }
+        if let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")), !path[dot...].contains("/"),
+           let known = extensions[path[path.index(after: dot)...].lowercased()] {
+            return known
+        }
         let first = bytes.first { !isSpace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
         return first == UInt8(ascii: "<") ? .xml : .csv
     }

@@ -43,6 +43,16 @@ private enum Name: Int, CaseIterable {
     }
 
     static let vocabulary = XMLVocabulary(allCases.map(\.text), ignored: [Name.evidence.text, Name.note.text])
+
+    var bit: UInt64 { 1 << UInt64(rawValue) }
+}
+
+/// A set of names as a bit mask: membership tests without allocating.
+private struct NameSet {
+    let mask: UInt64
+    init(_ names: [Name]) { mask = names.reduce(0) { $0 | $1.bit } }
+    func contains(_ name: Name) -> Bool { mask & name.bit != 0 }
+    var names: [Name] { Name.allCases.filter(contains) }
 }
 
 /// Builds reports from SAX events, checking nesting, required attributes and value syntax.
@@ -64,30 +74,30 @@ private final class ReportBuilder: XMLEventHandler {
         self.bytes = bytes
     }
 
-    /// Children allowed inside each element (nil: the document itself).
-    private static func allowedChildren(_ parent: Name?) -> [Name] {
+    private static let documentChildren = NameSet([.report, .reports])
+    /// Children allowed inside each element, by the element's code.
+    private static let childrenTable: [NameSet] = Name.allCases.map { parent in
         switch parent {
-        case nil: [.report, .reports]
-        case .reports?: [.report]
-        case .report?: [.answers, .budget, .checklist, .grades, .indicators]
-        case .answers?: [.answer]
-        case .grades?: [.grade]
-        case .checklist?: [.item]
-        case .indicators?: [.indicator]
-        default: []
+        case .reports: NameSet([.report])
+        case .report: NameSet([.answers, .budget, .checklist, .grades, .indicators])
+        case .answers: NameSet([.answer])
+        case .grades: NameSet([.grade])
+        case .checklist: NameSet([.item])
+        case .indicators: NameSet([.indicator])
+        default: NameSet([])
         }
     }
 
     /// Attributes each element takes (evidence and note are skipped by the parser itself).
-    private static func allowedAttributes(_ element: Name) -> [Name] {
+    private static let attributeTable: [NameSet] = Name.allCases.map { element in
         switch element {
-        case .report: [.agency, .name, .region, .year, .rubric]
-        case .answer: [.criterion, .value]
-        case .grade: [.subcomponent, .value]
-        case .item: [.criterion, .met, .mandated, .kept1Year, .kept5Years]
-        case .indicator: [.id, .name, .unit, .polarity, .target, .targetLow, .targetHigh, .realization, .weight]
-        case .budget: [.ceiling, .realized]
-        default: []
+        case .report: NameSet([.agency, .name, .region, .year, .rubric])
+        case .answer: NameSet([.criterion, .value])
+        case .grade: NameSet([.subcomponent, .value])
+        case .item: NameSet([.criterion, .met, .mandated, .kept1Year, .kept5Years])
+        case .indicator: NameSet([.id, .name, .unit, .polarity, .target, .targetLow, .targetHigh, .realization, .weight])
+        case .budget: NameSet([.ceiling, .realized])
+        default: NameSet([])
         }
     }
 
@@ -111,10 +121,10 @@ private final class ReportBuilder: XMLEventHandler {
         let element = code.flatMap { Name(rawValue: $0) }
         if stack.isEmpty { sawRoot = true }
         stack.append(element)
-        let allowed = Self.allowedChildren(parent)
+        let allowed = parent.map { Self.childrenTable[$0.rawValue] } ?? Self.documentChildren
         guard let element, allowed.contains(element) else {
             if stack.count > 1 && parent == nil { return }  // inside an element already reported
-            let expected = allowed.map { "<\($0.text)>" }.sorted().joined(separator: ", ")
+            let expected = allowed.names.map { "<\($0.text)>" }.sorted().joined(separator: ", ")
             let where_ = stack.count == 1 ? "the document" : "<\(parent!.text)>"
             fail("unexpected element <\(name ?? element!.text)> inside \(where_); expected \(expected.isEmpty ? "no child elements" : expected)", at: offset)
             return
@@ -129,7 +139,7 @@ private final class ReportBuilder: XMLEventHandler {
         case .budget: budget(attrs, offset: offset)
         default: break
         }
-        let known = Self.allowedAttributes(element)
+        let known = Self.attributeTable[element.rawValue]
         for code in attributes.present where !known.contains(Name(rawValue: code)!) {
             warnUnknown(Name(rawValue: code)!.text, on: element, at: offset)
         }
