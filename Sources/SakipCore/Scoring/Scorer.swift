@@ -11,6 +11,10 @@ public struct Scorer: Sendable {
     private let flatCriteria: [(id: String, sub: Int, criterion: Int)]
     /// Position in `flatCriteria` of each sub-component's first criterion.
     private let flatPosition: [Int]
+    /// Each criterion's scale, by flat position; looked up once here rather than per report.
+    private let criterionScales: [AnswerScale]
+    /// The `full` all criteria of a sub-component share, or nil when their scales differ.
+    private let commonFull: [Double?]
     private let criterionIndex: [String: (sub: Int, criterion: Int)]
     private let subcomponentIndex: [String: Int]
 
@@ -33,6 +37,11 @@ public struct Scorer: Sendable {
             running += sub.criteria.count
         }
         flatPosition = positions
+        criterionScales = subcomponents.flatMap { $0.criteria.map { rubric.scales[$0.scale]! } }
+        commonFull = subcomponents.map { sub in
+            let fulls = sub.criteria.map { rubric.scales[$0.scale]!.full }
+            return fulls.allSatisfy { $0 == fulls[0] } ? fulls[0] : nil
+        }
         flatCriteria = subcomponents.enumerated().flatMap { s, sub in sub.criteria.enumerated().map { (id: $1.id, sub: s, criterion: $0) } }
     }
 
@@ -81,14 +90,13 @@ public struct Scorer: Sendable {
                     continue
                 }
                 answerOffset[flatPosition[s] + c] = answer.offset
-                let criterion = subcomponents[s].criteria[c]
                 guard subcomponents[s].aggregation == .mean else {
                     flag(strict, report.position(answer.offset, attribute: "value"), "criterion '\(answer.id)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its answer is not used for the score")
                     // Still usable by consistency rules, if it is a valid letter.
-                    if let v = rubric.scales[criterion.scale]?.value(of: answer.value) { criterionValues[flatPosition[s] + c] = v }
+                    if let v = criterionScales[flatPosition[s] + c].value(of: answer.value) { criterionValues[flatPosition[s] + c] = v }
                     continue
                 }
-                let scale = rubric.scales[criterion.scale]!
+                let scale = criterionScales[flatPosition[s] + c]
                 guard let v = scale.value(of: answer.value) else {
                     flag(true, report.position(answer.offset, attribute: "value"), "answer '\(answer.value)' for criterion \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
                     continue
@@ -155,9 +163,8 @@ public struct Scorer: Sendable {
             switch sub.aggregation {
             case .mean:
                 weightSum = 0
-                let fulls = sub.criteria.map { rubric.scales[$0.scale]!.full }
                 // Mixed scales (different `full`) are normalised per criterion instead.
-                let common = fulls.allSatisfy { $0 == fulls[0] } ? fulls[0] : nil
+                let common = commonFull[s]
                 full = common ?? 1
                 for (c, criterion) in sub.criteria.enumerated() {
                     weightSum += criterion.weight
@@ -165,7 +172,7 @@ public struct Scorer: Sendable {
                     if v.isNaN {
                         missing.append(criterion.id)
                     } else {
-                        rawSum += (common == nil ? v / fulls[c] : v) * criterion.weight
+                        rawSum += (common == nil ? v / criterionScales[flatPosition[s] + c].full : v) * criterion.weight
                         answered += 1
                     }
                 }
@@ -266,7 +273,7 @@ public struct Scorer: Sendable {
         func criterionValue(_ id: String) -> Double? {
             guard let (s, c) = criterionIndex[id] else { return nil }
             let v = criterionValues[flatPosition[s] + c]
-            return v.isNaN ? nil : v / rubric.scales[subcomponents[s].criteria[c].scale]!.full
+            return v.isNaN ? nil : v / criterionScales[flatPosition[s] + c].full
         }
         /// A sub-component's value, or nil when nothing in it is answered.
         func subValue(_ id: String) -> Double? {
