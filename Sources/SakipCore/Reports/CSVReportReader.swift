@@ -97,6 +97,7 @@ private struct CSVReportBuilder {
         var index: [ReportKey: Int] = [:]
         var lastAgency: CSVTable.Span?
         var lastKey: ReportKey?
+        var lastIndex = -1
         for record in 1..<table.recordCount {
             let count = table.fieldCount(record: record)
             guard count == names.count else {
@@ -118,21 +119,23 @@ private struct CSVReportBuilder {
             // Rows of one agency usually follow each other: compare bytes before building a key.
             let agencySpan = row.span(columns.agency)
             let key: ReportKey
+            let i: Int
             if let lastAgency, let lastKey, table.sameBytes(agencySpan, lastAgency), table.year(row.span(columns.year)) == lastKey.year {
                 key = lastKey
+                i = lastIndex
             } else {
                 guard let fresh = makeKey(row, columns) else { continue }
                 key = fresh
+                if let existing = index[key] {
+                    i = existing
+                } else {
+                    i = fragments.count
+                    index[key] = i
+                    fragments.append(Report(agency: key.agency, year: key.year, rubric: rubric, origin: SourcePosition(file: file, offset: table.recordOffsets[record])))
+                }
                 lastAgency = agencySpan
                 lastKey = fresh
-            }
-            let i: Int
-            if let existing = index[key] {
-                i = existing
-            } else {
-                i = fragments.count
-                index[key] = i
-                fragments.append(Report(agency: key.agency, year: key.year, rubric: rubric, origin: SourcePosition(file: file, offset: table.recordOffsets[record])))
+                lastIndex = i
             }
             let ok: Bool
             switch kind {

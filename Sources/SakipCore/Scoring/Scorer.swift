@@ -15,6 +15,19 @@ public struct Scorer: Sendable {
     private let criterionScales: [AnswerScale]
     /// The `full` all criteria of a sub-component share, or nil when their scales differ.
     private let commonFull: [Double?]
+    /// Consistency rules with their ids resolved to positions, once per rubric.
+    private let compiledRules: [CompiledRule]
+
+    private struct CompiledRule: Sendable {
+        enum Operand: Sendable {
+            /// Flat criterion position, and its id for messages.
+            case criterion(Int, String)
+            case subcomponent(Int, String)
+        }
+        var subjects: [Operand]
+        var limit: Operand
+        var message: String
+    }
     private let criterionIndex: [String: (sub: Int, criterion: Int)]
     private let subcomponentIndex: [String: Int]
 
@@ -37,6 +50,21 @@ public struct Scorer: Sendable {
             running += sub.criteria.count
         }
         flatPosition = positions
+        func operand(_ target: ConsistencyRule.Target) -> CompiledRule.Operand {
+            switch target {
+            case .criterion(let id): .criterion(positions[criterionIndex[id]!.sub] + criterionIndex[id]!.criterion, id)
+            case .subcomponent(let id): .subcomponent(subcomponentIndex[id]!, id)
+            }
+        }
+        compiledRules = rubric.consistency.map { rule in
+            let subjects: [CompiledRule.Operand]
+            switch rule.subject {
+            case .criterion(let id): subjects = [operand(.criterion(id))]
+            case .criteriaOf(let sub): subjects = rubric.subcomponents[subcomponentIndex[sub]!].criteria.map { operand(.criterion($0.id)) }
+            case .subcomponent(let id): subjects = [operand(.subcomponent(id))]
+            }
+            return CompiledRule(subjects: subjects, limit: operand(rule.notAbove), message: rule.message)
+        }
         criterionScales = subcomponents.flatMap { $0.criteria.map { rubric.scales[$0.scale]! } }
         commonFull = subcomponents.map { sub in
             let fulls = sub.criteria.map { rubric.scales[$0.scale]!.full }
@@ -263,46 +291,31 @@ public struct Scorer: Sendable {
     private func consistencyWarnings(
         report: Report, criterionValues: [Double], subScores: [SubcomponentScore], answerOffset: [Int], gradeOffset: [Int]
     ) -> [Diagnostic] {
-        func offset(ofCriterion id: String) -> Int? {
-            criterionIndex[id].flatMap { answerOffset[flatPosition[$0.sub] + $0.criterion] >= 0 ? answerOffset[flatPosition[$0.sub] + $0.criterion] : nil }
-        }
-        func offset(ofGrade id: String) -> Int? {
-            subcomponentIndex[id].flatMap { gradeOffset[$0] >= 0 ? gradeOffset[$0] : nil }
-        }
         var warnings: [Diagnostic] = []
-        func criterionValue(_ id: String) -> Double? {
-            guard let (s, c) = criterionIndex[id] else { return nil }
-            let v = criterionValues[flatPosition[s] + c]
-            return v.isNaN ? nil : v / criterionScales[flatPosition[s] + c].full
-        }
-        /// A sub-component's value, or nil when nothing in it is answered.
-        func subValue(_ id: String) -> Double? {
-            guard let s = subcomponentIndex[id], subScores[s].answered > 0 else { return nil }
-            return subScores[s].value
-        }
-        for rule in rubric.consistency {
-            let limit: Double?
-            let limitName: String
-            switch rule.notAbove {
-            case .criterion(let id): limit = criterionValue(id); limitName = "criterion \(id)"
-            case .subcomponent(let id): limit = subValue(id); limitName = "sub-component \(id)"
+        /// The operand's share (0...1) and where it was answered, or nil when it is not answered.
+        func evaluate(_ operand: CompiledRule.Operand) -> (value: Double, offset: Int?, name: String)? {
+            switch operand {
+            case .criterion(let flat, let id):
+                let v = criterionValues[flat]
+                guard !v.isNaN else { return nil }
+                return (v / criterionScales[flat].full, answerOffset[flat] >= 0 ? answerOffset[flat] : nil, id)
+            case .subcomponent(let s, let id):
+                guard subScores[s].answered > 0 else { return nil }
+                return (subScores[s].value, gradeOffset[s] >= 0 ? gradeOffset[s] : nil, "sub-component \(id)")
             }
-            guard let limit else { continue }
-            var subjects: [(id: String, value: Double, offset: Int?)] = []
-            switch rule.subject {
-            case .criterion(let id):
-                if let v = criterionValue(id) { subjects.append((id, v, offset(ofCriterion: id))) }
-            case .criteriaOf(let sub):
-                for criterion in subcomponents[subcomponentIndex[sub]!].criteria {
-                    if let v = criterionValue(criterion.id) { subjects.append((criterion.id, v, offset(ofCriterion: criterion.id))) }
+        }
+        for rule in compiledRules {
+            guard let limit = evaluate(rule.limit) else { continue }
+            for subjectOperand in rule.subjects {
+                guard let subject = evaluate(subjectOperand), subject.value > limit.value + GradeBand.boundTolerance else { continue }
+                let limitName: String
+                switch rule.limit {
+                case .criterion(_, let id): limitName = "criterion \(id)"
+                case .subcomponent(_, let id): limitName = "sub-component \(id)"
                 }
-            case .subcomponent(let id):
-                if let v = subValue(id) { subjects.append(("sub-component \(id)", v, offset(ofGrade: id))) }
-            }
-            for subject in subjects where subject.value > limit + GradeBand.boundTolerance {
                 let position = subject.offset.map { report.position($0, attribute: "value") } ?? report.origin
                 warnings.append(Diagnostic(.warning, at: position,
-                    "kerangka logis: \(subject.id) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit))): \(rule.message)"))
+                    "kerangka logis: \(subject.name) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit.value))): \(rule.message)"))
             }
         }
         return warnings
