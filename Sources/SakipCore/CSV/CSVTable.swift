@@ -92,6 +92,11 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// Bytes that end an unquoted field: comma, line feed, carriage return and (as an error) quote.
+    private static let specialBytes: [UInt8] = (0..<256).map { byte in
+        [UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\"")].contains(UInt8(byte)) ? 1 : 0
+    }
+
     /// Parses the whole table; a malformed quote throws with its location.
     public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> CSVTable {
         guard bytes.count < Int(Int32.max) else {
@@ -101,6 +106,7 @@ public struct CSVTable: Sendable {
         var recordStarts: [Int] = []
         var recordOffsets: [Int] = []
         spans.reserveCapacity(bytes.count / 8)
+        let special = specialBytes
         let failure: (offset: Int, message: String)? = bytes.withUnsafeBufferPointer { buffer in
             let count = buffer.count
             var i = count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
@@ -131,12 +137,13 @@ public struct CSVTable: Sendable {
                             return (i, "unexpected character after a closing quote; expected a comma or the end of the line")
                         }
                     } else {
+                        // One table load per byte finds the end of the field (or a stray quote).
                         var j = i
-                        while j < count {
-                            let byte = buffer[j]
-                            if byte == comma || byte == lf || byte == cr { break }
-                            if byte == quote { return (j, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")") }
-                            j += 1
+                        special.withUnsafeBufferPointer { table in
+                            while j < count && table[Int(buffer[j])] == 0 { j += 1 }
+                        }
+                        if j < count && buffer[j] == quote {
+                            return (j, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                         }
                         spans.append(Span(start: Int32(i), end: Int32(j), offset: Int32(i), escaped: false))
                         i = j
