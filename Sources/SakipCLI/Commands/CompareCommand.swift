@@ -54,13 +54,6 @@ struct CompareCommand: ParsableCommand {
         // A report that fails under either rubric is reported once per rubric that rejects it.
         let errors = base.errors + cand.errors.filter { !base.errors.contains($0) }
         let output = CompareOutput(comparison: comparison, baseline: baselineRubric.id, candidate: candidateRubric.id, errors: errors)
-        switch format {
-        case .text: Terminal.write(output.text())
-        case .json: Terminal.write(output.json().rendered())
-        case .csv: Terminal.write(output.csv())
-        case .markdown: Terminal.write(output.markdown())
-        }
-        for error in errors { Terminal.error(error.description) }
-        if !errors.isEmpty { throw ExitCode(1) }
+        try output.emit(format, errors: errors)
     }
 }

@@ -37,3 +37,26 @@ extension Diagnostic {
         ])
     }
 }
+
+/// Output every command can render in each format.
+protocol FormattedOutput {
+    func text() -> String
+    func json() -> JSON
+    func csv() -> String
+    func markdown() -> String
+}
+
+extension FormattedOutput {
+    /// Writes the output to stdout, every error to stderr as `file:line:col: error: message`, and
+    /// fails with exit status 1 when there were errors (everything else has been printed).
+    func emit(_ format: OutputFormat, errors: [Diagnostic]) throws {
+        switch format {
+        case .text: Terminal.write(text())
+        case .json: Terminal.write(json().rendered())
+        case .csv: Terminal.write(csv())
+        case .markdown: Terminal.write(markdown())
+        }
+        for error in errors { Terminal.error(error.description) }
+        if !errors.isEmpty { throw ExitCode(1) }
+    }
+}

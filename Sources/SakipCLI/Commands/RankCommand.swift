@@ -77,14 +77,7 @@ struct RankCommand: ParsableCommand {
             entries: top.map { Array(entries.prefix($0)) } ?? entries, summary: summary, key: key, year: selectedYear,
             previousYear: previousYear, rubricID: rubricID, errors: errors,
             componentIDs: Ranking.orderedComponentIDs(current))
-        switch format {
-        case .text: Terminal.write(output.text())
-        case .json: Terminal.write(output.json().rendered())
-        case .csv: Terminal.write(output.csv())
-        case .markdown: Terminal.write(output.markdown())
-        }
-        for error in errors { Terminal.error(error.description) }
-        if !errors.isEmpty { throw ExitCode(1) }
+        try output.emit(format, errors: errors)
     }
 
     /// The most frequent value; ties go to the smallest, so the choice is deterministic.

@@ -23,13 +23,6 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let evaluation = Evaluator(options: input.evaluatorOptions).evaluate(input.inputs)
         let output = ScoreOutput(evaluation: evaluation, weakest: weakest)
-        switch format {
-        case .text: Terminal.write(output.text())
-        case .json: Terminal.write(output.json().rendered())
-        case .csv: Terminal.write(output.csv())
-        case .markdown: Terminal.write(output.markdown())
-        }
-        for error in evaluation.errors { Terminal.error(error.description) }
-        if !evaluation.errors.isEmpty { throw ExitCode(1) }
+        try output.emit(format, errors: evaluation.errors)
     }
 }

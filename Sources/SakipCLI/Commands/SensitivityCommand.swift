@@ -66,16 +66,10 @@ struct SensitivityCommand: ParsableCommand {
             samples: samples, spread: spread, seed: seed, model: WeightModel.Kind(rawValue: model)!, sequence: kind, jobs: input.jobs))
         let result = analysis.run()
         let output = SensitivityOutput(result: result, year: selectedYear, errors: evaluation.errors)
-        switch format {
-        case .text: Terminal.write(output.text())
-        case .json: Terminal.write(output.json().rendered())
-        case .csv: Terminal.write(output.csv())
-        case .markdown: Terminal.write(output.markdown())
-        }
-        for error in evaluation.errors { Terminal.error(error.description) }
         if !result.failedReplicates.isEmpty {
             Terminal.error("sensitivity: \(result.failedReplicates.count) replicate(s) failed (non-finite weights or scores) and were left out: \(result.failedReplicates.prefix(10).map(String.init).joined(separator: ", "))")
         }
-        if !evaluation.errors.isEmpty || !result.failedReplicates.isEmpty { throw ExitCode(1) }
+        try output.emit(format, errors: evaluation.errors)
+        if !result.failedReplicates.isEmpty { throw ExitCode(1) }
     }
 }

@@ -1,7 +1,7 @@
 import SakipCore
 
 /// Renders a rubric comparison.
-struct CompareOutput {
+struct CompareOutput: FormattedOutput {
     var comparison: RubricComparison
     var baseline: String
     var candidate: String

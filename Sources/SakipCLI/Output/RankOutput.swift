@@ -1,7 +1,7 @@
 import SakipCore
 
 /// Renders a ranking and its summary as text, JSON, CSV or Markdown.
-struct RankOutput {
+struct RankOutput: FormattedOutput {
     var entries: [RankedEntry]
     var summary: RankingSummary
     var key: RankKey

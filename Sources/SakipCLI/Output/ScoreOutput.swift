@@ -1,7 +1,7 @@
 import SakipCore
 
 /// Renders scored reports: text (aligned tables), JSON, CSV (long form) and Markdown.
-struct ScoreOutput {
+struct ScoreOutput: FormattedOutput {
     var evaluation: Evaluation
     var weakest: Int
 

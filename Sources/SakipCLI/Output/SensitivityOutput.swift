@@ -1,7 +1,7 @@
 import SakipCore
 
 /// Renders a Monte Carlo sensitivity result.
-struct SensitivityOutput {
+struct SensitivityOutput: FormattedOutput {
     var result: SensitivityAnalysis.Result
     var year: Int?
     var errors: [Diagnostic]

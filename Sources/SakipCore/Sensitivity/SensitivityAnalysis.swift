@@ -299,18 +299,11 @@ enum ScoreKernel {
         }
     }
 
-    /// Pearson correlation of two fractional-rank vectors of the same units (Spearman's rho).
+    /// Spearman's rho from two fractional-rank vectors of the same units.
     static func rankCorrelation(_ a: [Double], _ b: [Double]) -> Double {
         // Fractional ranks of n units always average (n + 1) / 2.
         let mean = Double(a.count + 1) / 2
-        var ab = 0.0, aa = 0.0, bb = 0.0
-        for i in a.indices {
-            let x = a[i] - mean, y = b[i] - mean
-            ab += x * y
-            aa += x * x
-            bb += y * y
-        }
-        return aa > 0 && bb > 0 ? ab / (aa * bb).squareRoot() : .nan
+        return RankCorrelation.correlation(a, b, meanX: mean, meanY: mean) ?? .nan
     }
 
     /// Index of the grade band (highest first, by lower bounds) a score falls in, with the same

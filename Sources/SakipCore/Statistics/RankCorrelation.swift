@@ -26,11 +26,14 @@ public enum RankCorrelation {
         precondition(x.count == y.count, "pearson needs paired values")
         guard x.count > 1 else { return nil }
         let n = Double(x.count)
-        let mx = x.reduce(0, +) / n
-        let my = y.reduce(0, +) / n
+        return correlation(x, y, meanX: x.reduce(0, +) / n, meanY: y.reduce(0, +) / n)
+    }
+
+    /// Pearson's correlation with the means already known; nil when either side is constant.
+    static func correlation(_ x: [Double], _ y: [Double], meanX: Double, meanY: Double) -> Double? {
         var sxy = 0.0, sxx = 0.0, syy = 0.0
         for i in x.indices {
-            let dx = x[i] - mx, dy = y[i] - my
+            let dx = x[i] - meanX, dy = y[i] - meanY
             sxy += dx * dy
             sxx += dx * dx
             syy += dy * dy
