@@ -13,6 +13,12 @@ struct RubricsCommand: ParsableCommand {
 
     func run() throws {
         let catalog = RubricCatalog.standard
+        if catalog.listFiles().isEmpty {
+            Terminal.error("sakip: no rubrics found: " + (RubricCatalog.bundledDirectory == nil
+                ? "the bundled rubrics are not beside the sakip binary; copy its resource folder with it, or set SAKIP_RUBRIC_PATH"
+                : "the rubric folders are empty"))
+            throw ExitCode(1)
+        }
         var table = TextTable([("ID", .left), ("Components", .right), ("Sub-components", .right), ("Criteria", .right), ("Aggregation", .left), ("Title", .left)])
         var entries: [JSON] = []
         var failed = false

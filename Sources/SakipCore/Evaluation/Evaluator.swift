@@ -247,7 +247,12 @@ final class ScorerCache: Sendable {
         case .success(let scorer):
             return Result { () throws(DiagnosticList) in try scorer.score(report) }
         case .failure(let error):
-            let reason = error.asDiagnostics(file: reference).map(\.description).joined(separator: "; ")
+            // A rubric file's own errors keep their locations; other errors are plain messages.
+            let reason = switch error {
+            case let located as Diagnostic: located.description
+            case let list as DiagnosticList: list.description
+            default: "\(error)"
+            }
             return .failure(DiagnosticList([Diagnostic(at: report.origin, "cannot use rubric '\(reference)': \(reason)")]))
         }
     }

@@ -25,7 +25,7 @@ public struct RubricCatalog: Sendable {
 
     /// The folder of rubrics shipped inside the package's resource bundle.
     public static var bundledDirectory: String? {
-        Bundle.module.resourceURL.map { $0.appendingPathComponent("rubrics").path }
+        ResourceBundle.directory.map { $0.appendingPathComponent("rubrics").path }
     }
 
     /// Every rubric file in the search paths, by id; the first folder wins for a repeated id.
@@ -66,7 +66,11 @@ public struct RubricCatalog: Sendable {
     public struct UnknownRubric: Error, CustomStringConvertible {
         public var reference: String
         public var known: String
-        public var description: String { "unknown rubric '\(reference)'; known rubrics: \(known)" }
+        public var description: String {
+            known.isEmpty && RubricCatalog.bundledDirectory == nil
+                ? "unknown rubric '\(reference)': \(ResourceBundle.missingMessage)"
+                : "unknown rubric '\(reference)'; known rubrics: \(known)"
+        }
     }
 }
 

@@ -4,13 +4,13 @@ import Foundation
 public enum ReportSchema {
     /// Path of the bundled schema.
     public static var path: String? {
-        Bundle.module.resourceURL.map { $0.appendingPathComponent("schema/sakip-report.xsd").path }
+        ResourceBundle.directory.map { $0.appendingPathComponent("schema/sakip-report.xsd").path }
     }
 
     /// Validates each file; the schema is compiled once per call. Returns the violations per file, in input order.
     public static func validate(_ files: [String]) -> [(file: String, diagnostics: [Diagnostic])] {
         guard let path else {
-            return files.map { ($0, [Diagnostic(at: SourceLocation(file: $0, line: 1, column: 1), "the bundled XML Schema is missing")]) }
+            return files.map { ($0, [Diagnostic(at: SourceLocation(file: $0, line: 1, column: 1), ResourceBundle.missingMessage)]) }
         }
         let schema: XMLSchema
         do {
