@@ -154,3 +154,17 @@ struct SobolSensitivityTests {
         #expect(one.agencies.allSatisfy { $0.gradeProbabilities.reduce(0) { $0 + $1.probability }.isClose(to: 1, tolerance: 1e-12) })
     }
 }
+
+@Suite("Rank storage width", .serialized)
+struct RankStorageTests {
+    /// Up to 65,535 reports ranks are stored in 16 bits; beyond, in 32. Both must agree.
+    @Test func sixteenAndThirtyTwoBitRanksAgree() throws {
+        let analysis = SensitivityAnalysis(rubric: try bundled("permenpanrb-88-2021"), cards: SensitivityTests.partners,
+                                           options: .init(samples: 300, spread: 0.3, seed: 11))
+        let narrow = analysis.run(storing: UInt16.self), wide = analysis.run(storing: UInt32.self)
+        #expect(narrow.agencies.map(\.q05) == wide.agencies.map(\.q05))
+        #expect(narrow.agencies.map(\.medianRank) == wide.agencies.map(\.medianRank))
+        #expect(narrow.agencies.map(\.q95) == wide.agencies.map(\.q95))
+        #expect(narrow.meanSpearman == wide.meanSpearman)
+    }
+}

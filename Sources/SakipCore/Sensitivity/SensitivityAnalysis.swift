@@ -7,8 +7,8 @@ import Synchronization
 /// Each report's sub-component values are computed once; a replicate is then one matrix-vector
 /// product (reports x sub-components times the replicate's weights) and a ranking. Replicate k
 /// draws from its own xoshiro256** stream (seed, k), so results are byte-identical whatever the
-/// thread count. Ranks are kept as 32-bit integers, agency-major (reports x replicates x 4 bytes:
-/// 1 GB at 25,000 x 10,000), and reduced to quantiles at the end.
+/// thread count. Ranks are kept agency-major in the narrowest integer that holds them (16 bits up
+/// to 65,535 reports: 500 MB at 25,000 x 10,000), and reduced to quantiles at the end.
 public struct SensitivityAnalysis: Sendable {
     /// Where a replicate's numbers in [0, 1) come from.
     public enum Sequence: String, Sendable, CaseIterable {
@@ -79,6 +79,10 @@ public struct SensitivityAnalysis: Sendable {
     }
 
     public func run() -> Result {
+        cards.count <= Int(UInt16.max) ? run(storing: UInt16.self) : run(storing: UInt32.self)
+    }
+
+    func run<Rank: FixedWidthInteger & UnsignedInteger & Sendable>(storing _: Rank.Type) -> Result {
         let units = cards.count
         let model = WeightModel(rubric: rubric, kind: options.model, spread: options.spread)
         let subs = model.componentOf.count
@@ -103,7 +107,7 @@ public struct SensitivityAnalysis: Sendable {
         let nominalGrades = nominalScores.map { ScoreKernel.band(of: $0, bounds: bounds) }
 
         // Shared outputs, each written in disjoint parts by the workers.
-        let ranks = SharedBuffer<UInt32>(count: units * samples, initialValue: 0)
+        let ranks = SharedBuffer<Rank>(count: units * samples, initialValue: 0)
         let rho = SharedBuffer<Double>(count: samples, initialValue: .nan)
         let failed = SharedBuffer<UInt8>(count: samples, initialValue: 0)
         let gradeCounts = Mutex([Int](repeating: 0, count: units * bounds.count))
@@ -122,7 +126,7 @@ public struct SensitivityAnalysis: Sendable {
         let sobol = options.sequence == .sobol ? SobolSequence(dimensions: model.dimensions, seed: seed) : nil
         let columns = values
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var worker = ReplicateWorker(units: units, subs: subs, dimensions: model.dimensions, grades: bounds.count, block: block)
+            var worker = ReplicateWorker<Rank>(units: units, subs: subs, dimensions: model.dimensions, grades: bounds.count, block: block)
             while true {
                 let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard b < blocks else { break }
@@ -181,7 +185,7 @@ public struct SensitivityAnalysis: Sendable {
 }
 
 /// Per-thread scratch for a block of replicates; nothing here is shared.
-private struct ReplicateWorker {
+private struct ReplicateWorker<Rank: FixedWidthInteger & UnsignedInteger & Sendable> {
     let units: Int
     let subs: Int
     let dimensions: Int
@@ -191,7 +195,7 @@ private struct ReplicateWorker {
     var weights: [Double]
     var scores: [Double]
     var order: [Int32]
-    var blockRanks: [UInt32]
+    var blockRanks: [Rank]
     var fractional: [Double]
     var gradeCounts: [Int]
 
@@ -205,14 +209,14 @@ private struct ReplicateWorker {
         weights = [Double](repeating: 0, count: subs)
         scores = [Double](repeating: 0, count: units)
         order = (0..<Int32(units)).map { $0 }
-        blockRanks = [UInt32](repeating: 0, count: units * block)
+        blockRanks = [Rank](repeating: 0, count: units * block)
         fractional = [Double](repeating: 0, count: units)
         gradeCounts = [Int](repeating: 0, count: units * grades)
     }
 
     mutating func run(
         first: Int, count: Int, seed: UInt64, sobol: SobolSequence?, model: WeightModel, values: UnsafeBufferPointer<Double>, bounds: [Double],
-        nominalFractional: [Double], samples: Int, ranks: SharedBuffer<UInt32>, rho: SharedBuffer<Double>, failed: SharedBuffer<UInt8>
+        nominalFractional: [Double], samples: Int, ranks: SharedBuffer<Rank>, rho: SharedBuffer<Double>, failed: SharedBuffer<UInt8>
     ) {
         for j in 0..<count {
             let k = first + j
@@ -274,7 +278,7 @@ enum ScoreKernel {
 
     /// Competition ranks of `scores` into column `column` of a replicate-major block, and the
     /// fractional ranks (ties share the mean place) for rank correlation.
-    static func rank(_ scores: [Double], order: inout [Int32], ranks: inout [UInt32], column: Int, block: Int, fractional: inout [Double]) {
+    static func rank<Rank: FixedWidthInteger>(_ scores: [Double], order: inout [Int32], ranks: inout [Rank], column: Int, block: Int, fractional: inout [Double]) {
         let units = scores.count
         scores.withUnsafeBufferPointer { s in
             order.sort { s[Int($0)] > s[Int($1)] }
@@ -289,7 +293,7 @@ enum ScoreKernel {
                         let shared = Double(start + end + 1) / 2
                         for i in start..<end {
                             let r = Int(order[i])
-                            out[base + r] = UInt32(start + 1)
+                            out[base + r] = Rank(truncatingIfNeeded: start + 1)
                             frac[r] = shared
                         }
                         start = end
