@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SakipCore
 
@@ -98,5 +99,55 @@ struct CSVReportReaderTests {
         #expect((report.name, report.region) == ("Pemerintah Kota X", "Jawa Barat"))
         #expect(report.answers.count == 1)
         #expect(report.indicators.count == 1)
+    }
+}
+
+@Suite("Chunked CSV reading")
+struct ChunkedCSVTests {
+    let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("samples/partners/csv").path
+
+    func same(_ a: ReportFile, _ b: ReportFile, _ note: String) {
+        #expect(a.reports == b.reports, "\(note)")
+        #expect(a.diagnostics == b.diagnostics, "\(note)")
+        #expect(a.directory == b.directory, "\(note)")
+        #expect(a.rejected == b.rejected, "\(note)")
+    }
+
+    @Test(arguments: ["answers.csv", "indicators.csv", "agencies.csv"])
+    func partnersReadTheSameInAnyNumberOfChunks(name: String) throws {
+        let bytes = try FileBytes.read(samples + "/" + name)
+        let whole = CSVReportReader.read(bytes, file: name, rubric: nil, parts: 1)
+        #expect(!whole.reports.isEmpty || !whole.directory.isEmpty)
+        for parts in 2...7 { same(CSVReportReader.read(bytes, file: name, rubric: nil, parts: parts), whole, "\(name) in \(parts) parts") }
+    }
+
+    @Test func quotedNewlinesAtEveryPossibleCut() {
+        // Every row has a quoted note with a newline, commas and escaped quotes, so cuts land inside quotes often.
+        var text = "agency,year,criterion,value,note\r\n"
+        for i in 0..<300 {
+            text += "kota-\(i % 7),2024,1.1.\(i % 9 + 1),A,\"line one, \"\"quoted\"\"\r\nline \(i)\"\r\n"
+            if i % 50 == 0 { text += "\r\n" }
+        }
+        let bytes = Array(text.utf8)
+        let whole = CSVReportReader.read(bytes, file: "q.csv", rubric: nil, parts: 1)
+        #expect(whole.reports.count == 7)
+        #expect(whole.errors.isEmpty)
+        for parts in 2...16 { same(CSVReportReader.read(bytes, file: "q.csv", rubric: nil, parts: parts), whole, "\(parts) parts") }
+        let ranges = CSVTable.recordAlignedRanges(bytes, parts: 9)
+        #expect(ranges.first?.lowerBound == 0 && ranges.last?.upperBound == bytes.count)
+        #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound && bytes[$1.lowerBound - 1] == UInt8(ascii: "\n") })
+    }
+
+    @Test(arguments: [
+        "agency,year,criterion,value\nkota-a,2024,1.1.1,A\nkota-b,2024,\"1.1.2,A\nkota-c,2024,1.1.3,A\n",
+        "agency,year,criterion,value\nkota-a,2024,1.1.1,A\nkota-b,20x4,1.1.2,A\nkota-c,2024,1.1.3,A,extra\n",
+        "agency,year,criterion,value\nkota-a,2024,1.1.1,A\nkota-b,2024,1.1\"2,A\nkota-c,2024,1.1.3,A\n",
+    ])
+    func brokenFilesReportTheSameErrors(text: String) {
+        let bytes = Array(text.utf8)
+        let whole = CSVReportReader.read(bytes, file: "b.csv", rubric: nil, parts: 1)
+        #expect(!whole.errors.isEmpty)
+        for parts in 2...5 { same(CSVReportReader.read(bytes, file: "b.csv", rubric: nil, parts: parts), whole, "\(parts) parts") }
     }
 }

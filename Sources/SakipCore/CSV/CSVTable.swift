@@ -92,6 +92,51 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// Splits `bytes` into at most `parts` ranges that each start at a record boundary. Quotes
+    /// decide where records end (a newline inside quotes does not), and they are rare, so the
+    /// quote parity is tracked with memchr from quote to quote.
+    static func recordAlignedRanges(_ bytes: [UInt8], parts: Int) -> [Range<Int>] {
+        let count = bytes.count
+        guard parts > 1, count > 0 else { return [0..<count] }
+        return bytes.withUnsafeBufferPointer { buffer -> [Range<Int>] in
+            let base = buffer.baseAddress!
+            func next(_ byte: UInt8, from: Int) -> Int {
+                guard from < count, let found = memchr(base + from, Int32(byte), count - from) else { return count }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            var cuts = [0]
+            var quotePosition = next(UInt8(ascii: "\""), from: 0)
+            var inQuotes = false
+            var position = 0
+            for part in 1..<parts {
+                let target = max(count * part / parts, cuts.last!)
+                // Quote state at `target`.
+                while quotePosition < target {
+                    inQuotes.toggle()
+                    position = quotePosition + 1
+                    quotePosition = next(UInt8(ascii: "\""), from: position)
+                }
+                position = max(position, target)
+                // The first line feed after `target` outside quotes ends a record.
+                while true {
+                    let newline = next(UInt8(ascii: "\n"), from: position)
+                    if !inQuotes && newline < quotePosition {
+                        if newline + 1 < count && newline + 1 > cuts.last! { cuts.append(newline + 1) }
+                        position = newline + 1
+                        break
+                    }
+                    if quotePosition >= count { position = count; break }
+                    inQuotes.toggle()
+                    position = quotePosition + 1
+                    quotePosition = next(UInt8(ascii: "\""), from: position)
+                }
+                if position >= count { break }
+            }
+            cuts.append(count)
+            return zip(cuts, cuts.dropFirst()).filter { $0 < $1 }.map { $0..<$1 }
+        }
+    }
+
     /// Bytes that end an unquoted field: comma, line feed, carriage return and (as an error) quote.
     private static let specialBytes: [UInt8] = (0..<256).map { byte in
         [UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\"")].contains(UInt8(byte)) ? 1 : 0
@@ -99,6 +144,11 @@ public struct CSVTable: Sendable {
 
     /// Parses the whole table; a malformed quote throws with its location.
     public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> CSVTable {
+        try parse(bytes, file: file, range: 0..<bytes.count)
+    }
+
+    /// Parses the records in `range`, which starts at a record boundary; offsets stay absolute.
+    static func parse(_ bytes: [UInt8], file: String, range: Range<Int>) throws(Diagnostic) -> CSVTable {
         guard bytes.count < Int(Int32.max) else {
             throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "CSV file over 2 GB; split it into several files")
         }
@@ -108,8 +158,8 @@ public struct CSVTable: Sendable {
         spans.reserveCapacity(bytes.count / 8)
         let special = specialBytes
         let failure: (offset: Int, message: String)? = bytes.withUnsafeBufferPointer { buffer in
-            let count = buffer.count
-            var i = count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            let count = range.upperBound
+            var i = range.lowerBound == 0 && count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : range.lowerBound
             let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
             while i < count {
                 // Skip blank lines.

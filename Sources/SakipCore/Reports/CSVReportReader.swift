@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the long-form CSV files. The header row says what a file holds:
 /// - answers: `agency,year,criterion,value` (optional `evidence`, `note`); a sub-component id in
 ///   `criterion` gives that sub-component's grade;
@@ -35,17 +37,68 @@ public enum CSVReportReader {
         }
     }
 
+    /// Files from this size on are split at record boundaries and read by several workers.
+    static let chunkedSize = 8 << 20
+
     public static func read(_ bytes: [UInt8], file: String, rubric: String?) -> ReportFile {
-        let table: CSVTable
-        do {
-            table = try CSVTable.parse(bytes, file: file)
-        } catch {
-            return ReportFile(file: file, diagnostics: [error])
-        }
-        var builder = CSVReportBuilder(file: file, bytes: bytes, rubric: rubric)
-        builder.read(table)
-        return builder.result
+        read(bytes, file: file, rubric: rubric, parts: bytes.count >= chunkedSize ? ProcessInfo.processInfo.activeProcessorCount : 1)
     }
+
+    /// Reads in `parts` record-aligned chunks concurrently; the result does not depend on `parts`:
+    /// chunks are merged in file order, as if read in one pass.
+    static func read(_ bytes: [UInt8], file: String, rubric: String?, parts: Int) -> ReportFile {
+        let ranges = CSVTable.recordAlignedRanges(bytes, parts: parts)
+        let tables = Evaluator.parallelMap(ranges, jobs: parts, progress: nil) { range in
+            Result { () throws(Diagnostic) in try CSVTable.parse(bytes, file: file, range: range) }
+        }
+        var parsed: [CSVTable] = []
+        for table in tables {
+            switch table {
+            case .success(let table): parsed.append(table)
+            case .failure(let error): return ReportFile(file: file, diagnostics: [error])
+            }
+        }
+        var layoutReader = CSVReportBuilder(file: file, bytes: bytes, rubric: rubric)
+        guard let first = parsed.first, let layout = layoutReader.layout(first) else {
+            return layoutReader.result
+        }
+        let chunks = Evaluator.parallelMap(Array(parsed.enumerated()), jobs: parts, progress: nil) { i, table in
+            var builder = CSVReportBuilder(file: file, bytes: bytes, rubric: rubric)
+            let fragments = builder.readRows(table, from: i == 0 ? 1 : 0, layout: layout)
+            return (builder.result, fragments, builder.failed)
+        }
+        var result = ReportFile(file: file)
+        result.isFragmentary = true
+        var reports: [Report] = []
+        var index: [ReportKey: Int] = [:]
+        var failed = Set<ReportKey>()
+        for (partial, fragments, partFailed) in chunks {
+            result.diagnostics += partial.diagnostics
+            result.directory += partial.directory
+            failed.formUnion(partFailed)
+            for report in fragments {
+                let key = ReportKey(report)
+                if let i = index[key] {
+                    reports[i].answers += report.answers
+                    reports[i].checklist += report.checklist
+                    reports[i].indicators += report.indicators
+                } else {
+                    index[key] = reports.count
+                    reports.append(report)
+                }
+            }
+        }
+        result.reports = failed.isEmpty ? reports : reports.filter { !failed.contains(ReportKey($0)) }
+        result.rejected = failed
+        return result
+    }
+}
+
+/// What the header row says: the kind of file and where each column is.
+private struct CSVLayout: Sendable {
+    var kind: CSVReportReader.Kind
+    var names: [String]
+    var column: [String: Int]
 }
 
 private struct CSVReportBuilder {
@@ -53,7 +106,7 @@ private struct CSVReportBuilder {
     let bytes: [UInt8]
     let rubric: String?
     var result: ReportFile
-    private var failed = Set<ReportKey>()
+    private(set) var failed = Set<ReportKey>()
 
     init(file: String, bytes: [UInt8], rubric: String?) {
         self.file = file
@@ -71,26 +124,33 @@ private struct CSVReportBuilder {
         result.diagnostics.append(Diagnostic(at: location(offset), message))
     }
 
-    mutating func read(_ table: CSVTable) {
+    /// The file's kind and columns from its header row, or nil (with a diagnostic) when it is not one of ours.
+    mutating func layout(_ table: CSVTable) -> CSVLayout? {
         guard table.recordCount > 0 else {
             fail(0, "empty CSV file; expected a header row such as agency,year,criterion,value")
-            return
+            return nil
         }
         let header = table.fields(record: 0)
         let names = header.map { $0.value.lowercased() }
         guard let kind = CSVReportReader.Kind.recognise(Set(names)) else {
             let expected = CSVReportReader.Kind.allCases.map { $0.required.joined(separator: ",") }.joined(separator: " | ")
             fail(header[0].offset, "unrecognised CSV header '\(names.joined(separator: ","))'; expected one of: \(expected)")
-            return
+            return nil
         }
         var column: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             if column[name] != nil {
                 fail(header[i].offset, "duplicate column '\(name)'")
-                return
+                return nil
             }
             column[name] = i
         }
+        return CSVLayout(kind: kind, names: names, column: column)
+    }
+
+    /// Reads records `from...` of a table; returns the report fragments in first-seen order.
+    mutating func readRows(_ table: CSVTable, from firstRecord: Int, layout: CSVLayout) -> [Report] {
+        let kind = layout.kind, names = layout.names, column = layout.column
         let columns = Columns(column)
         // Fragments in first-seen order, mutated in place; found by agency and year.
         var fragments: [Report] = []
@@ -98,7 +158,8 @@ private struct CSVReportBuilder {
         var lastAgency: CSVTable.Span?
         var lastKey: ReportKey?
         var lastIndex = -1
-        for record in 1..<table.recordCount {
+        guard firstRecord < table.recordCount else { return [] }
+        for record in firstRecord..<table.recordCount {
             let count = table.fieldCount(record: record)
             guard count == names.count else {
                 let blamed = table.span(record: record, field: count < names.count ? count - 1 : names.count)
@@ -146,8 +207,7 @@ private struct CSVReportBuilder {
             }
             if !ok { failed.insert(key) }
         }
-        result.reports = fragments.filter { !failed.contains(ReportKey($0)) }
-        result.rejected = failed
+        return fragments
     }
 
     private mutating func makeKey(_ row: Cells, _ columns: Columns) -> ReportKey? {
