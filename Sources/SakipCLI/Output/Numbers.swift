@@ -14,8 +14,4 @@ enum Numbers {
     static func full(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
-
-    static func optionalFixed(_ value: Double?, _ decimals: Int = 2) -> String {
-        value.map { fixed($0, decimals) } ?? "-"
-    }
 }
