@@ -43,9 +43,7 @@ public struct Evaluator: Sendable {
             for report in file.reports {
                 let key = ReportKey(report)
                 if file.isFragmentary, let i = fragmentIndex[key] {
-                    result.reports[i].answers += report.answers
-                    result.reports[i].checklist += report.checklist
-                    result.reports[i].indicators += report.indicators
+                    result.reports[i].absorb(report)
                     continue
                 }
                 if file.isFragmentary { fragmentIndex[key] = result.reports.count }
@@ -103,9 +101,7 @@ public struct Evaluator: Sendable {
             for report in file.reports {
                 let key = ReportKey(report)
                 if let i = fragmentIndex[key] {
-                    fragments[i].answers += report.answers
-                    fragments[i].checklist += report.checklist
-                    fragments[i].indicators += report.indicators
+                    fragments[i].absorb(report)
                 } else {
                     fragmentIndex[key] = fragments.count
                     entries.append(.fragment(fragments.count))

@@ -79,9 +79,7 @@ public enum CSVReportReader {
             for report in fragments {
                 let key = ReportKey(report)
                 if let i = index[key] {
-                    reports[i].answers += report.answers
-                    reports[i].checklist += report.checklist
-                    reports[i].indicators += report.indicators
+                    reports[i].absorb(report)
                 } else {
                     index[key] = reports.count
                     reports.append(report)

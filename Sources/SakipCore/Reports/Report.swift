@@ -34,6 +34,15 @@ public struct Report: Sendable, Hashable {
         self.origin = origin
     }
 
+    /// Takes in another fragment of the same agency and year (CSV rows from another file or chunk),
+    /// keeping file order.
+    public mutating func absorb(_ fragment: Report) {
+        assert(fragment.agency == agency && fragment.year == year, "fragments merge by agency and year")
+        answers += fragment.answers
+        checklist += fragment.checklist
+        indicators += fragment.indicators
+    }
+
     /// The position of a value in the report's file (the file is read again only to report a problem).
     /// - Parameter attribute: for XML, the attribute holding the value.
     public func position(_ offset: Int, attribute: String? = nil) -> SourcePosition {
