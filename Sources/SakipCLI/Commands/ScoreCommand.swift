@@ -13,6 +13,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format: text, json, csv or markdown.")
     var format: OutputFormat = .text
 
+    @Option(help: "Only reports of this year.")
+    var year: Int?
+
     @Option(help: "How many of the weakest sub-components to list.")
     var weakest: Int = 3
 
@@ -21,7 +24,8 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let evaluation = Evaluator(options: input.evaluatorOptions).evaluate(input.inputs)
+        var evaluation = Evaluator(options: input.evaluatorOptions).evaluate(input.inputs)
+        if let year { evaluation.cards.removeAll { $0.year != year } }
         let output = ScoreOutput(evaluation: evaluation, weakest: weakest)
         try output.emit(format, errors: evaluation.errors)
     }

@@ -44,12 +44,15 @@ struct ValidateCommand: ParsableCommand {
         for (file, diagnostics) in ReportSchema.validate(xmlFiles) where !diagnostics.isEmpty {
             problems[file, default: []] += diagnostics.map { Diagnostic(at: $0.location, "schema: \($0.message)") }
         }
-        // Files that pass the schema are read and checked against their rubric too.
+        // Files that pass the schema are read and checked against their rubric too, each on its
+        // own: whether two files hold the same agency and year is a question for batch commands.
         let evaluator = Evaluator(options: Evaluator.Options(rubric: rubric))
-        let evaluation = evaluator.evaluate(expanded.filter { problems[$0] == nil })
-        for diagnostic in evaluation.errors { problems[diagnostic.location.file, default: []].append(diagnostic) }
         var reportsPerFile: [String: Int] = [:]
-        for card in evaluation.cards { reportsPerFile[card.origin.file, default: 0] += 1 }
+        for file in expanded where problems[file] == nil {
+            let evaluation = evaluator.evaluate([file])
+            for diagnostic in evaluation.errors { problems[diagnostic.location.file, default: []].append(diagnostic) }
+            reportsPerFile[file] = evaluation.cards.count
+        }
 
         for file in missing.map(\.location.file) + expanded {
             if let list = problems[file] {
