@@ -91,6 +91,20 @@ struct ExitStatusTests {
         #expect(run.stderr == "\(bad):3:38: error: answer 'F' for criterion 1.1.1 is not in scale AA-E; expected one of AA, A, BB, B, CC, C, D, E\n")
     }
 
+    @Test func validateJudgesEachFileOnItsOwn() throws {
+        // The partners exist as XML and as CSV: duplicates for a batch, but every file is valid.
+        let run = try Sakip.run(["validate", "samples/partners"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("samples/partners/csv/answers.csv: ok (112 reports)"))
+    }
+
+    @Test func scoreFiltersByYear() throws {
+        let run = try Sakip.run(["score", "samples/partners/csv", "--year", "2023", "--format", "csv"])
+        #expect(run.status == 0)
+        let years = Set(run.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
+        #expect(years == ["2023"])
+    }
+
     @Test func rubricsListsTheBundledOnesFromAnyDirectory() throws {
         let run = try Sakip.run(["rubrics", "--format", "csv"])
         #expect(run.status == 0)
