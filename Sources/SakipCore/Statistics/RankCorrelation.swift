@@ -105,6 +105,7 @@ public enum RankCorrelation {
 extension Statistics {
     /// The q-quantile (0...1) by linear interpolation between closest ranks (numpy's default),
     /// selecting in place: `values` is reordered.
+    @inlinable
     public static func quantile<C: MutableCollection & RandomAccessCollection>(_ values: inout C, _ q: Double) -> Double
     where C.Element == Double, C.Index == Int {
         precondition(!values.isEmpty && (0...1).contains(q), "a quantile needs values and 0 <= q <= 1")
@@ -119,6 +120,7 @@ extension Statistics {
     }
 
     /// Quickselect (Hoare partition, median-of-three pivot): puts the k-th smallest at index k.
+    @usableFromInline
     static func select<C: MutableCollection & RandomAccessCollection>(_ values: inout C, _ k: Int) -> Double
     where C.Element == Double, C.Index == Int {
         var low = values.startIndex, high = values.endIndex - 1
