@@ -75,3 +75,31 @@ struct RankTests {
         #expect(try Sakip.run(["rank", "samples/partners/2024", "--by", "weight"]).status == 2)
     }
 }
+
+@Suite("Progress bar")
+struct ProgressBarTests {
+    /// `script` runs the binary on a pseudo-terminal, so stderr is a terminal as for a person.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func drawnOnATerminalAndClearedAtTheEnd() throws {
+        let transcript = NSTemporaryDirectory() + "sakip-tty-" + UUID().uuidString
+        let command = "cd '\(Sakip.packageRoot.path)' && SAKIP_PROGRESS_AFTER_MS=0 '\(Sakip.binary.path)' rank samples/partners/2024 --format csv > /dev/null"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, transcript]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let seen = try String(contentsOfFile: transcript, encoding: .utf8)
+        #expect(seen.contains("reading ["))
+        #expect(seen.contains("] 56/56"))
+        #expect(seen.contains("\r\u{1B}[K"), "the bar's line is cleared when reading ends")
+    }
+
+    @Test func silentWhenStderrIsNotATerminal() throws {
+        let run = try Sakip.run(["rank", "samples/partners/2024", "--format", "csv"], environment: ["SAKIP_PROGRESS_AFTER_MS": "0"])
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
+    }
+}

@@ -6,6 +6,8 @@ import Synchronization
 final class ProgressBar: Sendable {
     private let label: String
     private let start = ContinuousClock.now
+    /// How long work runs before the bar appears: one second, or `SAKIP_PROGRESS_AFTER_MS`.
+    private let delay: Duration = .milliseconds(Int(ProcessInfo.processInfo.environment["SAKIP_PROGRESS_AFTER_MS"] ?? "") ?? 1000)
     private let state = Mutex<(lastDraw: ContinuousClock.Instant?, drawn: Bool)>((nil, false))
 
     /// Nil when stderr is not a terminal.
@@ -19,7 +21,7 @@ final class ProgressBar: Sendable {
 
     func update(_ done: Int, _ total: Int) {
         let now = ContinuousClock.now
-        guard now - start > .seconds(1) else { return }
+        guard now - start >= delay else { return }
         let line: String? = state.withLock { state in
             if let last = state.lastDraw, now - last < .milliseconds(100), done < total { return nil }
             state.lastDraw = now
