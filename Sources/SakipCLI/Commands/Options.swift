@@ -31,7 +31,9 @@ struct InputOptions: ParsableArguments {
 
 extension Diagnostic {
     var json: JSON {
-        .object([
+        // Resolved once: an unresolved location reads its file.
+        let location = self.location
+        return .object([
             ("file", .string(location.file)), ("line", .int(location.line)), ("column", .int(location.column)),
             ("severity", .string(severity.rawValue)), ("message", .string(message)),
         ])

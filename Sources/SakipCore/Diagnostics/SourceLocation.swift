@@ -58,7 +58,7 @@ public struct SourcePosition: Sendable, Hashable {
     /// file again the first time one of its positions is resolved (error and warning path only).
     /// A file that can no longer be read resolves to line 1, column 1.
     public func resolve() -> SourceLocation {
-        if let attribute, let bytes = try? FileBytes.read(file) {
+        if let attribute, let bytes = LineIndexCache.bytes(of: file) {
             let exact = XMLSourceText.attributeValue(attribute, inTagAt: offset, in: bytes)
             return SourcePosition(file: file, offset: exact).resolve()
         }
@@ -77,28 +77,39 @@ public struct SourcePosition: Sendable, Hashable {
 }
 
 /// Line-start offsets of files whose positions were resolved, so that many warnings in one large
-/// file cost one read. An entry is reused only while the file's size and modification time match.
+/// file cost one read; and the bytes of the file read last, since a report's several warnings
+/// usually come together. An entry is reused only while the file's size and modification time match.
 enum LineIndexCache {
-    private struct Entry {
+    private struct Stamp: Equatable {
         var size: Int
         var modified: Int
-        var starts: [Int]
     }
 
-    private static let entries = Mutex<[String: Entry]>([:])
+    private static let starts = Mutex<[String: (stamp: Stamp, starts: [Int])]>([:])
+    private static let recent = Mutex<(path: String, stamp: Stamp, bytes: [UInt8])?>(nil)
 
-    static func lineStarts(of file: String) -> [Int]? {
+    private static func stamp(_ file: String) -> Stamp? {
         var info = stat()
         guard stat(file, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        let modified = Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec)
-        if let entry = entries.withLock({ $0[file] }), entry.size == size, entry.modified == modified {
-            return entry.starts
-        }
+        return Stamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int(info.st_mtim.tv_nsec))
+    }
+
+    /// The file's bytes, from the one-entry cache when it still matches.
+    static func bytes(of file: String) -> [UInt8]? {
+        guard let stamp = stamp(file) else { return nil }
+        if let cached = recent.withLock({ $0 }), cached.path == file, cached.stamp == stamp { return cached.bytes }
         guard let bytes = try? FileBytes.read(file) else { return nil }
-        var starts = [0]
-        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
-        entries.withLock { $0[file] = Entry(size: size, modified: modified, starts: starts) }
-        return starts
+        recent.withLock { $0 = (file, stamp, bytes) }
+        return bytes
+    }
+
+    static func lineStarts(of file: String) -> [Int]? {
+        guard let stamp = stamp(file) else { return nil }
+        if let entry = starts.withLock({ $0[file] }), entry.stamp == stamp { return entry.starts }
+        guard let bytes = bytes(of: file) else { return nil }
+        var lineStarts = [0]
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
+        starts.withLock { $0[file] = (stamp, lineStarts) }
+        return lineStarts
     }
 }
