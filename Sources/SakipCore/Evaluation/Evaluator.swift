@@ -31,37 +31,15 @@ public struct Evaluator: Sendable {
     /// loses another's reports.
     public func read(_ paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> ReadResult {
         let (files, missing) = InputFiles.expand(paths)
-        let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { ReportReader.read(path: $0, defaultRubric: options.rubric) }
-        var result = ReadResult(reports: [], diagnostics: missing, fileCount: files.count)
-        var fragmentIndex: [ReportKey: Int] = [:]
-        var rejected = Set<ReportKey>()
-        var directory: [String: AgencyInfo] = [:]
-        for file in parsed {
-            result.diagnostics += file.diagnostics
-            rejected.formUnion(file.rejected)
-            for info in file.directory where directory[info.agency] == nil { directory[info.agency] = info }
-            for report in file.reports {
-                let key = ReportKey(report)
-                if file.isFragmentary, let i = fragmentIndex[key] {
-                    result.reports[i].absorb(report)
-                    continue
-                }
-                if file.isFragmentary { fragmentIndex[key] = result.reports.count }
-                result.reports.append(report)
-            }
+        let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { path in
+            ParsedFile(file: ReportReader.read(path: path, defaultRubric: options.rubric), scored: [])
         }
-        if !rejected.isEmpty { result.reports.removeAll { rejected.contains(ReportKey($0)) } }
-        for i in result.reports.indices {
-            guard let info = directory[result.reports[i].agency] else { continue }
-            if result.reports[i].name == nil { result.reports[i].name = info.name }
-            if result.reports[i].region == nil { result.reports[i].region = info.region }
+        let assembly = Self.assemble(parsed, missing: missing)
+        let reports = assembly.entries.map { entry -> Report in
+            guard case .report(let i) = entry else { preconditionFailure("read() scores nothing") }
+            return assembly.reports[i]
         }
-        let (duplicated, diagnostics) = Self.duplicates(result.reports.map { (ReportKey($0), $0.origin) })
-        if !duplicated.isEmpty {
-            result.diagnostics += diagnostics
-            result.reports.removeAll { duplicated.contains(ReportKey($0)) }
-        }
-        return result
+        return ReadResult(reports: reports, diagnostics: assembly.diagnostics, fileCount: files.count)
     }
 
     /// Reads and scores. Reports that fail to score are errors; the rest are scored in input order.
@@ -79,73 +57,26 @@ public struct Evaluator: Sendable {
             file.reports = []
             return ParsedFile(file: file, scored: scored)
         }
-
-        // The same order and merging as `read`: whole reports where they stand, CSV fragments at
-        // their first appearance.
-        enum Entry {
-            case scored(ScoredReport)
-            case fragment(Int)
+        let assembly = Self.assemble(parsed, missing: missing)
+        // Reports not scored yet (merged CSV fragments) are scored now, in parallel.
+        let pending = assembly.entries.compactMap { entry -> Report? in
+            if case .report(let i) = entry { assembly.reports[i] } else { nil }
         }
-        var entries: [Entry] = []
-        var fragments: [Report] = []
-        var fragmentIndex: [ReportKey: Int] = [:]
-        var rejected = Set<ReportKey>()
-        var directory: [String: AgencyInfo] = [:]
-        var diagnostics = missing
-        for parsedFile in parsed {
-            let file = parsedFile.file
-            diagnostics += file.diagnostics
-            rejected.formUnion(file.rejected)
-            for info in file.directory where directory[info.agency] == nil { directory[info.agency] = info }
-            for scored in parsedFile.scored { entries.append(.scored(scored)) }
-            for report in file.reports {
-                let key = ReportKey(report)
-                if let i = fragmentIndex[key] {
-                    fragments[i].absorb(report)
-                } else {
-                    fragmentIndex[key] = fragments.count
-                    entries.append(.fragment(fragments.count))
-                    fragments.append(report)
-                }
-            }
-        }
-        for i in fragments.indices {
-            guard let info = directory[fragments[i].agency] else { continue }
-            if fragments[i].name == nil { fragments[i].name = info.name }
-            if fragments[i].region == nil { fragments[i].region = info.region }
-        }
-        func key(_ entry: Entry) -> ReportKey {
-            switch entry {
-            case .scored(let scored): scored.key
-            case .fragment(let i): ReportKey(fragments[i])
-            }
-        }
-        if !rejected.isEmpty { entries.removeAll { rejected.contains(key($0)) } }
-        let (duplicated, duplicateErrors) = Self.duplicates(entries.map { entry in
-            switch entry {
-            case .scored(let scored): (scored.key, scored.origin)
-            case .fragment(let i): (ReportKey(fragments[i]), fragments[i].origin)
-            }
-        })
-        diagnostics += duplicateErrors
-        if !duplicated.isEmpty { entries.removeAll { duplicated.contains(key($0)) } }
-
-        let fragmentOutcomes = Self.parallelMap(entries.compactMap { if case .fragment(let i) = $0 { fragments[i] } else { nil } },
-                                                jobs: options.jobs, progress: nil) { scorers.score($0) }
-        var evaluation = Evaluation(cards: [], errors: diagnostics.filter { $0.severity == .error },
-                                    warnings: diagnostics.filter { $0.severity == .warning }, fileCount: files.count)
-        var nextFragment = 0
-        for entry in entries {
+        let outcomes = Self.parallelMap(pending, jobs: options.jobs, progress: nil) { scorers.score($0) }
+        var evaluation = Evaluation(cards: [], errors: assembly.diagnostics.filter { $0.severity == .error },
+                                    warnings: assembly.diagnostics.filter { $0.severity == .warning }, fileCount: files.count)
+        var next = 0
+        for entry in assembly.entries {
             let outcome: Result<ScoreCard, DiagnosticList>
             switch entry {
             case .scored(let scored): outcome = scored.outcome
-            case .fragment:
-                outcome = fragmentOutcomes[nextFragment]
-                nextFragment += 1
+            case .report:
+                outcome = outcomes[next]
+                next += 1
             }
             switch outcome {
             case .success(var card):
-                if let info = directory[card.agency] {
+                if let info = assembly.directory[card.agency] {
                     if card.name == nil { card.name = info.name }
                     if card.region == nil { card.region = info.region }
                 }
@@ -154,6 +85,63 @@ public struct Evaluator: Sendable {
             }
         }
         return evaluation
+    }
+
+    /// Every report of a run, in input order: whole reports where they stand (already scored, or
+    /// not), CSV fragments merged at their first appearance, agency-years rejected by a bad row
+    /// and duplicated agency-years left out, names and regions filled from agencies files.
+    private struct Assembly {
+        enum Entry {
+            case scored(ScoredReport)
+            /// An index into `reports`.
+            case report(Int)
+        }
+
+        var entries: [Entry] = []
+        var reports: [Report] = []
+        var directory: [String: AgencyInfo] = [:]
+        var diagnostics: [Diagnostic]
+    }
+
+    private static func assemble(_ parsed: [ParsedFile], missing: [Diagnostic]) -> Assembly {
+        var assembly = Assembly(diagnostics: missing)
+        var fragmentIndex: [ReportKey: Int] = [:]
+        var rejected = Set<ReportKey>()
+        for parsedFile in parsed {
+            let file = parsedFile.file
+            assembly.diagnostics += file.diagnostics
+            rejected.formUnion(file.rejected)
+            for info in file.directory where assembly.directory[info.agency] == nil { assembly.directory[info.agency] = info }
+            for scored in parsedFile.scored { assembly.entries.append(.scored(scored)) }
+            for report in file.reports {
+                let key = ReportKey(report)
+                if file.isFragmentary, let i = fragmentIndex[key] {
+                    assembly.reports[i].absorb(report)
+                    continue
+                }
+                if file.isFragmentary { fragmentIndex[key] = assembly.reports.count }
+                assembly.entries.append(.report(assembly.reports.count))
+                assembly.reports.append(report)
+            }
+        }
+        for i in assembly.reports.indices {
+            guard let info = assembly.directory[assembly.reports[i].agency] else { continue }
+            if assembly.reports[i].name == nil { assembly.reports[i].name = info.name }
+            if assembly.reports[i].region == nil { assembly.reports[i].region = info.region }
+        }
+        // A copy, so that `place` reads no part of `assembly` while its entries are being removed.
+        let reports = assembly.reports
+        func place(_ entry: Assembly.Entry) -> (key: ReportKey, origin: SourcePosition) {
+            switch entry {
+            case .scored(let scored): (scored.key, scored.origin)
+            case .report(let i): (ReportKey(reports[i]), reports[i].origin)
+            }
+        }
+        if !rejected.isEmpty { assembly.entries.removeAll { rejected.contains(place($0).key) } }
+        let (duplicated, duplicateErrors) = duplicates(assembly.entries.map(place))
+        assembly.diagnostics += duplicateErrors
+        if !duplicated.isEmpty { assembly.entries.removeAll { duplicated.contains(place($0).key) } }
+        return assembly
     }
 
     public func score(_ read: ReadResult) -> Evaluation {
