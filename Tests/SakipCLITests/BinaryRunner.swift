@@ -25,15 +25,25 @@ enum Sakip {
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
+        // Output goes to temporary files, not pipes: draining a pipe with FileHandle can be
+        // interrupted by a signal (EINTR), which Foundation turns into a crash.
+        let folder = NSTemporaryDirectory() + "sakip-run-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let outPath = folder + "/stdout", errPath = folder + "/stderr"
+        FileManager.default.createFile(atPath: outPath, contents: nil)
+        FileManager.default.createFile(atPath: errPath, contents: nil)
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read both pipes fully before waiting, so a large output cannot block the child.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        try out.close()
+        try err.close()
+        return Run(status: process.terminationStatus,
+                   stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                   stderr: try String(contentsOfFile: errPath, encoding: .utf8))
     }
 
     /// Compares with a committed golden file; `SAKIP_UPDATE_GOLDEN=1` rewrites it instead.
