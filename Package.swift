@@ -11,6 +11,7 @@ var package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "SakipCore", targets: ["SakipCore"]),
+        .library(name: "SakipRendering", targets: ["SakipRendering"]),
         .executable(name: "sakip", targets: ["sakip"]),
     ],
     dependencies: [
@@ -28,17 +29,19 @@ var package = Package(
             dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/rubrics"), .copy("Resources/schema")]
         ),
+        .target(name: "SakipRendering", dependencies: ["SakipCore"]),
         .target(
             name: "SakipCLI",
             dependencies: [
                 "SakipCore",
+                "SakipRendering",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "sakip", dependencies: ["SakipCLI"]),
         .testTarget(
             name: "SakipCoreTests",
-            dependencies: ["SakipCore"],
+            dependencies: ["SakipCore", "SakipRendering"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -50,7 +50,10 @@ enum Sakip {
     static func expectGolden(_ actual: String, _ relativePath: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = packageRoot.appendingPathComponent(relativePath)
         if ProcessInfo.processInfo.environment["SAKIP_UPDATE_GOLDEN"] == "1" {
+            let previous = try? String(contentsOf: url, encoding: .utf8)
             try Data(actual.utf8).write(to: url)
+            // A rewritten golden file fails the run that rewrote it, so an update is always reviewed.
+            if previous != actual { Issue.record("rewrote \(relativePath); review the diff and run the tests again", sourceLocation: sourceLocation) }
             return
         }
         let expected = try String(contentsOf: url, encoding: .utf8)

@@ -48,7 +48,7 @@ struct CSVReportReaderTests {
         #expect(file.reports[0].answers.map(\.value) == ["A", "BB"])
         #expect(file.reports[0].rubric == "permenpanrb-88-2021")
         // The offset of a value resolves to its line, after a quoted field spanning two lines.
-        let c = SourcePosition(file: path, offset: file.reports[1].answers[0].offset).resolve()
+        let c = file.reports[1].position(file.reports[1].answers[0].offset).location
         #expect((c.line, c.column) == (7, 19))
     }
 
@@ -92,7 +92,7 @@ struct CSVReportReaderTests {
         let answers = scratch.write("a.csv", "agency,year,criterion,value\nkota-x,2024,1.1.1,A\n")
         let indicators = scratch.write("i.csv", "agency,year,indicator,polarity,target,realization\nkota-x,2024,IKU-01,positive,80,80\n")
         let agencies = scratch.write("who.csv", "agency,name,region,kind\nkota-x,Pemerintah Kota X,Jawa Barat,kota\n")
-        let read = Evaluator().read([answers, indicators, agencies])
+        let read = Evaluator().read(paths: [answers, indicators, agencies])
         #expect(read.errors.isEmpty)
         let report = try #require(read.reports.first)
         #expect(read.reports.count == 1)

@@ -9,8 +9,8 @@ struct EvaluatorTests {
 
     @Test func xmlAndCSVGiveIdenticalScores() throws {
         let evaluator = Evaluator()
-        let xml = evaluator.evaluate([samples + "/partners/2024"])
-        let csv = evaluator.evaluate([samples + "/partners/csv"])
+        let xml = evaluator.evaluate(paths: [samples + "/partners/2024"])
+        let csv = evaluator.evaluate(paths: [samples + "/partners/csv"])
         #expect(xml.errors.isEmpty && csv.errors.isEmpty)
         let csv2024 = csv.cards.filter { $0.year == 2024 }.sorted { $0.agency < $1.agency }
         let xml2024 = xml.cards.sorted { $0.agency < $1.agency }
@@ -31,7 +31,7 @@ struct EvaluatorTests {
         }
         let broken = scratch.write("broken.xml", "<report agency=\"x\" year=\"2024\">\n<answers>\n")
         let badCSV = scratch.write("bad.csv", "agency,year,criterion,value\nkota-y,2024,1.1.1,A\nkota-z,20x4,1.1.1,A\n")
-        let evaluation = Evaluator(options: .init(jobs: 2)).evaluate([scratch.folder])
+        let evaluation = Evaluator(options: .init(jobs: 2)).evaluate(paths: [scratch.folder])
         #expect(evaluation.fileCount == 4)
         #expect(Set(evaluation.cards.map(\.agency)) == ["kota-bandung", "kab-merauke", "kota-y"])
         #expect(evaluation.errors.map(\.location.file).sorted() == [badCSV, broken])
@@ -42,11 +42,14 @@ struct EvaluatorTests {
         let first = scratch.write("a.xml", "<report agency=\"kota-x\" year=\"2024\"/>")
         let second = scratch.write("b/second.xml", "<reports>\n  <report agency=\"kota-x\" year=\"2024\"/>\n</reports>")
         let other = scratch.write("c.xml", "<report agency=\"kota-y\" year=\"2024\"/>")
-        let read = Evaluator().read([first, second, other])
+        let read = Evaluator().read(paths: [first, second, other])
         #expect(read.reports.map(\.agency) == ["kota-y"])
         #expect(read.errors.map(\.description) == [
-            "\(second):2:3: error: second report for agency 'kota-x', year 2024; the first is at \(first):1:1; neither is scored",
+            "\(second):2:3: error: second report for agency 'kota-x', year 2024; neither is scored\n"
+                + "\(first):1:1: note: the first report for agency 'kota-x', year 2024",
         ])
+        #expect(read.errors.map(\.code) == [.duplicateReport])
+        #expect(read.errors.first?.notes.map(\.location) == [SourceLocation(file: first, line: 1, column: 1)])
     }
 
     @Test func missingPathsAreErrorsAndFoldersAreSortedRecursively() throws {
@@ -54,9 +57,10 @@ struct EvaluatorTests {
         scratch.write("z/b.xml", "<report agency=\"b\" year=\"2024\"/>")
         scratch.write("a.xml", "<report agency=\"a\" year=\"2024\"/>")
         scratch.write("notes.txt", "ignored")
-        let (files, missing) = InputFiles.expand([scratch.folder, scratch.folder + "/nope"])
-        #expect(files == [scratch.folder + "/a.xml", scratch.folder + "/z/b.xml"])
+        let (files, missing) = InputExpansion.expand([.path(scratch.folder), .path(scratch.folder + "/nope")])
+        #expect(files == [.file(scratch.folder + "/a.xml"), .file(scratch.folder + "/z/b.xml")])
         #expect(missing.map(\.message) == ["no such file or folder"])
+        #expect(missing.map(\.code) == [.noSuchInput])
     }
 
     /// `evaluate` scores XML reports inside the reading workers; it must give exactly what reading
@@ -71,8 +75,8 @@ struct EvaluatorTests {
         for inputs in [[samples + "/partners"], [samples], [scratch.folder], [samples + "/partners/csv", samples + "/partners/2023"]] {
             for jobs in [1, 3] {
                 let evaluator = Evaluator(options: .init(jobs: jobs))
-                let fused = evaluator.evaluate(inputs)
-                let separate = evaluator.score(evaluator.read(inputs))
+                let fused = evaluator.evaluate(paths: inputs)
+                let separate = evaluator.score(evaluator.read(paths: inputs))
                 #expect(fused.cards == separate.cards, "\(inputs)")
                 #expect(fused.errors == separate.errors, "\(inputs)")
                 #expect(fused.warnings == separate.warnings, "\(inputs)")
@@ -82,8 +86,8 @@ struct EvaluatorTests {
     }
 
     @Test func resultsDoNotDependOnTheThreadCount() throws {
-        let one = Evaluator(options: .init(jobs: 1)).evaluate([samples + "/partners"])
-        let four = Evaluator(options: .init(jobs: 4)).evaluate([samples + "/partners"])
+        let one = Evaluator(options: .init(jobs: 1)).evaluate(paths: [samples + "/partners"])
+        let four = Evaluator(options: .init(jobs: 4)).evaluate(paths: [samples + "/partners"])
         #expect(one.cards == four.cards)
         #expect(one.errors == four.errors)
     }
@@ -96,7 +100,7 @@ struct RankingTests {
         return ScoreCard(
             agency: agency, year: year, rubricID: rubric.id, total: total, grade: rubric.grade(for: total),
             components: components.enumerated().map { ComponentScore(id: String($0 + 1), name: "", weight: 25, score: $1, groups: [], subcomponents: []) },
-            indicators: [], missing: [], warnings: [], origin: SourcePosition(file: "x", offset: 0))
+            indicators: [], missing: [], warnings: [], origin: SourceLocation(file: "x", line: 1, column: 1))
     }
 
     @Test func competitionRanksShareTiesAndSkip() {

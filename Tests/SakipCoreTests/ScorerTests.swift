@@ -3,7 +3,7 @@ import Testing
 
 @Suite("Scoring rules")
 struct ScorerTests {
-    let origin = SourcePosition(file: "nowhere.xml", offset: 0)
+    let origin = SourcePosition(SourceText(name: "nowhere.xml", bytes: []), offset: 0)
 
     func report(_ answers: [(String, String)]) -> Report {
         Report(agency: "x", year: 2024, answers: answers.map { Answer(id: $0.0, value: $0.1) }, origin: origin)
@@ -128,7 +128,7 @@ struct ChecklistTests {
         let rubric = try bundled("permenpanrb-88-2021-checklist")
         let first = rubric.subcomponents[0]
         let all = first.criteria.map { ChecklistAnswer(criterion: $0.id, met: true, kept1Year: true, kept5Years: true) }
-        var report = Report(agency: "x", year: 2024, checklist: all, origin: SourcePosition(file: "x", offset: 0))
+        var report = Report(agency: "x", year: 2024, checklist: all, origin: SourcePosition(SourceText(name: "x", bytes: []), offset: 0))
         #expect(try Scorer(rubric: rubric).score(report).subcomponents[0].letter == "AA")
         report.checklist.removeLast()
         let card = try Scorer(rubric: rubric).score(report)

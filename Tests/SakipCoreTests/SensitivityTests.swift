@@ -7,7 +7,7 @@ struct SensitivityTests {
     static let partners: [ScoreCard] = {
         let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("samples/partners/2024").path
-        return Evaluator().evaluate([samples]).cards
+        return Evaluator().evaluate(paths: [samples]).cards
     }()
 
     func run(samples: Int = 500, spread: Double = 0.25, seed: UInt64 = 7, model: WeightModel.Kind = .uniform, jobs: Int = 0) throws -> SensitivityAnalysis.Result {
@@ -123,7 +123,7 @@ struct ComparisonTests {
         let rubric = try bundled("permenpanrb-88-2021")
         func card(_ agency: String, _ total: Double) -> ScoreCard {
             ScoreCard(agency: agency, year: 2024, rubricID: rubric.id, total: total, grade: rubric.grade(for: total), components: [],
-                      indicators: [], missing: [], warnings: [], origin: SourcePosition(file: "x", offset: 0))
+                      indicators: [], missing: [], warnings: [], origin: SourceLocation(file: "x", line: 1, column: 1))
         }
         let baseline = [card("a", 91), card("b", 85), card("c", 72), card("d", 65)]
         let candidate = [card("a", 84), card("b", 86), card("c", 72), card("d", 50)]

@@ -114,10 +114,12 @@ struct XMLReportReaderTests {
     @Test func schemaAcceptsTheSamplesFormatAndRejectsViolations() throws {
         let good = scratch.write("good.xml", "<report agency=\"a\" year=\"2024\"><answers><answer criterion=\"1\" value=\"A\"/></answers></report>")
         let bad = scratch.write("bad.xml", "<report agency=\"a\" year=\"2024\">\n<answers><answer criterion=\"1\"/></answers></report>")
-        let results = ReportSchema.validate([good, bad])
-        #expect(results[0].diagnostics.isEmpty)
-        #expect(results[1].diagnostics.count == 1)
-        #expect(results[1].diagnostics.first?.location.line == 2)
-        #expect(results[1].diagnostics.first?.message.contains("value") == true)
+        let sources = try [good, bad].map { SourceText(name: $0, bytes: Array(try String(contentsOfFile: $0, encoding: .utf8).utf8)) }
+        let results = ReportSchema.validate(sources)
+        #expect(results[0].isEmpty)
+        #expect(results[1].count == 1)
+        #expect(results[1].first?.location.line == 2)
+        #expect(results[1].first?.code == .schema)
+        #expect(results[1].first?.message.contains("value") == true)
     }
 }

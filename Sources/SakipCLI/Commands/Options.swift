@@ -1,13 +1,14 @@
 import ArgumentParser
 import SakipCore
+import SakipRendering
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, csv, markdown
-}
+extension OutputFormat: ExpressibleByArgument {}
+extension WeightModel.Kind: ExpressibleByArgument {}
+extension SensitivityAnalysis.Sequence: ExpressibleByArgument {}
 
 /// Inputs and how to read them: shared by every command that scores reports.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Report files (XML or CSV) and folders of them, searched recursively.")
+    @Argument(help: "Report files (XML or CSV), folders of them (searched recursively), or - for standard input.")
     var inputs: [String] = []
 
     @Option(help: "Rubric id or YAML path for every report (default: what each report names; CSV: the newest official rubric).")
@@ -24,40 +25,30 @@ struct InputOptions: ParsableArguments {
         if jobs < 0 { throw ValidationError("--jobs must be 0 (automatic) or more") }
     }
 
-    var evaluatorOptions: Evaluator.Options {
-        Evaluator.Options(rubric: rubric, strict: strict, jobs: jobs)
+    var selection: InputSelection {
+        InputSelection(inputs.map(InputSource.init(argument:)), options: Evaluator.Options(rubric: rubric, strict: strict, jobs: jobs))
     }
 }
 
-extension Diagnostic {
-    var json: JSON {
-        // Resolved once: an unresolved location reads its file.
-        let location = self.location
-        return .object([
-            ("file", .string(location.file)), ("line", .int(location.line)), ("column", .int(location.column)),
-            ("severity", .string(severity.rawValue)), ("message", .string(message)),
-        ])
+extension RequestError {
+    /// A request the core refused is a usage error: exit status 2, like a bad option.
+    var validationError: ValidationError { ValidationError(message) }
+}
+
+/// Runs a core request; a refused request becomes a usage error.
+func perform<Result>(_ request: () throws(RequestError) -> Result) throws -> Result {
+    do {
+        return try request()
+    } catch {
+        throw error.validationError
     }
 }
 
-/// Output every command can render in each format.
-protocol FormattedOutput {
-    func text() -> String
-    func json() -> JSON
-    func csv() -> String
-    func markdown() -> String
-}
-
-extension FormattedOutput {
-    /// Writes the output to stdout, every error to stderr as `file:line:col: error: message`, and
+extension RenderableResult {
+    /// Writes the result to stdout, every error to stderr as `file:line:col: error: message`, and
     /// fails with exit status 1 when there were errors (everything else has been printed).
     func emit(_ format: OutputFormat, errors: [Diagnostic]) throws {
-        switch format {
-        case .text: Terminal.write(text())
-        case .json: Terminal.write(json().rendered())
-        case .csv: Terminal.write(csv())
-        case .markdown: Terminal.write(markdown())
-        }
+        Terminal.write(rendered(as: format))
         for error in errors { Terminal.error(error.description) }
         if !errors.isEmpty { throw ExitCode(1) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SakipCore
+import SakipRendering
 
 /// `sakip score`: the breakdown of each report, its weak spots and consistency warnings.
 struct ScoreCommand: ParsableCommand {
@@ -10,7 +11,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: text, json, csv or markdown.")
+    @Option(help: "Output format.")
     var format: OutputFormat = .text
 
     @Option(help: "Only reports of this year.")
@@ -24,9 +25,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        var evaluation = Evaluator(options: input.evaluatorOptions).evaluate(input.inputs)
-        if let year { evaluation.cards.removeAll { $0.year != year } }
-        let output = ScoreOutput(evaluation: evaluation, weakest: weakest)
-        try output.emit(format, errors: evaluation.errors)
+        let result = ScoreRequest(inputs: input.selection, year: year, weakest: weakest).run()
+        try result.emit(format, errors: result.errors)
     }
 }

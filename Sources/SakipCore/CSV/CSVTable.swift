@@ -1,17 +1,17 @@
 /// A CSV file parsed per RFC 4180 (quoted fields with `""` escapes, embedded commas and
 /// newlines), UTF-8 with or without a BOM, LF or CRLF line ends; blank lines are skipped.
 /// Parsing records only where each field lies; a `String` is built only for the fields read.
-public struct CSVTable: Sendable {
-    public struct Field: Sendable, Hashable {
-        public var value: String
+package struct CSVTable: Sendable {
+    package struct Field: Sendable, Hashable {
+        package var value: String
         /// Byte offset of the field's first byte in the file.
-        public var offset: Int
+        package var offset: Int
     }
 
-    public struct Row: Sendable {
-        public var fields: [Field]
+    package struct Row: Sendable {
+        package var fields: [Field]
         /// Byte offset of the row's first byte.
-        public var offset: Int
+        package var offset: Int
     }
 
     /// Where one field's content lies (inside the quotes for a quoted field).
@@ -31,7 +31,7 @@ public struct CSVTable: Sendable {
     /// Byte offset of each record.
     let recordOffsets: [Int]
 
-    public var recordCount: Int { recordStarts.count - 1 }
+    package var recordCount: Int { recordStarts.count - 1 }
 
     func fieldCount(record: Int) -> Int { recordStarts[record + 1] - recordStarts[record] }
 
@@ -82,8 +82,8 @@ public struct CSVTable: Sendable {
         }
     }
 
-    public var header: [Field] { recordCount > 0 ? fields(record: 0) : [] }
-    public var rows: [Row] { recordCount > 1 ? (1..<recordCount).map { Row(fields: fields(record: $0), offset: recordOffsets[$0]) } : [] }
+    package var header: [Field] { recordCount > 0 ? fields(record: 0) : [] }
+    package var rows: [Row] { recordCount > 1 ? (1..<recordCount).map { Row(fields: fields(record: $0), offset: recordOffsets[$0]) } : [] }
 
     func fields(record: Int) -> [Field] {
         (0..<fieldCount(record: record)).map { f in
@@ -143,14 +143,14 @@ public struct CSVTable: Sendable {
     }
 
     /// Parses the whole table; a malformed quote throws with its location.
-    public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> CSVTable {
+    package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> CSVTable {
         try parse(bytes, file: file, range: 0..<bytes.count)
     }
 
     /// Parses the records in `range`, which starts at a record boundary; offsets stay absolute.
     static func parse(_ bytes: [UInt8], file: String, range: Range<Int>) throws(Diagnostic) -> CSVTable {
         guard bytes.count < Int(Int32.max) else {
-            throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "CSV file over 2 GB; split it into several files")
+            throw Diagnostic(.csvSyntax, at: SourceLocation(file: file, line: 1, column: 1), "CSV file over 2 GB; split it into several files")
         }
         var spans: [Span] = []
         var recordStarts: [Int] = []
@@ -207,7 +207,7 @@ public struct CSVTable: Sendable {
             return nil
         }
         if let failure {
-            throw Diagnostic(at: SourceLocation(file: file, offset: failure.offset, in: bytes), failure.message)
+            throw Diagnostic(.csvSyntax, at: SourceLocation(file: file, offset: failure.offset, in: bytes), failure.message)
         }
         recordStarts.append(spans.count)
         return CSVTable(bytes: bytes, spans: spans, recordStarts: recordStarts, recordOffsets: recordOffsets)

@@ -1,13 +1,25 @@
 /// What changed between two rubrics, matched by id.
-public struct RubricDiff: Sendable, Hashable {
-    public struct WeightChange: Sendable, Hashable {
+public struct RubricDiff: Sendable, Hashable, Codable {
+    public struct AggregationChange: Sendable, Hashable, Codable {
+        public var id: String
+        public var before: Aggregation
+        public var after: Aggregation
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case weightChanges = "weights_changed", nodesAdded = "nodes_added", nodesRemoved = "nodes_removed"
+        case criteriaAdded = "criteria_added", criteriaRemoved = "criteria_removed", scaleChanges = "scale_values_changed"
+        case aggregationChanges = "aggregation_changed", textOnly = "texts_only", otherChanges = "other"
+    }
+
+    public struct WeightChange: Sendable, Hashable, Codable {
         public var id: String
         public var level: String
         public var before: Double
         public var after: Double
     }
 
-    public struct ScaleChange: Sendable, Hashable {
+    public struct ScaleChange: Sendable, Hashable, Codable {
         public var scale: String
         public var letter: String
         /// Nil when the letter is not in that rubric's scale.
@@ -23,7 +35,7 @@ public struct RubricDiff: Sendable, Hashable {
     public var criteriaRemoved: [String] = []
     public var scaleChanges: [ScaleChange] = []
     /// Sub-components whose aggregation (mean, grade, checklist) differs.
-    public var aggregationChanges: [(id: String, before: Aggregation, after: Aggregation)] = []
+    public var aggregationChanges: [AggregationChange] = []
     /// Nodes whose name or text changed and nothing else.
     public var textOnly: [String] = []
     /// Other settings: grade bands, achievement formula and cap, checklist rule, consistency rules.
@@ -77,7 +89,7 @@ public struct RubricDiff: Sendable, Hashable {
 
         let oldSubs = Dictionary(before.subcomponents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for sub in after.subcomponents {
-            if let o = oldSubs[sub.id], o.aggregation != sub.aggregation { aggregationChanges.append((sub.id, o.aggregation, sub.aggregation)) }
+            if let o = oldSubs[sub.id], o.aggregation != sub.aggregation { aggregationChanges.append(AggregationChange(id: sub.id, before: o.aggregation, after: sub.aggregation)) }
         }
 
         for id in Set(before.scales.keys).union(after.scales.keys).sorted() {
@@ -99,17 +111,5 @@ public struct RubricDiff: Sendable, Hashable {
         }
         if before.checklist != after.checklist { otherChanges.append("checklist rule") }
         if before.consistency != after.consistency { otherChanges.append("consistency rules") }
-    }
-
-    public static func == (a: RubricDiff, b: RubricDiff) -> Bool {
-        a.weightChanges == b.weightChanges && a.nodesAdded == b.nodesAdded && a.nodesRemoved == b.nodesRemoved
-            && a.criteriaAdded == b.criteriaAdded && a.criteriaRemoved == b.criteriaRemoved && a.scaleChanges == b.scaleChanges
-            && a.aggregationChanges.elementsEqual(b.aggregationChanges) { $0 == $1 } && a.textOnly == b.textOnly && a.otherChanges == b.otherChanges
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(weightChanges)
-        hasher.combine(criteriaAdded)
-        hasher.combine(criteriaRemoved)
     }
 }

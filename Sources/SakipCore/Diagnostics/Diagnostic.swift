@@ -1,62 +1,92 @@
-/// A problem found in an input, with where it is. Errors stop an input from scoring;
-/// warnings are reported beside its score.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable {
+/// A problem found in an input, as a plain value: a stable code, a severity, a message, the place
+/// it was found (resolved while the input's bytes were at hand) and notes pointing at related places.
+/// Errors stop an input from scoring; warnings are reported beside its score.
+///
+/// ```swift
+/// let problem = Diagnostic(.unknownLetter, at: SourceLocation(file: "lke.xml", line: 12, column: 40),
+///                          "answer 'Z' for criterion 1.1.1 is not in scale aa-e")
+/// print(problem)   // lke.xml:12:40: error: answer 'Z' for ...
+/// ```
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable {
         case error, warning
     }
 
-    /// Where it is: a line and column already known, or a byte offset resolved only when asked
-    /// for (most warnings of a batch are never printed).
-    private enum Place: Sendable {
-        case resolved(SourceLocation)
-        case unresolved(SourcePosition)
+    /// Another place that explains the diagnostic, such as the first of two duplicates.
+    public struct Note: Sendable, Hashable, Codable, CustomStringConvertible {
+        public var message: String
+        public var location: SourceLocation
+
+        public init(_ message: String, at location: SourceLocation) {
+            self.message = message
+            self.location = location
+        }
+
+        /// `file:line:col: note: message`.
+        public var description: String { "\(location): note: \(message)" }
     }
 
-    private var place: Place
+    public var code: DiagnosticCode
     public var severity: Severity
     public var message: String
+    public var location: SourceLocation
+    public var notes: [Note]
 
-    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
-        self.place = .resolved(location)
+    public init(_ code: DiagnosticCode, _ severity: Severity = .error, at location: SourceLocation, _ message: String, notes: [Note] = []) {
+        self.code = code
         self.severity = severity
         self.message = message
+        self.location = location
+        self.notes = notes
     }
 
-    /// A diagnostic whose line and column are computed from the file when first needed.
-    public init(_ severity: Severity = .error, at position: SourcePosition, _ message: String) {
-        self.place = .unresolved(position)
-        self.severity = severity
-        self.message = message
+    /// A diagnostic at a position in an input still held in memory; the line and column are
+    /// computed now, from that input's bytes.
+    public init(_ code: DiagnosticCode, _ severity: Severity = .error, at position: SourcePosition, _ message: String, notes: [Note] = []) {
+        self.init(code, severity, at: position.location, message, notes: notes)
     }
 
-    public var location: SourceLocation {
-        get {
-            switch place {
-            case .resolved(let location): location
-            case .unresolved(let position): position.resolve()
-            }
-        }
-        set { place = .resolved(newValue) }
+    /// `file:line:col: error: message`, the form compilers use, so editors can jump to it; each
+    /// note follows on a line of its own.
+    public var description: String {
+        var text = "\(location): \(severity.rawValue): \(message)"
+        for note in notes { text += "\n\(note)" }
+        return text
     }
 
-    public static func == (a: Diagnostic, b: Diagnostic) -> Bool {
-        a.severity == b.severity && a.message == b.message && a.location == b.location
+    // The JSON form keeps the keys sakip has always written first; `code` and `notes` were added.
+    private enum CodingKeys: String, CodingKey {
+        case file, line, column, severity, message, code, notes
     }
 
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(severity)
-        hasher.combine(message)
-        hasher.combine(location)
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(location.file, forKey: .file)
+        try container.encode(location.line, forKey: .line)
+        try container.encode(location.column, forKey: .column)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(message, forKey: .message)
+        try container.encode(code, forKey: .code)
+        try container.encode(notes, forKey: .notes)
     }
 
-    /// `file:line:col: error: message`, the form compilers use, so editors can jump to it.
-    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        location = SourceLocation(file: try container.decode(String.self, forKey: .file),
+                                  line: try container.decode(Int.self, forKey: .line),
+                                  column: try container.decode(Int.self, forKey: .column))
+        severity = try container.decode(Severity.self, forKey: .severity)
+        message = try container.decode(String.self, forKey: .message)
+        code = try container.decode(DiagnosticCode.self, forKey: .code)
+        notes = try container.decodeIfPresent([Note].self, forKey: .notes) ?? []
+    }
 }
 
 /// Several diagnostics thrown together, e.g. every problem found while loading one rubric.
 public struct DiagnosticList: Error, Sendable, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
 
+    /// An empty list is a programmer error: a thrower always has at least one problem to report.
     public init(_ diagnostics: [Diagnostic]) {
         precondition(!diagnostics.isEmpty, "a DiagnosticList holds at least one diagnostic")
         self.diagnostics = diagnostics
@@ -72,7 +102,7 @@ extension Error {
         case let diagnostic as Diagnostic: return [diagnostic]
         case let list as DiagnosticList: return list.diagnostics
         default:
-            return [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "\(self)")]
+            return [Diagnostic(.internalError, at: SourceLocation(file: file, line: 1, column: 1), "\(self)")]
         }
     }
 }

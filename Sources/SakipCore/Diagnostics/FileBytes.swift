@@ -7,17 +7,22 @@ import Darwin
 #endif
 
 /// Reads whole files as bytes with POSIX calls: no `String` and no `Data` on the hot path.
-public enum FileBytes {
+package enum FileBytes {
     public struct ReadError: Error, Sendable, CustomStringConvertible {
         public var path: String
         public var reason: String
         public var description: String { "cannot read \(path): \(reason)" }
     }
 
-    public static func read(_ path: String) throws(ReadError) -> [UInt8] {
+    package static func read(_ path: String) throws(ReadError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
+        return try read(descriptor: fd, name: path)
+    }
+
+    /// Reads an open descriptor (a file, standard input, a pipe) to its end; does not close it.
+    package static func read(descriptor fd: Int32, name path: String) throws(ReadError) -> [UInt8] {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError(path: path, reason: "is a directory") }

@@ -27,12 +27,22 @@ public struct Evaluator: Sendable {
         self.rubrics = rubrics
     }
 
+    /// Reads and scores the files and folders at these paths; see `evaluate(_:progress:)`.
+    public func evaluate(paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Evaluation {
+        evaluate(paths.map(InputSource.path), progress: progress)
+    }
+
+    /// Reads the files and folders at these paths; see `read(_:progress:)`.
+    public func read(paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> ReadResult {
+        read(paths.map(InputSource.path), progress: progress)
+    }
+
     /// Reads every file (concurrently, results kept in input order). One file's failure never
     /// loses another's reports.
-    public func read(_ paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> ReadResult {
-        let (files, missing) = InputFiles.expand(paths)
-        let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { path in
-            ParsedFile(file: ReportReader.read(path: path, defaultRubric: options.rubric), scored: [])
+    public func read(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> ReadResult {
+        let (files, missing) = InputExpansion.expand(sources)
+        let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item in
+            ParsedFile(file: ReportReader.read(item, defaultRubric: options.rubric), scored: [])
         }
         let assembly = Self.assemble(parsed, missing: missing)
         let reports = assembly.entries.map { entry -> Report in
@@ -45,14 +55,15 @@ public struct Evaluator: Sendable {
     /// Reads and scores. Reports that fail to score are errors; the rest are scored in input order.
     /// Gives exactly what `score(read(paths))` gives, but scores each XML report in the same worker,
     /// right after its file is parsed, and keeps only its score card: less memory, warmer caches.
-    public func evaluate(_ paths: [String], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Evaluation {
-        let (files, missing) = InputFiles.expand(paths)
+    public func evaluate(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Evaluation {
+        let (files, missing) = InputExpansion.expand(sources)
         let scorers = ScorerCache(rubrics: rubrics, options: options)
-        let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { path -> ParsedFile in
-            var file = ReportReader.read(path: path, defaultRubric: options.rubric)
+        let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item -> ParsedFile in
+            var file = ReportReader.read(item, defaultRubric: options.rubric)
             guard !file.isFragmentary else { return ParsedFile(file: file, scored: []) }
+            // Only resolved locations leave this worker, so the input's bytes are freed with its reports.
             let scored = file.reports.map { report in
-                ScoredReport(key: ReportKey(report), origin: report.origin, outcome: scorers.score(report))
+                ScoredReport(key: ReportKey(report), origin: report.origin.location, outcome: scorers.score(report))
             }
             file.reports = []
             return ParsedFile(file: file, scored: scored)
@@ -131,10 +142,10 @@ public struct Evaluator: Sendable {
         }
         // A copy, so that `place` reads no part of `assembly` while its entries are being removed.
         let reports = assembly.reports
-        func place(_ entry: Assembly.Entry) -> (key: ReportKey, origin: SourcePosition) {
+        func place(_ entry: Assembly.Entry) -> (key: ReportKey, origin: SourceLocation) {
             switch entry {
             case .scored(let scored): (scored.key, scored.origin)
-            case .report(let i): (ReportKey(reports[i]), reports[i].origin)
+            case .report(let i): (ReportKey(reports[i]), reports[i].origin.location)
             }
         }
         if !rejected.isEmpty { assembly.entries.removeAll { rejected.contains(place($0).key) } }
@@ -159,15 +170,16 @@ public struct Evaluator: Sendable {
 
     /// Two reports for the same agency and year: an error naming both places; neither is scored,
     /// since picking one would silently drop the other.
-    static func duplicates(_ reports: [(key: ReportKey, origin: SourcePosition)]) -> (keys: Set<ReportKey>, diagnostics: [Diagnostic]) {
-        var first: [ReportKey: SourcePosition] = [:]
+    static func duplicates(_ reports: [(key: ReportKey, origin: SourceLocation)]) -> (keys: Set<ReportKey>, diagnostics: [Diagnostic]) {
+        var first: [ReportKey: SourceLocation] = [:]
         var keys = Set<ReportKey>()
         var diagnostics: [Diagnostic] = []
         for (key, origin) in reports {
             if let earlier = first[key] {
                 keys.insert(key)
-                diagnostics.append(Diagnostic(at: origin.resolve(),
-                    "second report for agency '\(key.agency)', year \(key.year); the first is at \(earlier.resolve()); neither is scored"))
+                diagnostics.append(Diagnostic(.duplicateReport, at: origin,
+                    "second report for agency '\(key.agency)', year \(key.year); neither is scored",
+                    notes: [Diagnostic.Note("the first report for agency '\(key.agency)', year \(key.year)", at: earlier)]))
             } else {
                 first[key] = origin
             }
@@ -237,7 +249,7 @@ final class ScorerCache: Sendable {
             case let list as DiagnosticList: list.description
             default: "\(error)"
             }
-            return .failure(DiagnosticList([Diagnostic(at: report.origin, "cannot use rubric '\(reference)': \(reason)")]))
+            return .failure(DiagnosticList([Diagnostic(.rubricUnavailable, at: report.origin, "cannot use rubric '\(reference)': \(reason)")]))
         }
     }
 }
@@ -245,7 +257,7 @@ final class ScorerCache: Sendable {
 /// A whole (XML) report scored as soon as its file was read.
 struct ScoredReport: Sendable {
     var key: ReportKey
-    var origin: SourcePosition
+    var origin: SourceLocation
     var outcome: Result<ScoreCard, DiagnosticList>
 }
 

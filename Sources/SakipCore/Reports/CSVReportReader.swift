@@ -40,13 +40,23 @@ public enum CSVReportReader {
     /// Files from this size on are split at record boundaries and read by several workers.
     static let chunkedSize = 8 << 20
 
+    /// Reads CSV held in memory; `file` names it in diagnostics.
     public static func read(_ bytes: [UInt8], file: String, rubric: String?) -> ReportFile {
-        read(bytes, file: file, rubric: rubric, parts: bytes.count >= chunkedSize ? ProcessInfo.processInfo.activeProcessorCount : 1)
+        read(SourceText(name: file, bytes: bytes), rubric: rubric)
+    }
+
+    public static func read(_ source: SourceText, rubric: String?) -> ReportFile {
+        read(source, rubric: rubric, parts: source.bytes.count >= chunkedSize ? ProcessInfo.processInfo.activeProcessorCount : 1)
     }
 
     /// Reads in `parts` record-aligned chunks concurrently; the result does not depend on `parts`:
     /// chunks are merged in file order, as if read in one pass.
     static func read(_ bytes: [UInt8], file: String, rubric: String?, parts: Int) -> ReportFile {
+        read(SourceText(name: file, bytes: bytes), rubric: rubric, parts: parts)
+    }
+
+    static func read(_ source: SourceText, rubric: String?, parts: Int) -> ReportFile {
+        let bytes = source.bytes, file = source.name
         let ranges = CSVTable.recordAlignedRanges(bytes, parts: parts)
         let tables = Evaluator.parallelMap(ranges, jobs: parts, progress: nil) { range in
             Result { () throws(Diagnostic) in try CSVTable.parse(bytes, file: file, range: range) }
@@ -58,12 +68,12 @@ public enum CSVReportReader {
             case .failure(let error): return ReportFile(file: file, diagnostics: [error])
             }
         }
-        var layoutReader = CSVReportBuilder(file: file, bytes: bytes, rubric: rubric)
+        var layoutReader = CSVReportBuilder(source: source, rubric: rubric)
         guard let first = parsed.first, let layout = layoutReader.layout(first) else {
             return layoutReader.result
         }
         let chunks = Evaluator.parallelMap(Array(parsed.enumerated()), jobs: parts, progress: nil) { i, table in
-            var builder = CSVReportBuilder(file: file, bytes: bytes, rubric: rubric)
+            var builder = CSVReportBuilder(source: source, rubric: rubric)
             let fragments = builder.readRows(table, from: i == 0 ? 1 : 0, layout: layout)
             return (builder.result, fragments, builder.failed)
         }
@@ -100,45 +110,39 @@ private struct CSVLayout: Sendable {
 }
 
 private struct CSVReportBuilder {
-    let file: String
-    let bytes: [UInt8]
+    let source: SourceText
     let rubric: String?
     var result: ReportFile
     private(set) var failed = Set<ReportKey>()
 
-    init(file: String, bytes: [UInt8], rubric: String?) {
-        self.file = file
-        self.bytes = bytes
+    init(source: SourceText, rubric: String?) {
+        self.source = source
         self.rubric = rubric
-        result = ReportFile(file: file)
+        result = ReportFile(file: source.name)
         result.isFragmentary = true
     }
 
-    private func location(_ offset: Int) -> SourceLocation {
-        SourceLocation(file: file, offset: offset, in: bytes)
-    }
-
-    private mutating func fail(_ offset: Int, _ message: String) {
-        result.diagnostics.append(Diagnostic(at: location(offset), message))
+    private mutating func fail(_ code: DiagnosticCode, _ offset: Int, _ message: String) {
+        result.diagnostics.append(Diagnostic(code, at: source.location(of: offset), message))
     }
 
     /// The file's kind and columns from its header row, or nil (with a diagnostic) when it is not one of ours.
     mutating func layout(_ table: CSVTable) -> CSVLayout? {
         guard table.recordCount > 0 else {
-            fail(0, "empty CSV file; expected a header row such as agency,year,criterion,value")
+            fail(.csvHeader, 0, "empty CSV file; expected a header row such as agency,year,criterion,value")
             return nil
         }
         let header = table.fields(record: 0)
         let names = header.map { $0.value.lowercased() }
         guard let kind = CSVReportReader.Kind.recognise(Set(names)) else {
             let expected = CSVReportReader.Kind.allCases.map { $0.required.joined(separator: ",") }.joined(separator: " | ")
-            fail(header[0].offset, "unrecognised CSV header '\(names.joined(separator: ","))'; expected one of: \(expected)")
+            fail(.csvHeader, header[0].offset, "unrecognised CSV header '\(names.joined(separator: ","))'; expected one of: \(expected)")
             return nil
         }
         var column: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             if column[name] != nil {
-                fail(header[i].offset, "duplicate column '\(name)'")
+                fail(.csvHeader, header[i].offset, "duplicate column '\(name)'")
                 return nil
             }
             column[name] = i
@@ -161,7 +165,7 @@ private struct CSVReportBuilder {
             let count = table.fieldCount(record: record)
             guard count == names.count else {
                 let blamed = table.span(record: record, field: count < names.count ? count - 1 : names.count)
-                fail(Int(blamed.offset), "row has \(count) fields; the header has \(names.count) (\(names.joined(separator: ",")))")
+                fail(.csvSyntax, Int(blamed.offset), "row has \(count) fields; the header has \(names.count) (\(names.joined(separator: ",")))")
                 // Reject the agency-year the row belongs to, when it can be told, so that no
                 // merge scores that report without the row.
                 if kind != .agencies, columns.agency < count, columns.year < count,
@@ -190,7 +194,7 @@ private struct CSVReportBuilder {
                 } else {
                     i = fragments.count
                     index[key] = i
-                    fragments.append(Report(agency: key.agency, year: key.year, rubric: rubric, origin: SourcePosition(file: file, offset: table.recordOffsets[record])))
+                    fragments.append(Report(agency: key.agency, year: key.year, rubric: rubric, origin: SourcePosition(source, offset: table.recordOffsets[record])))
                 }
                 lastAgency = agencySpan
                 lastKey = fresh
@@ -211,11 +215,11 @@ private struct CSVReportBuilder {
     private mutating func makeKey(_ row: Cells, _ columns: Columns) -> ReportKey? {
         let agency = row.string(columns.agency)
         guard !agency.isEmpty else {
-            fail(row.offset(columns.agency), "empty 'agency'; expected an agency id such as kota-bandung")
+            fail(.missingValue, row.offset(columns.agency), "empty 'agency'; expected an agency id such as kota-bandung")
             return nil
         }
         guard let year = row.table.year(row.span(columns.year)) else {
-            fail(row.offset(columns.year), "'year' is '\(row.string(columns.year))'; expected a four-digit year such as 2024")
+            fail(.invalidYear, row.offset(columns.year), "'year' is '\(row.string(columns.year))'; expected a four-digit year such as 2024")
             return nil
         }
         return ReportKey(agency: agency, year: year)
@@ -224,7 +228,7 @@ private struct CSVReportBuilder {
     private mutating func required(_ row: Cells, _ name: String) -> CSVTable.Field? {
         let field = row[name]
         if field.value.isEmpty {
-            fail(field.offset, "empty '\(name)'")
+            fail(.missingValue, field.offset, "empty '\(name)'")
             return nil
         }
         return field
@@ -232,7 +236,7 @@ private struct CSVReportBuilder {
 
     private mutating func number(_ field: CSVTable.Field, _ name: String) -> Double? {
         guard let value = ValueSyntax.number(field.value) else {
-            fail(field.offset, "'\(name)' is '\(field.value)'; \(ValueSyntax.numberExpectation)")
+            fail(.invalidNumber, field.offset, "'\(name)' is '\(field.value)'; \(ValueSyntax.numberExpectation)")
             return nil
         }
         return value
@@ -240,8 +244,8 @@ private struct CSVReportBuilder {
 
     private mutating func answerRow(_ row: Cells, _ columns: Columns, into report: inout Report) -> Bool {
         let criterion = row.string(columns.criterion!), value = row.string(columns.value!)
-        guard !criterion.isEmpty else { fail(row.offset(columns.criterion!), "empty 'criterion'"); return false }
-        guard !value.isEmpty else { fail(row.offset(columns.value!), "empty 'value'"); return false }
+        guard !criterion.isEmpty else { fail(.missingValue, row.offset(columns.criterion!), "empty 'criterion'"); return false }
+        guard !value.isEmpty else { fail(.missingValue, row.offset(columns.value!), "empty 'value'"); return false }
         report.answers.append(Answer(id: criterion, value: value, offset: row.offset(columns.value!)))
         return true
     }
@@ -251,12 +255,12 @@ private struct CSVReportBuilder {
         var flags: [Bool] = []
         for (name, isRequired) in [("met", true), ("mandated", false), ("kept_1_year", false), ("kept_5_years", false)] {
             guard let field = row.optional(name), !field.value.isEmpty else {
-                if isRequired { fail(row["met"].offset, "empty 'met'; \(ValueSyntax.flagExpectation)"); return false }
+                if isRequired { fail(.missingValue, row["met"].offset, "empty 'met'; \(ValueSyntax.flagExpectation)"); return false }
                 flags.append(false)
                 continue
             }
             guard let flag = ValueSyntax.flag(field.value) else {
-                fail(field.offset, "'\(name)' is '\(field.value)'; \(ValueSyntax.flagExpectation)")
+                fail(.invalidFlag, field.offset, "'\(name)' is '\(field.value)'; \(ValueSyntax.flagExpectation)")
                 return false
             }
             flags.append(flag)
@@ -270,7 +274,7 @@ private struct CSVReportBuilder {
         let polarityField = row["polarity"]
         let polarityText = polarityField.value.lowercased()
         guard let polarity = polarityText.isEmpty ? .positive : Polarity(rawValue: polarityText) else {
-            fail(polarityField.offset, "'polarity' is '\(polarityField.value)'; expected positive or negative")
+            fail(.invalidPolarity, polarityField.offset, "'polarity' is '\(polarityField.value)'; expected positive or negative")
             return false
         }
         guard let realizationField = required(row, "realization"), let realization = number(realizationField, "realization") else { return false }
@@ -281,13 +285,13 @@ private struct CSVReportBuilder {
         if let lowField, let highField {
             guard let low = number(lowField, "target_low"), let high = number(highField, "target_high") else { return false }
             guard low <= high else {
-                fail(lowField.offset, "'target_low' \(format(low)) is above 'target_high' \(format(high))")
+                fail(.invalidTarget, lowField.offset, "'target_low' \(format(low)) is above 'target_high' \(format(high))")
                 return false
             }
             target = .range(low: low, high: high)
         } else {
             guard !targetField.value.isEmpty else {
-                fail(targetField.offset, "empty 'target'; expected a number, or both target_low and target_high")
+                fail(.invalidTarget, targetField.offset, "empty 'target'; expected a number, or both target_low and target_high")
                 return false
             }
             guard let t = number(targetField, "target") else { return false }
@@ -297,7 +301,7 @@ private struct CSVReportBuilder {
         if let weightField = row.optional("weight"), !weightField.value.isEmpty {
             guard let w = number(weightField, "weight") else { return false }
             guard w >= 0 else {
-                fail(weightField.offset, "'weight' must not be negative")
+                fail(.negativeWeight, weightField.offset, "'weight' must not be negative")
                 return false
             }
             weight = w
@@ -311,12 +315,12 @@ private struct CSVReportBuilder {
     private mutating func agencyRow(_ row: Cells) {
         let agency = row["agency"]
         guard !agency.value.isEmpty else {
-            fail(agency.offset, "empty 'agency'")
+            fail(.missingValue, agency.offset, "empty 'agency'")
             return
         }
         result.directory.append(AgencyInfo(agency: agency.value, name: row["name"].value.nilIfEmpty,
                                            region: row.optional("region")?.value.nilIfEmpty,
-                                           origin: SourcePosition(file: file, offset: agency.offset)))
+                                           origin: SourcePosition(source, offset: agency.offset)))
     }
 }
 

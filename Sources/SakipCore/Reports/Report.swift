@@ -43,10 +43,10 @@ public struct Report: Sendable, Hashable {
         indicators += fragment.indicators
     }
 
-    /// The position of a value in the report's file (the file is read again only to report a problem).
+    /// The position of a value in the report's input, resolved from the bytes the report was read from.
     /// - Parameter attribute: for XML, the attribute holding the value.
     public func position(_ offset: Int, attribute: String? = nil) -> SourcePosition {
-        SourcePosition(file: origin.file, offset: offset, attribute: offsetsAreTags ? attribute : nil)
+        SourcePosition(origin.source, offset: offset, attribute: offsetsAreTags ? attribute : nil)
     }
 }
 

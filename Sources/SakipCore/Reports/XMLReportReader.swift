@@ -1,16 +1,19 @@
 /// Reads reports from XML: one `<report>` or many inside `<reports>`, as described by the
 /// bundled XML Schema (`schema/sakip-report.xsd`).
 public enum XMLReportReader {
-    public static func read(path: String) -> ReportFile {
-        do {
-            return read(try FileBytes.read(path), file: path)
-        } catch {
-            return ReportFile(file: path, diagnostics: [Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), error.description)])
-        }
+    /// Reads reports from bytes held in memory; `file` names them in diagnostics.
+    public static func read(_ bytes: [UInt8], file: String) -> ReportFile {
+        read(SourceText(name: file, bytes: bytes))
     }
 
-    public static func read(_ bytes: [UInt8], file: String) -> ReportFile {
-        let builder = ReportBuilder(file: file, bytes: bytes)
+    /// Reads a report file (once).
+    public static func read(path: String) -> ReportFile {
+        ReportReader.read(InputItem.file(path), defaultRubric: nil)
+    }
+
+    public static func read(_ source: SourceText) -> ReportFile {
+        let bytes = source.bytes, file = source.name
+        let builder = ReportBuilder(source: source)
         do {
             try LibXML2.parse(bytes, file: file, handler: builder)
         } catch {
@@ -19,7 +22,7 @@ public enum XMLReportReader {
             return ReportFile(file: file, diagnostics: builder.diagnostics.filter { $0.severity == .warning } + [error])
         }
         if !builder.sawRoot {
-            builder.diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "expected a <report> or <reports> element"))
+            builder.diagnostics.append(Diagnostic(.noReport, at: SourceLocation(file: file, line: 1, column: 1), "expected a <report> or <reports> element"))
         }
         return ReportFile(file: file, reports: builder.reports, diagnostics: builder.diagnostics)
     }
@@ -57,8 +60,9 @@ private struct NameSet {
 
 /// Builds reports from SAX events, checking nesting, required attributes and value syntax.
 private final class ReportBuilder: XMLEventHandler {
-    let file: String
-    let bytes: [UInt8]
+    let source: SourceText
+    var bytes: [UInt8] { source.bytes }
+    var file: String { source.name }
     var reports: [Report] = []
     var diagnostics: [Diagnostic] = []
     var sawRoot = false
@@ -69,9 +73,8 @@ private final class ReportBuilder: XMLEventHandler {
     private var current: Report?
     private var currentFailed = false
 
-    init(file: String, bytes: [UInt8]) {
-        self.file = file
-        self.bytes = bytes
+    init(source: SourceText) {
+        self.source = source
     }
 
     private static let documentChildren = NameSet([.report, .reports])
@@ -106,11 +109,11 @@ private final class ReportBuilder: XMLEventHandler {
     private func location(of attribute: Name?, at offset: Int) -> SourceLocation {
         let target = attribute.map { XMLSourceText.attributeValue($0.text, inTagAt: offset, in: bytes) }
             ?? XMLSourceText.tagStart(before: offset, in: bytes)
-        return SourceLocation(file: file, offset: target, in: bytes)
+        return source.location(of: target)
     }
 
-    private func fail(_ message: String, attribute: Name? = nil, at offset: Int) {
-        diagnostics.append(Diagnostic(at: location(of: attribute, at: offset), message))
+    private func fail(_ code: DiagnosticCode, _ message: String, attribute: Name? = nil, at offset: Int) {
+        diagnostics.append(Diagnostic(code, at: location(of: attribute, at: offset), message))
         if current != nil { currentFailed = true }
     }
 
@@ -126,7 +129,7 @@ private final class ReportBuilder: XMLEventHandler {
             if stack.count > 1 && parent == nil { return }  // inside an element already reported
             let expected = allowed.names.map { "<\($0.text)>" }.sorted().joined(separator: ", ")
             let where_ = stack.count == 1 ? "the document" : "<\(parent!.text)>"
-            fail("unexpected element <\(name ?? element!.text)> inside \(where_); expected \(expected.isEmpty ? "no child elements" : expected)", at: offset)
+            fail(.unexpectedElement, "unexpected element <\(name ?? element!.text)> inside \(where_); expected \(expected.isEmpty ? "no child elements" : expected)", at: offset)
             return
         }
         let attrs = Attrs(attributes)
@@ -147,8 +150,8 @@ private final class ReportBuilder: XMLEventHandler {
     }
 
     private func warnUnknown(_ attribute: String, on element: Name, at offset: Int) {
-        let at = SourceLocation(file: file, offset: XMLSourceText.attributeValue(attribute, inTagAt: offset, in: bytes), in: bytes)
-        diagnostics.append(Diagnostic(.warning, at: at, "unknown attribute '\(attribute)' on <\(element.text)> is ignored"))
+        let at = source.location(ofAttribute: attribute, inTagAt: offset)
+        diagnostics.append(Diagnostic(.unknownAttribute, .warning, at: at, "unknown attribute '\(attribute)' on <\(element.text)> is ignored"))
     }
 
     func endElement(_ code: Int?) {
@@ -166,18 +169,18 @@ private final class ReportBuilder: XMLEventHandler {
             let trimmed = value.trimmingSpaces()
             if !trimmed.isEmpty { return trimmed }
         }
-        fail("<\(element.text)> needs a non-empty '\(name.text)' attribute", at: offset)
+        fail(.missingAttribute, "<\(element.text)> needs a non-empty '\(name.text)' attribute", at: offset)
         return nil
     }
 
     /// The attribute as a number; nil when absent (an error if `required`) or not a number (always an error).
     private func number(_ attrs: Attrs, _ name: Name, on element: Name, at offset: Int, required: Bool) -> Double? {
         guard let text = attrs[name] else {
-            if required { fail("<\(element.text)> needs a '\(name.text)' attribute", at: offset) }
+            if required { fail(.missingAttribute, "<\(element.text)> needs a '\(name.text)' attribute", at: offset) }
             return nil
         }
         guard let value = ValueSyntax.number(text) else {
-            fail("'\(name.text)' is '\(text)'; \(ValueSyntax.numberExpectation)", attribute: name, at: offset)
+            fail(.invalidNumber, "'\(name.text)' is '\(text)'; \(ValueSyntax.numberExpectation)", attribute: name, at: offset)
             return nil
         }
         return value
@@ -189,10 +192,10 @@ private final class ReportBuilder: XMLEventHandler {
         var year: Int?
         if let text = required(attrs, .year, on: .report, at: offset) {
             year = ValueSyntax.year(text)
-            if year == nil { fail("'year' is '\(text)'; expected a four-digit year such as 2024", attribute: .year, at: offset) }
+            if year == nil { fail(.invalidYear, "'year' is '\(text)'; expected a four-digit year such as 2024", attribute: .year, at: offset) }
         }
         current = Report(agency: agency ?? "", name: attrs[.name], region: attrs[.region], year: year ?? 0, rubric: attrs[.rubric],
-                         origin: SourcePosition(file: file, offset: XMLSourceText.tagStart(before: offset, in: bytes)))
+                         origin: SourcePosition(source, offset: XMLSourceText.tagStart(before: offset, in: bytes)))
         current?.offsetsAreTags = true
         current?.answers.reserveCapacity(96)
         if agency == nil || year == nil { currentFailed = true }
@@ -209,12 +212,12 @@ private final class ReportBuilder: XMLEventHandler {
         var flags: [Bool] = []
         for (name, isRequired) in [(Name.met, true), (.mandated, false), (.kept1Year, false), (.kept5Years, false)] {
             guard let text = attrs[name] else {
-                if isRequired { fail("<item> needs a 'met' attribute", at: offset) }
+                if isRequired { fail(.missingAttribute, "<item> needs a 'met' attribute", at: offset) }
                 flags.append(false)
                 continue
             }
             guard let flag = ValueSyntax.flag(text) else {
-                fail("'\(name.text)' is '\(text)'; \(ValueSyntax.flagExpectation)", attribute: name, at: offset)
+                fail(.invalidFlag, "'\(name.text)' is '\(text)'; \(ValueSyntax.flagExpectation)", attribute: name, at: offset)
                 return
             }
             flags.append(flag)
@@ -227,7 +230,7 @@ private final class ReportBuilder: XMLEventHandler {
         var polarity = Polarity.positive
         if let text = attrs[.polarity] {
             guard let known = Polarity(rawValue: text.trimmingSpaces().lowercased()) else {
-                fail("'polarity' is '\(text)'; expected positive or negative", attribute: .polarity, at: offset)
+                fail(.invalidPolarity, "'polarity' is '\(text)'; expected positive or negative", attribute: .polarity, at: offset)
                 return
             }
             polarity = known
@@ -244,16 +247,16 @@ private final class ReportBuilder: XMLEventHandler {
         case (let t?, nil, nil): resolved = .value(t)
         case (nil, let l?, let h?):
             guard l <= h else {
-                fail("'target-low' \(format(l)) is above 'target-high' \(format(h))", attribute: .targetLow, at: offset)
+                fail(.invalidTarget, "'target-low' \(format(l)) is above 'target-high' \(format(h))", attribute: .targetLow, at: offset)
                 return
             }
             resolved = .range(low: l, high: h)
         default:
-            fail("<indicator> needs either 'target' or both 'target-low' and 'target-high'", at: offset)
+            fail(.invalidTarget, "<indicator> needs either 'target' or both 'target-low' and 'target-high'", at: offset)
             return
         }
         if let weight, weight < 0 {
-            fail("'weight' must not be negative", attribute: .weight, at: offset)
+            fail(.negativeWeight, "'weight' must not be negative", attribute: .weight, at: offset)
             return
         }
         current?.indicators.append(Indicator(

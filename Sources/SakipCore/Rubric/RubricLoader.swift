@@ -11,7 +11,7 @@ public enum RubricLoader {
         do {
             bytes = try FileBytes.read(path)
         } catch {
-            throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), error.description)
+            throw Diagnostic(.unreadable, at: SourceLocation(file: path, line: 1, column: 1), error.description)
         }
         return try parse(String(decoding: bytes, as: UTF8.self), file: path)
     }
@@ -20,11 +20,11 @@ public enum RubricLoader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "empty rubric file; expected a mapping with id, scales, grades and components")
+                throw Diagnostic(.rubricStructure, at: SourceLocation(file: file, line: 1, column: 1), "empty rubric file; expected a mapping with id, scales, grades and components")
             }
             root = node
         } catch let error as YamlError {
-            throw Diagnostic(at: location(of: error, file: file), "invalid YAML: \(problem(of: error))")
+            throw Diagnostic(.invalidYAML, at: location(of: error, file: file), "invalid YAML: \(problem(of: error))")
         }
         var reader = RubricReader(file: file)
         let rubric = reader.rubric(root)
@@ -66,8 +66,8 @@ private struct RubricReader {
         SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
     }
 
-    mutating func fail(_ node: Node, _ path: String, _ message: String) {
-        diagnostics.append(Diagnostic(at: location(node), path.isEmpty ? message : "\(path): \(message)"))
+    mutating func fail(_ node: Node, _ path: String, _ message: String, code: DiagnosticCode = .rubricStructure) {
+        diagnostics.append(Diagnostic(code, at: location(node), path.isEmpty ? message : "\(path): \(message)"))
     }
 
     mutating func mapping(_ node: Node, _ path: String, allowed: Set<String>) -> [String: (key: Node, value: Node)]? {
@@ -82,7 +82,7 @@ private struct RubricReader {
                 continue
             }
             if !allowed.contains(name) {
-                fail(key, path, "unknown key '\(name)'; expected one of \(allowed.sorted().joined(separator: ", "))")
+                fail(key, path, "unknown key '\(name)'; expected one of \(allowed.sorted().joined(separator: ", "))", code: .unknownKey)
             } else if result[name] != nil {
                 fail(key, path, "duplicate key '\(name)'")
             } else {
@@ -132,7 +132,7 @@ private struct RubricReader {
 
     mutating func claim(_ id: String, _ node: Node, _ path: String) {
         if let earlier = seenIDs[id] {
-            fail(node, path, "duplicate id '\(id)', already used at \(location(earlier.node)) (\(earlier.path))")
+            fail(node, path, "duplicate id '\(id)', already used at \(location(earlier.node)) (\(earlier.path))", code: .duplicateID)
         } else {
             seenIDs[id] = (path, node)
         }
@@ -141,7 +141,7 @@ private struct RubricReader {
     mutating func checkSum(_ parts: [Double], of total: Double, _ node: Node, _ path: String, children: String, parent: String) {
         let sum = parts.reduce(0, +)
         if abs(sum - total) > RubricLoader.weightTolerance {
-            fail(node, path, "weights of \(children) add up to \(format(sum)), but \(parent) weighs \(format(total))")
+            fail(node, path, "weights of \(children) add up to \(format(sum)), but \(parent) weighs \(format(total))", code: .weightsSum)
         }
     }
 
@@ -166,7 +166,7 @@ private struct RubricReader {
         if let gradesNode = top["grades"]?.value, !grades.isEmpty, !components.isEmpty {
             let total = components.reduce(0) { $0 + $1.weight }
             if abs(grades[0].max - total) > RubricLoader.weightTolerance {
-                fail(gradesNode, "grades", "the top band ends at \(format(grades[0].max)), but the component weights add up to \(format(total))")
+                fail(gradesNode, "grades", "the top band ends at \(format(grades[0].max)), but the component weights add up to \(format(total))", code: .weightsSum)
             }
         }
         let consistency = top["consistency"].map { readConsistency($0.value, components: components) } ?? []
@@ -218,11 +218,11 @@ private struct RubricReader {
                   let above = number(required(map, "above", in: item, path), "\(path).above"),
                   let max = number(required(map, "max", in: item, path), "\(path).max") else { continue }
             let label = map["label"].flatMap { text($0.value, "\(path).label") } ?? grade
-            if above >= max { fail(item, path, "band \(grade) is empty: above \(format(above)) is not below max \(format(max))") }
+            if above >= max { fail(item, path, "band \(grade) is empty: above \(format(above)) is not below max \(format(max))", code: .gradeBands) }
             bands.append((GradeBand(grade: grade, label: label, above: above, max: max), item))
         }
         if bands.isEmpty {
-            fail(node, "grades", "expected at least one grade band")
+            fail(node, "grades", "expected at least one grade band", code: .gradeBands)
             return nil
         }
         bands.sort { $0.0.max > $1.0.max }
@@ -231,11 +231,11 @@ private struct RubricReader {
             let (lower, _) = bands[i]
             if abs(upper.above - lower.max) > RubricLoader.weightTolerance {
                 let what = upper.above > lower.max ? "leave a gap" : "overlap"
-                fail(upperNode, "grades", "bands \(lower.grade) (up to \(format(lower.max))) and \(upper.grade) (above \(format(upper.above))) \(what)")
+                fail(upperNode, "grades", "bands \(lower.grade) (up to \(format(lower.max))) and \(upper.grade) (above \(format(upper.above))) \(what)", code: .gradeBands)
             }
         }
         if let (lowest, node) = bands.last, lowest.above != 0 {
-            fail(node, "grades", "the lowest band \(lowest.grade) starts above \(format(lowest.above)); scores down to 0 would have no grade")
+            fail(node, "grades", "the lowest band \(lowest.grade) starts above \(format(lowest.above)); scores down to 0 would have no grade", code: .gradeBands)
         }
         return bands.map(\.0)
     }
@@ -275,7 +275,7 @@ private struct RubricReader {
         guard let map = mapping(node, path, allowed: ["scale", "all_met", "share_met", "none"]) else { return nil }
         guard let scaleNode = required(map, "scale", in: node, path), let scaleID = text(scaleNode, "\(path).scale") else { return nil }
         guard let scale = scales[scaleID] else {
-            fail(scaleNode, "\(path).scale", "unknown scale '\(scaleID)'; expected one of \(scales.keys.sorted().joined(separator: ", "))")
+            fail(scaleNode, "\(path).scale", "unknown scale '\(scaleID)'; expected one of \(scales.keys.sorted().joined(separator: ", "))", code: .unknownScale)
             return nil
         }
         func checkGrade(_ grade: String, _ node: Node, _ path: String, _ reader: inout RubricReader) {
@@ -388,7 +388,7 @@ private struct RubricReader {
             let scaleNode = required(map, "scale", in: item, path)
             let scale = text(scaleNode, "\(path).scale") ?? ""
             if let scaleNode, !scale.isEmpty, scales[scale] == nil {
-                fail(scaleNode, "\(path).scale", "unknown scale '\(scale)'; expected one of \(scales.keys.sorted().joined(separator: ", "))")
+                fail(scaleNode, "\(path).scale", "unknown scale '\(scale)'; expected one of \(scales.keys.sorted().joined(separator: ", "))", code: .unknownScale)
             }
             var criteria: [Criterion] = []
             let criteriaNode = required(map, "criteria", in: item, path)
@@ -407,7 +407,7 @@ private struct RubricReader {
                 var criterionScale = scale
                 if let scaleNode = c["scale"]?.value, let s = self.text(scaleNode, "\(criterionPath).scale") {
                     if scales[s] == nil {
-                        fail(scaleNode, "\(criterionPath).scale", "unknown scale '\(s)'; expected one of \(scales.keys.sorted().joined(separator: ", "))")
+                        fail(scaleNode, "\(criterionPath).scale", "unknown scale '\(s)'; expected one of \(scales.keys.sorted().joined(separator: ", "))", code: .unknownScale)
                     }
                     criterionScale = s
                 }

@@ -16,7 +16,8 @@ public struct ScoreCard: Sendable, Hashable {
     /// Criteria (or graded sub-components) the report does not answer; each counted 0.
     public var missing: [String]
     public var warnings: [Diagnostic]
-    public var origin: SourcePosition
+    /// Where the report starts in its input.
+    public var origin: SourceLocation
 
     /// Every sub-component score in rubric order.
     public var subcomponents: [SubcomponentScore] { components.flatMap(\.subcomponents) }
@@ -30,7 +31,7 @@ public struct ScoreCard: Sendable, Hashable {
     }
 }
 
-public struct ComponentScore: Sendable, Hashable {
+public struct ComponentScore: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var weight: Double
@@ -39,14 +40,18 @@ public struct ComponentScore: Sendable, Hashable {
     public var subcomponents: [SubcomponentScore]
 }
 
-public struct GroupScore: Sendable, Hashable {
+public struct GroupScore: Sendable, Hashable, Codable {
     public var id: String
     public var name: String
     public var weight: Double
     public var score: Double
 }
 
-public struct SubcomponentScore: Sendable, Hashable {
+public struct SubcomponentScore: Sendable, Hashable, Codable {
+    private enum CodingKeys: String, CodingKey {
+        case id, name, weight, aggregation, value, score, letter = "answer", answered, expected
+    }
+
     public var id: String
     public var name: String
     public var weight: Double

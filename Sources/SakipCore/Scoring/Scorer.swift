@@ -92,8 +92,9 @@ public struct Scorer: Sendable {
         var errors: [Diagnostic] = []
         var warnings: [Diagnostic] = []
         // Locations are resolved only if a diagnostic is shown.
-        func flag(_ asError: Bool, _ position: SourcePosition, _ message: String) {
-            if asError { errors.append(Diagnostic(at: position, message)) } else { warnings.append(Diagnostic(.warning, at: position, message)) }
+        func flag(_ code: DiagnosticCode, _ asError: Bool, _ position: SourcePosition, _ message: String, notes: [Diagnostic.Note] = []) {
+            let diagnostic = Diagnostic(code, asError ? .error : .warning, at: position, message, notes: notes)
+            if asError { errors.append(diagnostic) } else { warnings.append(diagnostic) }
         }
 
         // Raw answer values (as in the scale), NaN where unanswered; divided by the scale's `full`
@@ -106,8 +107,8 @@ public struct Scorer: Sendable {
         var gradeOffset = [Int](repeating: -1, count: subcomponents.count)
         var unknown: [String] = []
         func duplicate(_ answer: Answer, first: Int) {
-            let location = report.position(first, attribute: "value").resolve()
-            flag(strict, report.position(answer.offset, attribute: "value"), "duplicate answer for '\(answer.id)'; the first, at \(location.line):\(location.column), is used")
+            let first = Diagnostic.Note("the first answer for '\(answer.id)', which is used", at: report.position(first, attribute: "value").location)
+            flag(.duplicateAnswer, strict, report.position(answer.offset, attribute: "value"), "duplicate answer for '\(answer.id)'; the first is used", notes: [first])
         }
 
         var answerCursor = -1
@@ -119,14 +120,14 @@ public struct Scorer: Sendable {
                 }
                 answerOffset[flatPosition[s] + c] = answer.offset
                 guard subcomponents[s].aggregation == .mean else {
-                    flag(strict, report.position(answer.offset, attribute: "value"), "criterion '\(answer.id)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its answer is not used for the score")
+                    flag(.unusedAnswer, strict, report.position(answer.offset, attribute: "value"), "criterion '\(answer.id)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its answer is not used for the score")
                     // Still usable by consistency rules, if it is a valid letter.
                     if let v = criterionScales[flatPosition[s] + c].value(of: answer.value) { criterionValues[flatPosition[s] + c] = v }
                     continue
                 }
                 let scale = criterionScales[flatPosition[s] + c]
                 guard let v = scale.value(of: answer.value) else {
-                    flag(true, report.position(answer.offset, attribute: "value"), "answer '\(answer.value)' for criterion \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
+                    flag(.unknownLetter, true, report.position(answer.offset, attribute: "value"), "answer '\(answer.value)' for criterion \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
                     continue
                 }
                 criterionValues[flatPosition[s] + c] = v
@@ -137,19 +138,19 @@ public struct Scorer: Sendable {
                 }
                 gradeOffset[s] = answer.offset
                 guard subcomponents[s].aggregation == .grade else {
-                    flag(strict, report.position(answer.offset, attribute: "value"), "sub-component \(answer.id) is scored by \(subcomponents[s].aggregation.rawValue), not by one grade; this grade is ignored")
+                    flag(.unusedAnswer, strict, report.position(answer.offset, attribute: "value"), "sub-component \(answer.id) is scored by \(subcomponents[s].aggregation.rawValue), not by one grade; this grade is ignored")
                     continue
                 }
                 let scale = rubric.scales[subcomponents[s].scale]!
                 guard let v = scale.value(of: answer.value) else {
-                    flag(true, report.position(answer.offset, attribute: "value"), "grade '\(answer.value)' for sub-component \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
+                    flag(.unknownLetter, true, report.position(answer.offset, attribute: "value"), "grade '\(answer.value)' for sub-component \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
                     continue
                 }
                 gradeLetters[s] = answer.value
                 gradeValues[s] = v
             } else {
                 unknown.append(answer.id)
-                if strict { flag(true, report.position(answer.offset, attribute: "value"), "unknown criterion '\(answer.id)' for rubric \(rubric.id)") }
+                if strict { flag(.unknownCriterion, true, report.position(answer.offset, attribute: "value"), "unknown criterion '\(answer.id)' for rubric \(rubric.id)") }
             }
         }
 
@@ -159,21 +160,21 @@ public struct Scorer: Sendable {
         for item in report.checklist {
             guard let (s, _) = criterionIndex[item.criterion] else {
                 unknown.append(item.criterion)
-                if strict { flag(true, report.position(item.offset, attribute: "criterion"), "unknown criterion '\(item.criterion)' for rubric \(rubric.id)") }
+                if strict { flag(.unknownCriterion, true, report.position(item.offset, attribute: "criterion"), "unknown criterion '\(item.criterion)' for rubric \(rubric.id)") }
                 continue
             }
             guard checklistSeen.insert(item.criterion).inserted else {
-                flag(strict, report.position(item.offset, attribute: "criterion"), "duplicate checklist item for '\(item.criterion)'; the first is used")
+                flag(.duplicateAnswer, strict, report.position(item.offset, attribute: "criterion"), "duplicate checklist item for '\(item.criterion)'; the first is used")
                 continue
             }
             guard subcomponents[s].aggregation == .checklist else {
-                flag(strict, report.position(item.offset, attribute: "criterion"), "criterion '\(item.criterion)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its checklist item is ignored")
+                flag(.unusedAnswer, strict, report.position(item.offset, attribute: "criterion"), "criterion '\(item.criterion)' belongs to sub-component \(subcomponents[s].id), which is scored by \(subcomponents[s].aggregation.rawValue); its checklist item is ignored")
                 continue
             }
             checklists[s].append(item)
         }
         if !unknown.isEmpty && !strict {
-            warnings.append(Diagnostic(.warning, at: report.origin, "\(unknown.count) unknown criteria ignored: \(unknown.joined(separator: ", "))"))
+            warnings.append(Diagnostic(.unknownCriterion, .warning, at: report.origin, "\(unknown.count) unknown criteria ignored: \(unknown.joined(separator: ", "))"))
         }
 
         // Sub-component values.
@@ -231,7 +232,7 @@ public struct Scorer: Sendable {
                 score: rawSum * sub.weight / denominator, letter: letter, answered: answered, expected: expected))
         }
         if !missing.isEmpty {
-            flag(strict, report.origin, "\(missing.count) of the rubric's items unanswered, each counted 0: \(missing.joined(separator: ", "))")
+            flag(.missingAnswer, strict, report.origin, "\(missing.count) of the rubric's items unanswered, each counted 0: \(missing.joined(separator: ", "))")
         }
 
         warnings += consistencyWarnings(report: report, criterionValues: criterionValues, subScores: subScores,
@@ -241,7 +242,7 @@ public struct Scorer: Sendable {
         let results = report.indicators.map { indicator -> IndicatorResult in
             let outcome = Achievement.of(indicator, policy: rubric.achievement)
             if case .notComputable(let reason) = outcome {
-                flag(false, report.position(indicator.offset, attribute: "target"), "achievement of indicator \(indicator.id) not computable: \(reason)")
+                flag(.notComputable, false, report.position(indicator.offset, attribute: "target"), "achievement of indicator \(indicator.id) not computable: \(reason)")
             }
             return IndicatorResult(indicator: indicator, outcome: outcome, label: outcome.value.flatMap { rubric.achievement.label(for: $0) })
         }
@@ -268,7 +269,7 @@ public struct Scorer: Sendable {
         return ScoreCard(
             agency: report.agency, name: report.name, region: report.region, year: report.year, rubricID: rubric.id,
             total: total, grade: rubric.grade(for: total), components: components, indicators: results,
-            indicatorMean: mean, efficiency: efficiency, missing: missing, warnings: warnings, origin: report.origin)
+            indicatorMean: mean, efficiency: efficiency, missing: missing, warnings: warnings, origin: report.origin.location)
     }
 
     /// The grade a checklist earns: all criteria met -> the first `allMet` rule whose flag every
@@ -314,7 +315,7 @@ public struct Scorer: Sendable {
                 case .subcomponent(_, let id): limitName = "sub-component \(id)"
                 }
                 let position = subject.offset.map { report.position($0, attribute: "value") } ?? report.origin
-                warnings.append(Diagnostic(.warning, at: position,
+                warnings.append(Diagnostic(.kerangkaLogis, .warning, at: position,
                     "kerangka logis: \(subject.name) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit.value))): \(rule.message)"))
             }
         }

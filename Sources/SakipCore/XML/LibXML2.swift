@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -132,7 +132,7 @@ enum LibXML2 {
             buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
         }
         guard let context = created else {
-            throw Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot create an XML parser")
+            throw Diagnostic(.internalError, at: SourceLocation(file: file, line: 1, column: 1), "cannot create an XML parser")
         }
         defer { xmlFreeParserCtxt(context) }
         // The context owns a copy of the input; install our SAX2 callbacks in its handler.
@@ -143,7 +143,7 @@ enum LibXML2 {
         _ = xmlParseDocument(context)
         session.context = nil
         if let failure = session.firstError {
-            throw Diagnostic(at: failure.location(file: file, bytes: bytes), "malformed XML: \(failure.message)")
+            throw Diagnostic(.malformedXML, at: failure.location(file: file, bytes: bytes), "malformed XML: \(failure.message)")
         }
     }
 
@@ -168,13 +168,13 @@ enum LibXML2 {
         if let document {
             defer { xmlFreeDoc(document) }
             guard let validation = xmlSchemaNewValidCtxt(schema.handle) else {
-                return [Diagnostic(at: SourceLocation(file: file, line: 1, column: 1), "cannot create a schema validator")]
+                return [Diagnostic(.internalError, at: SourceLocation(file: file, line: 1, column: 1), "cannot create a schema validator")]
             }
             defer { xmlSchemaFreeValidCtxt(validation) }
             xmlSchemaSetValidStructuredErrors(validation, collect, unmanaged.toOpaque())
             _ = xmlSchemaValidateDoc(validation, document)
         }
-        return session.errors.map { Diagnostic(at: $0.location(file: file, bytes: bytes), $0.message) }
+        return session.errors.map { Diagnostic(.schema, at: $0.location(file: file, bytes: bytes), "schema: " + $0.message) }
     }
 }
 
@@ -187,7 +187,7 @@ final class XMLSchema {
         let unmanaged = Unmanaged.passRetained(session)
         defer { unmanaged.release() }
         guard let parser = xmlSchemaNewParserCtxt(path) else {
-            throw Diagnostic(at: SourceLocation(file: path, line: 1, column: 1), "cannot read the XML Schema")
+            throw Diagnostic(.internalError, at: SourceLocation(file: path, line: 1, column: 1), "cannot read the XML Schema")
         }
         defer { xmlSchemaFreeParserCtxt(parser) }
         xmlSchemaSetParserStructuredErrors(parser, { context, error in
@@ -196,7 +196,7 @@ final class XMLSchema {
         }, unmanaged.toOpaque())
         guard let schema = xmlSchemaParse(parser) else {
             let first = session.errors.first
-            throw Diagnostic(at: SourceLocation(file: path, line: max(first?.line ?? 1, 1), column: 1),
+            throw Diagnostic(.internalError, at: SourceLocation(file: path, line: max(first?.line ?? 1, 1), column: 1),
                              "invalid XML Schema: \(first?.message ?? "unknown error")")
         }
         handle = schema

@@ -1,35 +1,41 @@
 import SakipCore
 
-/// Renders scored reports: text (aligned tables), JSON, CSV (long form) and Markdown.
-struct ScoreOutput: FormattedOutput {
-    var evaluation: Evaluation
-    var weakest: Int
+extension ScoreResult: RenderableResult {
+    public static var textRenderer: ScoreTextRenderer { ScoreTextRenderer() }
+    public static var csvRenderer: ScoreCSVRenderer { ScoreCSVRenderer() }
+    public static var markdownRenderer: ScoreMarkdownRenderer { ScoreMarkdownRenderer() }
+}
 
-    private var cards: [ScoreCard] { evaluation.cards }
-
-    /// The rubric every report used, or nil when they differ.
-    private var commonRubric: String? {
-        let ids = Set(cards.map(\.rubricID))
-        return ids.count == 1 ? ids.first : nil
+extension ScoreResult.Report {
+    /// The weakest sub-components' scores, weakest first.
+    var weakestSubcomponents: [SubcomponentScore] {
+        let all = card.subcomponents
+        return weakest.compactMap { id in all.first { $0.id == id } }
     }
+}
 
-    // MARK: Text
+/// Each report's breakdown as aligned tables: components and sub-components, weakest spots,
+/// indicators and warnings.
+public struct ScoreTextRenderer: ResultRenderer {
+    public init() {}
 
-    func text() -> String {
+
+    public func render(_ result: ScoreResult) -> String {
         var out = ""
-        for (i, card) in cards.enumerated() {
+        for (i, report) in result.reports.enumerated() {
             if i > 0 { out += "\n" }
-            out += textCard(card)
+            out += textCard(report)
         }
-        if !evaluation.warnings.isEmpty {
+        if !result.warnings.isEmpty {
             out += "\nWarnings while reading\n"
-            for warning in evaluation.warnings { out += "  \(warning)\n" }
+            for warning in result.warnings { out += "  \(warning)\n" }
         }
-        if cards.isEmpty { out += "No report scored.\n" }
+        if result.reports.isEmpty { out += "No report scored.\n" }
         return out
     }
 
-    private func textCard(_ card: ScoreCard) -> String {
+    private func textCard(_ report: ScoreResult.Report) -> String {
+        let card = report.card
         var out = "\(card.name ?? card.agency) (\(card.agency)), \(card.year), rubric \(card.rubricID)\n"
         out += "\(card.origin.file)\n\n"
         var table = TextTable([("ID", .left), ("Component / sub-component", .left), ("Weight", .right), ("Score", .right), ("Achieved", .right), ("Answers", .left)])
@@ -50,7 +56,7 @@ struct ScoreOutput: FormattedOutput {
         out += table.text(indent: "  ")
         out += "\n  Grade: \(card.grade.grade), \(card.grade.label)\n"
 
-        let weak = card.weakest(weakest)
+        let weak = report.weakestSubcomponents
         if !weak.isEmpty {
             out += "\nWeakest sub-components\n"
             var weakTable = TextTable([("ID", .left), ("Sub-component", .left), ("Achieved", .right), ("Lost", .right)])
@@ -95,71 +101,17 @@ struct ScoreOutput: FormattedOutput {
         case .range(let low, let high): "\(Numbers.full(low))-\(Numbers.full(high))"
         }
     }
+}
 
-    // MARK: JSON
+/// Long form: one row per component, group, sub-component and total, full precision.
+public struct ScoreCSVRenderer: ResultRenderer {
+    public init() {}
 
-    func json() -> JSON {
-        .object([
-            ("rubric", .optional(commonRubric)),
-            ("reports", .array(cards.map(cardJSON))),
-            ("warnings", .array(evaluation.warnings.map(\.json))),
-            ("errors", .array(evaluation.errors.map(\.json))),
-        ])
-    }
 
-    private func cardJSON(_ card: ScoreCard) -> JSON {
-        .object([
-            ("agency", .string(card.agency)), ("name", .optional(card.name)), ("region", .optional(card.region)),
-            ("year", .int(card.year)), ("rubric", .string(card.rubricID)), ("file", .string(card.origin.file)),
-            ("score", .number(card.total)), ("grade", .string(card.grade.grade)), ("grade_label", .string(card.grade.label)),
-            ("components", .array(card.components.map { component in
-                .object([
-                    ("id", .string(component.id)), ("name", .string(component.name)), ("weight", .number(component.weight)),
-                    ("score", .number(component.score)),
-                    ("groups", .array(component.groups.map { group in
-                        .object([("id", .string(group.id)), ("name", .string(group.name)), ("weight", .number(group.weight)), ("score", .number(group.score))])
-                    })),
-                    ("subcomponents", .array(component.subcomponents.map { sub in
-                        .object([
-                            ("id", .string(sub.id)), ("name", .string(sub.name)), ("weight", .number(sub.weight)),
-                            ("aggregation", .string(sub.aggregation.rawValue)), ("value", .number(sub.value)), ("score", .number(sub.score)),
-                            ("answer", .optional(sub.letter)), ("answered", .int(sub.answered)), ("expected", .int(sub.expected)),
-                        ])
-                    })),
-                ])
-            })),
-            ("weakest", .array(card.weakest(weakest).map { .string($0.id) })),
-            ("indicators", .array(card.indicators.map(indicatorJSON))),
-            ("indicator_mean", .optional(card.indicatorMean)),
-            ("efficiency", card.efficiency.map { e in
-                .object([("absorption", .number(e.absorption)), ("achievement", .number(e.achievement)), ("margin", .number(e.margin)), ("efficient", .bool(e.isEfficient))])
-            } ?? .null),
-            ("missing", .array(card.missing.map(JSON.string))),
-            ("warnings", .array(card.warnings.map(\.json))),
-        ])
-    }
-
-    private func indicatorJSON(_ result: IndicatorResult) -> JSON {
-        let indicator = result.indicator
-        var pairs: [(String, JSON)] = [("id", .string(indicator.id)), ("name", .optional(indicator.name)), ("unit", .optional(indicator.unit)),
-                                       ("polarity", .string(indicator.polarity.rawValue))]
-        switch indicator.target {
-        case .value(let t): pairs += [("target", .number(t))]
-        case .range(let low, let high): pairs += [("target_low", .number(low)), ("target_high", .number(high))]
-        }
-        pairs += [("realization", .number(indicator.realization)), ("weight", .number(indicator.weight)),
-                  ("achievement", .optional(result.achievement)), ("band", .optional(result.label))]
-        if case .notComputable(let reason) = result.outcome { pairs.append(("not_computable", .string(reason))) }
-        return .object(pairs)
-    }
-
-    // MARK: CSV
-
-    /// Long form: one row per component, group, sub-component and total, full precision.
-    func csv() -> String {
+    public func render(_ result: ScoreResult) -> String {
         var table = TextTable([("agency", .left), ("year", .left), ("rubric", .left), ("level", .left), ("id", .left), ("name", .left),
                                ("weight", .left), ("score", .left), ("value", .left), ("grade", .left)])
-        for card in cards {
+        for card in result.reports.map(\.card) {
             let base = [card.agency, String(card.year), card.rubricID]
             for component in card.components {
                 table.add(base + ["component", component.id, component.name, Numbers.full(component.weight), Numbers.full(component.score), Numbers.full(component.score / component.weight), ""])
@@ -174,12 +126,17 @@ struct ScoreOutput: FormattedOutput {
         }
         return table.csv()
     }
+}
 
-    // MARK: Markdown
+/// Each report as a heading, its score and grade, and a table of its components.
+public struct ScoreMarkdownRenderer: ResultRenderer {
+    public init() {}
 
-    func markdown() -> String {
+
+    public func render(_ result: ScoreResult) -> String {
         var out = ""
-        for card in cards {
+        for report in result.reports {
+            let card = report.card
             out += "## \(card.name ?? card.agency) (\(card.agency)), \(card.year)\n\n"
             out += "Rubric `\(card.rubricID)`. **Score \(Numbers.fixed(card.total)), grade \(card.grade.grade) (\(card.grade.label)).**\n\n"
             var table = TextTable([("ID", .left), ("Component / sub-component", .left), ("Weight", .right), ("Score", .right), ("Achieved", .right)])
@@ -190,7 +147,7 @@ struct ScoreOutput: FormattedOutput {
                 }
             }
             out += table.markdown()
-            let weak = card.weakest(weakest)
+            let weak = report.weakestSubcomponents
             if !weak.isEmpty {
                 out += "\nWeakest: " + weak.map { "\($0.id) (\(Numbers.percent($0.value)))" }.joined(separator: ", ") + "\n"
             }

@@ -1,0 +1,57 @@
+import Synchronization
+
+/// The bytes of one input (a file, standard input, a pipe, or bytes a caller holds) under the
+/// name diagnostics show for it. Readers and scorers turn byte offsets into lines and columns
+/// through it, so no file is ever read twice and a pipe can be reported on like a file. It lives
+/// as long as a report or position refers to it: no cache outlives a run.
+public final class SourceText: Sendable, Hashable {
+    /// The name shown in diagnostics: a path, `<stdin>`, or what the caller chose.
+    public let name: String
+    package let bytes: [UInt8]
+    /// Offsets of line starts, built on the first resolution that needs them (error path only).
+    private let lineStarts = Mutex<[Int]?>(nil)
+
+    public init(name: String, bytes: [UInt8]) {
+        self.name = name
+        self.bytes = bytes
+    }
+
+    /// The line and column of a byte offset.
+    public func location(of offset: Int) -> SourceLocation {
+        // A position near the top (a report's origin, most of one small file) is cheaper to
+        // count directly than to index the whole input for.
+        if offset < 4096 { return SourceLocation(file: name, offset: offset, in: bytes) }
+        let starts = lineIndex()
+        var low = 0
+        var high = starts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return SourceLocation(file: name, line: low + 1, column: offset - starts[low] + 1)
+    }
+
+    /// The location of attribute `name`'s value in the XML start tag containing `offset`.
+    package func location(ofAttribute attribute: String, inTagAt offset: Int) -> SourceLocation {
+        location(of: XMLSourceText.attributeValue(attribute, inTagAt: offset, in: bytes))
+    }
+
+    private func lineIndex() -> [Int] {
+        lineStarts.withLock { cached in
+            if let cached { return cached }
+            var starts = [0]
+            bytes.withUnsafeBufferPointer { buffer in
+                for i in buffer.indices where buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+            }
+            cached = starts
+            return starts
+        }
+    }
+
+    /// The same name over the same bytes.
+    public static func == (a: SourceText, b: SourceText) -> Bool { a === b || (a.name == b.name && a.bytes == b.bytes) }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(bytes.count)
+    }
+}

@@ -1,0 +1,146 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where reports come from: a path (a file, a folder searched recursively, a named pipe or a
+/// process substitution such as `/dev/fd/63`), standard input, or bytes a caller already holds.
+///
+/// ```swift
+/// let sources: [InputSource] = [.path("samples/partners/2024"), .bytes(xml, name: "upload.xml")]
+/// ```
+public enum InputSource: Sendable, Hashable {
+    case path(String)
+    case standardInput
+    case bytes([UInt8], name: String)
+
+    /// A command-line argument: `-` is standard input, anything else a path.
+    public init(argument: String) {
+        self = argument == "-" ? .standardInput : .path(argument)
+    }
+
+    /// The name shown for standard input in diagnostics.
+    public static let standardInputName = "<stdin>"
+}
+
+/// One readable input after folders are expanded: read once, into a `SourceText`.
+package enum InputItem: Sendable, Hashable {
+    case file(String)
+    case standardInput
+    case bytes([UInt8], name: String)
+
+    package var name: String {
+        switch self {
+        case .file(let path): path
+        case .standardInput: InputSource.standardInputName
+        case .bytes(_, let name): name
+        }
+    }
+
+    /// The input's bytes, or a diagnostic saying why they cannot be read.
+    package func read() -> Result<SourceText, Diagnostic> {
+        do {
+            switch self {
+            case .file(let path): return .success(SourceText(name: path, bytes: try FileBytes.read(path)))
+            case .standardInput: return .success(SourceText(name: name, bytes: try FileBytes.read(descriptor: 0, name: name)))
+            case .bytes(let bytes, let name): return .success(SourceText(name: name, bytes: bytes))
+            }
+        } catch {
+            return .failure(Diagnostic(.unreadable, at: SourceLocation(file: name, line: 1, column: 1), error.description))
+        }
+    }
+}
+
+/// Turns sources into the inputs to read: files as given, folders searched recursively for
+/// `.xml` and `.csv` (each folder's files sorted, so output never depends on directory order;
+/// hidden entries skipped; a folder reached twice through links is entered once), standard input
+/// at most once.
+package enum InputExpansion {
+    package static let extensions: [String: ReportFormat] = ["xml": .xml, "csv": .csv]
+
+    package static func expand(_ sources: [InputSource]) -> (items: [InputItem], missing: [Diagnostic]) {
+        var items: [InputItem] = []
+        var missing: [Diagnostic] = []
+        var walk = FolderWalk()
+        for source in sources {
+            switch source {
+            case .standardInput:
+                if !items.contains(.standardInput) { items.append(.standardInput) }
+            case .bytes(let bytes, let name):
+                items.append(.bytes(bytes, name: name))
+            case .path(let path):
+                var info = stat()
+                guard stat(path, &info) == 0 else {
+                    missing.append(Diagnostic(.noSuchInput, at: SourceLocation(file: path, line: 1, column: 1), "no such file or folder"))
+                    continue
+                }
+                guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                    items.append(.file(path))
+                    continue
+                }
+                let base = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+                items += walk.files(below: base, info: info).map(InputItem.file)
+            }
+        }
+        return (items, missing)
+    }
+
+    /// The format of an input: by extension, else by its first non-blank byte (`<` is XML).
+    package static func format(of name: String, bytes: [UInt8]) -> ReportFormat {
+        if let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), !name[dot...].contains("/"),
+           let known = extensions[name[name.index(after: dot)...].lowercased()] {
+            return known
+        }
+        let first = bytes.first { !isSpace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
+        return first == UInt8(ascii: "<") ? .xml : .csv
+    }
+}
+
+/// The report formats sakip reads.
+public enum ReportFormat: String, Sendable, Hashable, Codable {
+    case xml, csv
+}
+
+/// A recursive folder walk with POSIX calls (Foundation's enumerator costs more than parsing a
+/// small report). Folders are identified by device and inode, so a link back to a parent or to
+/// an already walked folder is not followed again: no loop, no file read twice.
+private struct FolderWalk {
+    private struct Identity: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private var visited = Set<Identity>()
+
+    mutating func files(below folder: String, info: stat) -> [String] {
+        var found: [String] = []
+        walk(folder, info: info, into: &found)
+        return found.sorted()
+    }
+
+    private mutating func walk(_ folder: String, info: stat, into found: inout [String]) {
+        guard visited.insert(Identity(info)).inserted, let directory = opendir(folder) else { return }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = folder + "/" + name
+            var child = stat()
+            guard stat(path, &child) == 0 else { continue }
+            if (child.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, info: child, into: &found)
+            } else if let dot = name.lastIndex(of: "."), InputExpansion.extensions[name[name.index(after: dot)...].lowercased()] != nil {
+                found.append(path)
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Every report scored under a baseline and a candidate rubric: who moves, how much, and what
+/// changed in the rubric.
+public struct CompareRequest: Sendable {
+    public var inputs: InputSelection
+    /// The rubric in use (id or YAML path).
+    public var baseline: String
+    /// The proposed rubric (id or YAML path).
+    public var candidate: String
+    public var topK: Int
+    public var year: Int?
+
+    public init(inputs: InputSelection, baseline: String = RubricCatalog.defaultRubricID, candidate: String, topK: Int = 10, year: Int? = nil) {
+        precondition(topK >= 1, "top-k needs k >= 1")
+        self.inputs = inputs
+        self.baseline = baseline
+        self.candidate = candidate
+        self.topK = topK
+        self.year = year
+    }
+
+    public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> CompareResult {
+        let read = Evaluator(options: inputs.options, rubrics: rubrics).read(inputs.sources)
+        if read.fileCount == 0 { throw .noReportFiles(inputs.sources) }
+        let baselineRubric = try Self.load(baseline, rubrics)
+        let candidateRubric = try Self.load(candidate, rubrics)
+        var options = inputs.options
+        options.rubric = baseline
+        let base = Evaluator(options: options, rubrics: rubrics).score(read)
+        options.rubric = candidate
+        let cand = Evaluator(options: options, rubrics: rubrics).score(read)
+        let comparedYear = selectedYear(year, in: base.cards)
+        let comparison = RubricComparison(
+            baseline: base.cards.filter { $0.year == comparedYear }, candidate: cand.cards.filter { $0.year == comparedYear },
+            baselineRubric: baselineRubric, candidateRubric: candidateRubric, topK: topK)
+        // A report that fails under both rubrics for the same reason is reported once.
+        let errors = base.errors + cand.errors.filter { !base.errors.contains($0) }
+        return CompareResult(comparison, baseline: baselineRubric.id, candidate: candidateRubric.id, errors: errors)
+    }
+
+    static func load(_ reference: String, _ rubrics: RubricCache) throws(RequestError) -> Rubric {
+        do {
+            return try rubrics.rubric(reference)
+        } catch {
+            let detail = error.asDiagnostics(file: reference).map(\.description).joined(separator: "\n")
+            throw RequestError(.unknownRubric, detail)
+        }
+    }
+}
+
+/// Two rankings of the same reports side by side, their agreement and the rubric diff.
+public struct CompareResult: Sendable, Codable {
+    public var baseline: String
+    public var candidate: String
+    public var kendallTauB: Double?
+    public var spearmanRho: Double?
+    public var meanAbsoluteShift: Double
+    public var shareUnchanged: Double
+    public var topK: Int
+    /// Share of the baseline's top k that is also in the candidate's top k.
+    public var topKOverlap: Double
+    public var agencies: [Row]
+    /// Rows: baseline grade; within each, candidate grade -> count.
+    public var gradeTransitions: KeyedValues<KeyedValues<Int>>
+    public var rubricDiff: RubricDiff
+    public var errors: [Diagnostic]
+
+    private enum CodingKeys: String, CodingKey {
+        case baseline, candidate, kendallTauB = "kendall_tau_b", spearmanRho = "spearman_rho", meanAbsoluteShift = "mean_abs_shift"
+        case shareUnchanged = "share_unchanged", topK = "top_k", topKOverlap = "top_k_overlap", agencies
+        case gradeTransitions = "grade_transitions", rubricDiff = "rubric_diff", errors
+    }
+
+    public struct Row: Sendable, Hashable, Codable {
+        public var agency: String
+        public var year: Int
+        public var baselineRank: Int
+        public var baselineScore: Double
+        public var baselineGrade: String
+        public var candidateRank: Int
+        public var candidateScore: Double
+        public var candidateGrade: String
+        /// Places gained under the candidate (positive) or lost.
+        public var shift: Int
+
+        public var gradeChanged: Bool { baselineGrade != candidateGrade }
+
+        private enum CodingKeys: String, CodingKey {
+            case agency, year, baselineRank = "baseline_rank", baselineScore = "baseline_score", baselineGrade = "baseline_grade"
+            case candidateRank = "candidate_rank", candidateScore = "candidate_score", candidateGrade = "candidate_grade", shift
+        }
+    }
+
+    init(_ comparison: RubricComparison, baseline: String, candidate: String, errors: [Diagnostic]) {
+        self.baseline = baseline
+        self.candidate = candidate
+        kendallTauB = comparison.kendallTauB
+        spearmanRho = comparison.spearmanRho
+        meanAbsoluteShift = comparison.meanAbsoluteShift
+        shareUnchanged = comparison.shareUnchanged
+        topK = comparison.topK
+        topKOverlap = comparison.topKOverlap
+        agencies = comparison.rows.map { row in
+            Row(agency: row.agency, year: row.baseline.year, baselineRank: row.baselineRank, baselineScore: row.baseline.total,
+                baselineGrade: row.baseline.grade.grade, candidateRank: row.candidateRank, candidateScore: row.candidate.total,
+                candidateGrade: row.candidate.grade.grade, shift: row.shift)
+        }
+        let labels = comparison.gradeLabels
+        gradeTransitions = KeyedValues(labels.enumerated().map { i, from in
+            (from, KeyedValues(labels.enumerated().map { j, to in (to, comparison.transitions[i][j]) }))
+        })
+        rubricDiff = comparison.diff
+        self.errors = errors
+    }
+}

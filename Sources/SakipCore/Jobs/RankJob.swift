@@ -1,0 +1,272 @@
+/// A comparative ranking of many reports, with year-over-year movement.
+///
+/// The year ranked is `year`, or the latest in the inputs. Movement is measured against
+/// `previous` (its latest year before the ranked one) or, when `previous` is empty, against the
+/// year just before in the same inputs.
+public struct RankRequest: Sendable {
+    public var inputs: InputSelection
+    /// Reports of an earlier year to measure movement against.
+    public var previous: [InputSource]
+    public var year: Int?
+    public var by: RankKey
+    /// Only agencies of this region (compared case-insensitively).
+    public var region: String?
+    /// Only the first `top` rows; the summary still covers every ranked report.
+    public var top: Int?
+
+    public init(inputs: InputSelection, previous: [InputSource] = [], year: Int? = nil, by: RankKey = .total, region: String? = nil, top: Int? = nil) {
+        precondition(top.map { $0 >= 1 } ?? true, "top is a positive count")
+        self.inputs = inputs
+        self.previous = previous
+        self.year = year
+        self.by = by
+        self.region = region
+        self.top = top
+    }
+
+    public func run(rubrics: RubricCache = RubricCache(), progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RequestError) -> RankResult {
+        let evaluator = Evaluator(options: inputs.options, rubrics: rubrics)
+        let evaluation = evaluator.evaluate(inputs.sources, progress: progress)
+        if evaluation.fileCount == 0 { throw .noReportFiles(inputs.sources) }
+        let earlier = previous.isEmpty ? nil : evaluator.evaluate(previous)
+
+        let wantedRegion = region?.lowercased()
+        func inRegion(_ card: ScoreCard) -> Bool { wantedRegion == nil || card.region?.lowercased() == wantedRegion }
+        let rankedYear = selectedYear(year, in: evaluation.cards)
+        let current = evaluation.cards.filter { $0.year == rankedYear && inRegion($0) }
+        let pool = (earlier ?? evaluation).cards.filter(inRegion)
+        let previousYear = rankedYear.flatMap { Self.previousYear(before: $0, in: pool, separate: earlier != nil) }
+        let entries = Ranking.rank(current, by: by, previous: pool.filter { $0.year == previousYear })
+
+        let rubricID = Self.mostCommon(current.map(\.rubricID))
+        let rubric = try? rubrics.rubric(inputs.options.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)
+        var errors = evaluation.errors + (earlier?.errors ?? [])
+        if case .component(let id) = by, entries.isEmpty, !current.isEmpty {
+            errors.append(Diagnostic(.invalidRequest, at: SourceLocation(file: "--by", line: 1, column: 1), "no ranked report's rubric has a component '\(id)'"))
+        }
+        let shown = top.map { Array(entries.prefix($0)) } ?? entries
+        return RankResult(
+            rubric: rubricID, year: rankedYear, previousYear: previousYear, by: by.description,
+            rankings: shown.map { RankResult.Entry($0, by: by, measured: previousYear != nil) },
+            summary: RankResult.Summary(RankingSummary(cards: entries.map(\.card), rubric: rubric)),
+            errors: errors, componentIDs: Ranking.orderedComponentIDs(current))
+    }
+
+    /// The year movement is measured against: with separate previous inputs, their latest year
+    /// before `year`; within the same inputs, exactly the year before.
+    static func previousYear(before year: Int, in cards: [ScoreCard], separate: Bool) -> Int? {
+        let earlierYears = cards.map(\.year).filter { $0 < year }
+        return separate ? earlierYears.max() : (earlierYears.contains(year - 1) ? year - 1 : nil)
+    }
+
+    /// The most frequent value; ties go to the smallest, so the choice is deterministic.
+    static func mostCommon(_ values: [String]) -> String? {
+        var counts: [String: Int] = [:]
+        for value in values { counts[value, default: 0] += 1 }
+        return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+    }
+}
+
+/// A ranking: one entry per ranked report, best first, and a summary of all of them.
+public struct RankResult: Sendable, Codable {
+    /// The rubric most ranked reports use.
+    public var rubric: String?
+    public var year: Int?
+    /// The year movement is measured against, if any.
+    public var previousYear: Int?
+    /// `score` or `component:ID`.
+    public var by: String
+    public var rankings: [Entry]
+    public var summary: Summary
+    public var errors: [Diagnostic]
+    /// Component ids in the order the ranked reports' rubrics list them.
+    public var componentIDs: [String]
+
+    private enum CodingKeys: String, CodingKey {
+        case rubric, year, previousYear = "previous_year", by, rankings, summary, errors, componentIDs = "component_ids"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(rubric, forKey: .rubric)
+        try container.encodeIfPresent(year, forKey: .year)
+        try container.encodeIfPresent(previousYear, forKey: .previousYear)
+        try container.encode(by, forKey: .by)
+        try container.encode(rankings, forKey: .rankings)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(errors, forKey: .errors)
+    }
+
+    public init(rubric: String?, year: Int?, previousYear: Int?, by: String, rankings: [Entry], summary: Summary, errors: [Diagnostic], componentIDs: [String]) {
+        self.rubric = rubric
+        self.year = year
+        self.previousYear = previousYear
+        self.by = by
+        self.rankings = rankings
+        self.summary = summary
+        self.errors = errors
+        self.componentIDs = componentIDs
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        rubric = try container.decodeIfPresent(String.self, forKey: .rubric)
+        year = try container.decodeIfPresent(Int.self, forKey: .year)
+        previousYear = try container.decodeIfPresent(Int.self, forKey: .previousYear)
+        by = try container.decode(String.self, forKey: .by)
+        rankings = try container.decode([Entry].self, forKey: .rankings)
+        summary = try container.decode(Summary.self, forKey: .summary)
+        errors = try container.decode([Diagnostic].self, forKey: .errors)
+        var seen = Set<String>()
+        componentIDs = rankings.flatMap { $0.components.map(\.id) }.filter { seen.insert($0).inserted }
+    }
+
+    public struct ComponentStanding: Sendable, Hashable, Codable {
+        public var id: String
+        public var score: Double
+        public var rank: Int
+    }
+
+    /// The same agency in the previous year's ranking.
+    public struct Previous: Sendable, Hashable, Codable {
+        /// The previous total score.
+        public var score: Double
+        public var grade: String
+        public var rank: Int
+        /// Change of the ranked value (the score, or the component's score).
+        public var delta: Double
+        public var gradeMovement: Movement
+        /// Places gained (positive) or lost (negative).
+        public var rankMovement: Int
+        /// The previous value of a component ranked by; nil when ranking by score.
+        public var componentValue: Double?
+
+        /// The previous value of what is ranked.
+        public var value: Double { componentValue ?? score }
+
+        private enum CodingKeys: String, CodingKey {
+            case score, grade, rank, delta, gradeMovement = "grade_movement", rankMovement = "rank_movement", componentValue = "component_value"
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(score, forKey: .score)
+            try container.encode(grade, forKey: .grade)
+            try container.encode(rank, forKey: .rank)
+            try container.encode(delta, forKey: .delta)
+            try container.encode(gradeMovement, forKey: .gradeMovement)
+            try container.encode(rankMovement, forKey: .rankMovement)
+            if let componentValue { try container.encode(componentValue, forKey: .componentValue) }
+        }
+    }
+
+    public struct Entry: Sendable, Hashable, Codable {
+        public var rank: Int
+        public var agency: String
+        public var name: String?
+        public var region: String?
+        public var year: Int
+        public var rubric: String
+        public var score: Double
+        public var grade: String
+        public var components: [ComponentStanding]
+        public var indicatorMean: Double?
+        /// Whether movement was measured at all (a previous year was found).
+        public var movementMeasured: Bool
+        /// The previous standing; nil for an agency new in the ranking.
+        public var previous: Previous?
+
+        private enum CodingKeys: String, CodingKey {
+            case rank, agency, name, region, year, rubric, score, grade, components, indicatorMean = "indicator_mean", previous
+        }
+
+        init(_ entry: RankedEntry, by key: RankKey, measured: Bool) {
+            let card = entry.card
+            rank = entry.rank
+            agency = card.agency
+            name = card.name
+            region = card.region
+            year = card.year
+            rubric = card.rubricID
+            score = card.total
+            grade = card.grade.grade
+            components = card.components.map { ComponentStanding(id: $0.id, score: $0.score, rank: entry.componentRanks[$0.id]!) }
+            indicatorMean = card.indicatorMean
+            movementMeasured = measured
+            previous = entry.previous.map { standing in
+                var componentValue: Double?
+                if case .component = key { componentValue = key.value(of: standing.card) }
+                return Previous(score: standing.card.total, grade: standing.card.grade.grade, rank: standing.rank, delta: standing.delta,
+                                gradeMovement: standing.gradeMovement, rankMovement: standing.rankMovement, componentValue: componentValue)
+            }
+        }
+
+        /// The score of one component, if the report's rubric has it.
+        public func componentScore(_ id: String) -> ComponentStanding? { components.first { $0.id == id } }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(rank, forKey: .rank)
+            try container.encode(agency, forKey: .agency)
+            try container.encodeIfPresent(name, forKey: .name)
+            try container.encodeIfPresent(region, forKey: .region)
+            try container.encode(year, forKey: .year)
+            try container.encode(rubric, forKey: .rubric)
+            try container.encode(score, forKey: .score)
+            try container.encode(grade, forKey: .grade)
+            try container.encode(components, forKey: .components)
+            try container.encodeIfPresent(indicatorMean, forKey: .indicatorMean)
+            if movementMeasured { try container.encode(previous, forKey: .previous) }
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            rank = try container.decode(Int.self, forKey: .rank)
+            agency = try container.decode(String.self, forKey: .agency)
+            name = try container.decodeIfPresent(String.self, forKey: .name)
+            region = try container.decodeIfPresent(String.self, forKey: .region)
+            year = try container.decode(Int.self, forKey: .year)
+            rubric = try container.decode(String.self, forKey: .rubric)
+            score = try container.decode(Double.self, forKey: .score)
+            grade = try container.decode(String.self, forKey: .grade)
+            components = try container.decode([ComponentStanding].self, forKey: .components)
+            indicatorMean = try container.decodeIfPresent(Double.self, forKey: .indicatorMean)
+            movementMeasured = container.contains(.previous)
+            previous = try container.decodeIfPresent(Previous.self, forKey: .previous)
+        }
+    }
+
+    public struct WeakSpot: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var meanValue: Double
+        public var meanLost: Double
+        public var reports: Int
+
+        private enum CodingKeys: String, CodingKey {
+            case id, name, meanValue = "mean_value", meanLost = "mean_lost", reports
+        }
+    }
+
+    public struct Summary: Sendable, Hashable, Codable {
+        public var count: Int
+        /// Every grade of the rubric, highest first, with how many reports got it.
+        public var grades: KeyedValues<Int>
+        public var mean: Double?
+        public var median: Double?
+        public var min: Double?
+        public var max: Double?
+        /// Sub-components with the lowest mean share achieved: where help is needed first.
+        public var weakest: [WeakSpot]
+
+        init(_ summary: RankingSummary) {
+            count = summary.count
+            grades = KeyedValues(summary.grades.map { ($0.grade, $0.count) })
+            mean = summary.mean
+            median = summary.median
+            min = summary.min
+            max = summary.max
+            weakest = summary.weakest.map { WeakSpot(id: $0.id, name: $0.name, meanValue: $0.meanValue, meanLost: $0.meanLost, reports: $0.reports) }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+/// A request that cannot be carried out as asked (an unknown rubric, nothing to read): the
+/// caller's mistake, reported before or instead of any result. The command line exits 2 on it.
+public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var code: DiagnosticCode
+    public var message: String
+
+    public init(_ code: DiagnosticCode, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// No input path named a report file.
+    static func noReportFiles(_ sources: [InputSource]) -> RequestError {
+        let names = sources.map { source -> String in
+            switch source {
+            case .path(let path): path
+            case .standardInput: InputSource.standardInputName
+            case .bytes(_, let name): name
+            }
+        }
+        return RequestError(.nothingToDo, "no report files (.xml, .csv) found in \(names.joined(separator: ", "))")
+    }
+}
+
+/// How each job reads its inputs: the evaluator's options plus the inputs themselves.
+public struct InputSelection: Sendable {
+    public var sources: [InputSource]
+    public var options: Evaluator.Options
+
+    public init(_ sources: [InputSource], options: Evaluator.Options = Evaluator.Options()) {
+        self.sources = sources
+        self.options = options
+    }
+}
+
+/// The year a batch job works on: the one asked for, else the latest present.
+func selectedYear(_ asked: Int?, in cards: [ScoreCard]) -> Int? {
+    asked ?? cards.map(\.year).max()
+}

@@ -1,0 +1,61 @@
+/// Score every report in the inputs: the breakdown, weakest spots and warnings of each.
+///
+/// ```swift
+/// let request = ScoreRequest(inputs: InputSelection([.bytes(xml, name: "bandung.xml")]))
+/// let result = request.run()
+/// print(result.reports[0].card.total, result.reports[0].card.grade.grade)
+/// ```
+public struct ScoreRequest: Sendable {
+    public var inputs: InputSelection
+    /// Only reports of this year; nil keeps every year.
+    public var year: Int?
+    /// How many of the weakest sub-components each report lists.
+    public var weakest: Int
+
+    public init(inputs: InputSelection, year: Int? = nil, weakest: Int = 3) {
+        precondition(weakest >= 0, "weakest is a count")
+        self.inputs = inputs
+        self.year = year
+        self.weakest = weakest
+    }
+
+    public func run(rubrics: RubricCache = RubricCache()) -> ScoreResult {
+        var evaluation = Evaluator(options: inputs.options, rubrics: rubrics).evaluate(inputs.sources)
+        if let year { evaluation.cards.removeAll { $0.year != year } }
+        let ids = Set(evaluation.cards.map(\.rubricID))
+        return ScoreResult(
+            rubric: ids.count == 1 ? ids.first : nil,
+            reports: evaluation.cards.map { ScoreResult.Report(card: $0, weakest: $0.weakest(weakest).map(\.id)) },
+            warnings: evaluation.warnings, errors: evaluation.errors)
+    }
+}
+
+/// Every scored report, and what went wrong reading the inputs.
+public struct ScoreResult: Sendable, Codable {
+    /// The rubric every report used, or nil when they differ.
+    public var rubric: String?
+    public var reports: [Report]
+    /// Warnings from reading (each report's scoring warnings are on its card).
+    public var warnings: [Diagnostic]
+    public var errors: [Diagnostic]
+
+    public struct Report: Sendable, Codable {
+        public var card: ScoreCard
+        /// Ids of the weakest sub-components, weakest first.
+        public var weakest: [String]
+
+        public func encode(to encoder: any Encoder) throws {
+            try card.encode(to: encoder, weakest: weakest)
+        }
+
+        public init(card: ScoreCard, weakest: [String]) {
+            self.card = card
+            self.weakest = weakest
+        }
+
+        public init(from decoder: any Decoder) throws {
+            card = try ScoreCard(from: decoder)
+            weakest = try decoder.container(keyedBy: ScoreCard.CodingKeys.self).decode([String].self, forKey: .weakest)
+        }
+    }
+}

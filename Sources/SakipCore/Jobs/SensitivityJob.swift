@@ -1,0 +1,123 @@
+/// How robust each rank and grade is to the rubric's weights: a Monte Carlo over weight sets.
+/// Replicate k draws from its own stream derived from the seed and k, so the result is the
+/// same for a seed whatever `jobs` is.
+public struct SensitivityRequest: Sendable {
+    public var inputs: InputSelection
+    public var samples: Int
+    public var spread: Double
+    public var seed: UInt64
+    public var model: WeightModel.Kind
+    public var sequence: SensitivityAnalysis.Sequence
+    public var year: Int?
+
+    public init(inputs: InputSelection, samples: Int = 10_000, spread: Double = 0.25, seed: UInt64 = 1,
+                model: WeightModel.Kind = .uniform, sequence: SensitivityAnalysis.Sequence = .random, year: Int? = nil) {
+        precondition(samples >= 1 && spread >= 0 && spread < 1, "samples >= 1 and 0 <= spread < 1")
+        self.inputs = inputs
+        self.samples = samples
+        self.spread = spread
+        self.seed = seed
+        self.model = model
+        self.sequence = sequence
+        self.year = year
+    }
+
+    public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> SensitivityResult {
+        let evaluation = Evaluator(options: inputs.options, rubrics: rubrics).evaluate(inputs.sources)
+        if evaluation.fileCount == 0 { throw .noReportFiles(inputs.sources) }
+        let analysedYear = selectedYear(year, in: evaluation.cards)
+        let cards = evaluation.cards.filter { $0.year == analysedYear }
+        let rubricIDs = Set(cards.map(\.rubricID))
+        guard rubricIDs.count <= 1 else {
+            throw RequestError(.invalidRequest, "the reports use several rubrics (\(rubricIDs.sorted().joined(separator: ", "))); choose one with --rubric")
+        }
+        // A rubric given by path is loaded by that path; cards only know its id.
+        let rubric = try CompareRequest.load(inputs.options.rubric ?? rubricIDs.first ?? RubricCatalog.defaultRubricID, rubrics)
+        let dimensions = WeightModel(rubric: rubric, spread: 0).dimensions
+        if sequence == .sobol && dimensions > SobolSequence.maxDimensions {
+            throw RequestError(.invalidRequest, "--sequence sobol supports up to \(SobolSequence.maxDimensions) components and sub-components; \(rubric.id) has \(dimensions)")
+        }
+        let analysis = SensitivityAnalysis(rubric: rubric, cards: cards, options: .init(
+            samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, jobs: inputs.options.jobs))
+        var errors = evaluation.errors
+        let result = analysis.run()
+        if !result.failedReplicates.isEmpty {
+            errors.append(Diagnostic(.failedReplicates, at: SourceLocation(file: "sensitivity", line: 1, column: 1),
+                "\(result.failedReplicates.count) replicate(s) failed (non-finite weights or scores) and were left out: \(result.failedReplicates.prefix(10).map(String.init).joined(separator: ", "))"))
+        }
+        return SensitivityResult(result, year: analysedYear, errors: errors)
+    }
+}
+
+/// Per agency: the nominal rank, the rank interval and the probability of each grade over the
+/// replicates; overall, agreement with the nominal ranking and convergence.
+public struct SensitivityResult: Sendable, Codable {
+    public var rubric: String
+    public var year: Int?
+    public var samples: Int
+    /// The seed, as text: JSON numbers cannot hold every 64-bit seed exactly.
+    public var seed: String
+    public var spread: Double
+    public var model: String
+    public var sequence: String
+    public var failedReplicates: [Int]
+    public var meanSpearmanRho: Double?
+    public var convergence: Convergence
+    public var agencies: [Agency]
+    public var errors: [Diagnostic]
+
+    private enum CodingKeys: String, CodingKey {
+        case rubric, year, samples, seed, spread, model, sequence, failedReplicates = "failed_replicates"
+        case meanSpearmanRho = "mean_spearman_rho", convergence, agencies, errors
+    }
+
+    public struct Convergence: Sendable, Hashable, Codable {
+        /// How far the 5%, 50% and 95% rank quantiles moved between the first half of the replicates and all of them.
+        public var maxQuantileShift: Double
+        public var meanQuantileShift: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case maxQuantileShift = "max_quantile_shift", meanQuantileShift = "mean_quantile_shift"
+        }
+    }
+
+    public struct Agency: Sendable, Hashable, Codable {
+        public var agency: String
+        public var name: String?
+        public var year: Int
+        public var nominalScore: Double
+        public var nominalGrade: String
+        public var nominalRank: Int
+        public var medianRank: Double
+        public var q05: Double
+        public var q95: Double
+        /// Probability of each grade of the rubric, highest first.
+        public var gradeProbabilities: KeyedValues<Double>
+        public var keepsGrade: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case agency, name, year, nominalScore = "nominal_score", nominalGrade = "nominal_grade", nominalRank = "nominal_rank"
+            case medianRank = "median_rank", q05, q95, gradeProbabilities = "grade_probabilities", keepsGrade = "p_keep_grade"
+        }
+    }
+
+    init(_ result: SensitivityAnalysis.Result, year: Int?, errors: [Diagnostic]) {
+        let options = result.options
+        rubric = result.rubricID
+        self.year = year
+        samples = options.samples
+        seed = String(options.seed)
+        spread = options.spread
+        model = options.model.rawValue
+        sequence = options.sequence.rawValue
+        failedReplicates = result.failedReplicates
+        meanSpearmanRho = result.meanSpearman
+        convergence = Convergence(maxQuantileShift: result.convergenceMaxShift, meanQuantileShift: result.convergenceMeanShift)
+        agencies = result.agencies.map { a in
+            Agency(agency: a.agency, name: a.name, year: a.year, nominalScore: a.nominalScore, nominalGrade: a.nominalGrade,
+                   nominalRank: a.nominalRank, medianRank: a.medianRank, q05: a.q05, q95: a.q95,
+                   gradeProbabilities: KeyedValues(a.gradeProbabilities.map { ($0.grade, $0.probability) }), keepsGrade: a.keepsGrade)
+        }
+        self.errors = errors
+    }
+}

@@ -1,0 +1,85 @@
+/// Checks rubric files (YAML) and reports (XML against the schema and then their rubric; CSV by
+/// its columns and values), each input on its own: whether two inputs hold the same agency and
+/// year is a question for the batch jobs.
+public struct ValidateRequest: Sendable {
+    /// Rubric files (`.yaml`, `.yml`), report inputs, and folders of reports.
+    public var sources: [InputSource]
+    /// The rubric CSV reports (and XML reports naming none) are checked against.
+    public var rubric: String?
+
+    public init(sources: [InputSource], rubric: String? = nil) {
+        self.sources = sources
+        self.rubric = rubric
+    }
+
+    public func run(rubrics: RubricCache = RubricCache()) -> ValidateResult {
+        var checks: [ValidateResult.Check] = []
+        var reportSources: [InputSource] = []
+        for source in sources {
+            if case .path(let path) = source, Self.isRubricFile(path) {
+                checks.append(Self.checkRubric(path))
+            } else {
+                reportSources.append(source)
+            }
+        }
+        guard !reportSources.isEmpty else { return ValidateResult(checks: checks) }
+        let (items, missing) = InputExpansion.expand(reportSources)
+        checks += missing.map { ValidateResult.Check(file: $0.location.file, kind: .report, summary: nil, diagnostics: [$0]) }
+        let evaluator = Evaluator(options: Evaluator.Options(rubric: rubric), rubrics: rubrics)
+        for item in items { checks.append(checkReport(item, evaluator)) }
+        return ValidateResult(checks: checks)
+    }
+
+    static func isRubricFile(_ path: String) -> Bool {
+        path.hasSuffix(".yaml") || path.hasSuffix(".yml")
+    }
+
+    static func checkRubric(_ path: String) -> ValidateResult.Check {
+        do {
+            let rubric = try RubricLoader.load(path: path)
+            let criteria = rubric.subcomponents.reduce(0) { $0 + $1.criteria.count }
+            return ValidateResult.Check(file: path, kind: .rubric, summary: "rubric \(rubric.id), \(criteria) criteria", diagnostics: [])
+        } catch {
+            return ValidateResult.Check(file: path, kind: .rubric, summary: nil, diagnostics: error.asDiagnostics(file: path))
+        }
+    }
+
+    /// Reads the input once; XML must pass the schema before it is checked against its rubric.
+    func checkReport(_ item: InputItem, _ evaluator: Evaluator) -> ValidateResult.Check {
+        let source: SourceText
+        switch item.read() {
+        case .success(let text): source = text
+        case .failure(let problem): return ValidateResult.Check(file: item.name, kind: .report, summary: nil, diagnostics: [problem])
+        }
+        if InputExpansion.format(of: source.name, bytes: source.bytes) == .xml {
+            let violations = ReportSchema.validate([source])[0]
+            if !violations.isEmpty { return ValidateResult.Check(file: source.name, kind: .report, summary: nil, diagnostics: violations.sorted { $0.location < $1.location }) }
+        }
+        let evaluation = evaluator.evaluate([.bytes(source.bytes, name: source.name)])
+        let count = evaluation.cards.count
+        let summary = evaluation.errors.isEmpty ? "\(count) report\(count == 1 ? "" : "s")" : nil
+        return ValidateResult.Check(file: source.name, kind: .report, summary: summary, diagnostics: evaluation.errors.sorted { $0.location < $1.location })
+    }
+}
+
+/// One check per input, in the order given (folders expanded in place).
+public struct ValidateResult: Sendable, Codable {
+    public var checks: [Check]
+
+    public var failed: Bool { checks.contains { !$0.ok } }
+
+    public struct Check: Sendable, Hashable, Codable {
+        public enum Kind: String, Sendable, Hashable, Codable {
+            case rubric, report
+        }
+
+        public var file: String
+        public var kind: Kind
+        /// What was found when the input is valid, such as `rubric permenpanrb-88-2021, 80 criteria` or `1 report`.
+        public var summary: String?
+        /// Every error found, in file order.
+        public var diagnostics: [Diagnostic]
+
+        public var ok: Bool { diagnostics.isEmpty }
+    }
+}

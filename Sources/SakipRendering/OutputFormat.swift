@@ -1,0 +1,48 @@
+import SakipCore
+
+/// The formats every result renders to.
+public enum OutputFormat: String, CaseIterable, Sendable {
+    case text, json, csv, markdown
+}
+
+/// Renders one kind of result in one format. Adding a format means adding one renderer per result.
+public protocol ResultRenderer {
+    associatedtype Result
+    func render(_ result: Result) -> String
+}
+
+/// JSON for any result: its `Codable` encoding, written by `JSONWriter`.
+public struct JSONRenderer<Result: Encodable>: ResultRenderer {
+    public init() {}
+
+    public func render(_ result: Result) -> String {
+        do {
+            return try JSONWriter.encode(result)
+        } catch {
+            // Results encode only strings, numbers, booleans and containers: this cannot fail.
+            preconditionFailure("encoding a result failed: \(error)")
+        }
+    }
+}
+
+/// A result that renders in every `OutputFormat`.
+public protocol RenderableResult: Encodable {
+    associatedtype Text: ResultRenderer where Text.Result == Self
+    associatedtype CSV: ResultRenderer where CSV.Result == Self
+    associatedtype Markdown: ResultRenderer where Markdown.Result == Self
+    static var textRenderer: Text { get }
+    static var csvRenderer: CSV { get }
+    static var markdownRenderer: Markdown { get }
+}
+
+extension RenderableResult {
+    /// The result in one format.
+    public func rendered(as format: OutputFormat) -> String {
+        switch format {
+        case .text: Self.textRenderer.render(self)
+        case .json: JSONRenderer<Self>().render(self)
+        case .csv: Self.csvRenderer.render(self)
+        case .markdown: Self.markdownRenderer.render(self)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import SakipCore
+
+extension RankResult: RenderableResult {
+    public static var textRenderer: RankTextRenderer { RankTextRenderer() }
+    public static var csvRenderer: RankCSVRenderer { RankCSVRenderer() }
+    public static var markdownRenderer: RankMarkdownRenderer { RankMarkdownRenderer() }
+}
+
+/// What the text and Markdown rankings share: the heading, the table, the summary lines.
+struct RankLayout {
+    let result: RankResult
+
+    func rankMovement(_ entry: RankResult.Entry) -> String {
+        guard let previous = entry.previous else { return "new" }
+        return previous.rankMovement > 0 ? "+\(previous.rankMovement)" : String(previous.rankMovement)
+    }
+
+    var heading: String {
+        var text = "Ranking of \(result.summary.count) report\(result.summary.count == 1 ? "" : "s")"
+        if let year = result.year { text += ", \(year)" }
+        if let previousYear = result.previousYear { text += " (movement against \(previousYear))" }
+        text += ", by \(result.by)"
+        if let rubric = result.rubric { text += ", rubric \(rubric)" }
+        return text
+    }
+
+
+    func table(markdown: Bool) -> TextTable {
+        var columns: [(String, TextTable.Alignment)] = [("Rank", .right), ("Agency", .left), ("Name", .left), ("Region", .left), ("Score", .right), ("Grade", .left)]
+        columns += result.componentIDs.map { ("C\($0) (rank)", .right) }
+        columns.append(("IKU mean", .right))
+        if result.previousYear != nil { columns += [("Prev", .right), ("Delta", .right), ("Prev grade", .left), ("Grade move", .left), ("Rank move", .right)] }
+        var table = TextTable(columns)
+        for entry in result.rankings {
+            var row = [String(entry.rank), entry.agency, markdown ? (entry.name ?? "") : (entry.name ?? "").truncated(to: 36), entry.region ?? "",
+                       Numbers.fixed(entry.score), entry.grade]
+            row += result.componentIDs.map { id in
+                entry.componentScore(id).map { "\(Numbers.fixed($0.score)) (\($0.rank))" } ?? "-"
+            }
+            row.append(entry.indicatorMean.map { Numbers.fixed($0) + "%" } ?? "-")
+            if result.previousYear != nil {
+                if let previous = entry.previous {
+                    row += [Numbers.fixed(previous.value), (previous.delta >= 0 ? "+" : "") + Numbers.fixed(previous.delta),
+                            previous.grade, previous.gradeMovement.rawValue, rankMovement(entry)]
+                } else {
+                    row += ["-", "-", "-", "new", "new"]
+                }
+            }
+            table.add(row)
+        }
+        return table
+    }
+
+    func summaryLines() -> [String] {
+        var lines: [String] = []
+        lines.append("Grades: " + result.summary.grades.pairs.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        if let mean = result.summary.mean, let median = result.summary.median, let min = result.summary.min, let max = result.summary.max {
+            lines.append("Score: mean \(Numbers.fixed(mean)), median \(Numbers.fixed(median)), min \(Numbers.fixed(min)), max \(Numbers.fixed(max))")
+        }
+        return lines
+    }
+
+    func weakestTable() -> TextTable {
+        var table = TextTable([("ID", .left), ("Sub-component", .left), ("Mean achieved", .right), ("Mean lost", .right)])
+        for spot in result.summary.weakest {
+            table.add([spot.id, spot.name.truncated(to: 60), Numbers.percent(spot.meanValue), Numbers.fixed(spot.meanLost)])
+        }
+        return table
+    }
+}
+
+/// The ranking as an aligned table, its summary and the weakest sub-components.
+public struct RankTextRenderer: ResultRenderer {
+    public init() {}
+
+    public func render(_ result: RankResult) -> String {
+        let layout = RankLayout(result: result)
+        var out = layout.heading + "\n\n" + layout.table(markdown: false).text(indent: "  ") + "\n"
+        out += layout.summaryLines().map { "  " + $0 + "\n" }.joined()
+        if !result.summary.weakest.isEmpty {
+            out += "\nWeakest sub-components across all ranked reports (help first here)\n" + layout.weakestTable().text(indent: "  ")
+        }
+        return out
+    }
+}
+
+/// The ranking as Markdown tables.
+public struct RankMarkdownRenderer: ResultRenderer {
+    public init() {}
+
+    public func render(_ result: RankResult) -> String {
+        let layout = RankLayout(result: result)
+        var out = "## " + layout.heading + "\n\n" + layout.table(markdown: true).markdown() + "\n"
+        out += layout.summaryLines().map { "- " + $0 + "\n" }.joined()
+        if !result.summary.weakest.isEmpty { out += "\n### Weakest sub-components\n\n" + layout.weakestTable().markdown() }
+        return out
+    }
+}
+
+/// One row per ranked report, full precision.
+public struct RankCSVRenderer: ResultRenderer {
+    public init() {}
+
+    public func render(_ result: RankResult) -> String {
+        var columns: [(String, TextTable.Alignment)] = ["rank", "agency", "name", "region", "year", "rubric", "score", "grade"].map { ($0, .left) }
+        for id in result.componentIDs { columns += [("component_\(id)", .left), ("component_\(id)_rank", .left)] }
+        columns.append(("indicator_mean", .left))
+        if result.previousYear != nil {
+            columns += ["previous_score", "delta", "previous_grade", "grade_movement", "previous_rank", "rank_movement"].map { ($0, .left) }
+        }
+        var table = TextTable(columns)
+        for entry in result.rankings {
+            var row = [String(entry.rank), entry.agency, entry.name ?? "", entry.region ?? "", String(entry.year), entry.rubric, Numbers.full(entry.score), entry.grade]
+            for id in result.componentIDs {
+                row += [entry.componentScore(id).map { Numbers.full($0.score) } ?? "", entry.componentScore(id).map { String($0.rank) } ?? ""]
+            }
+            row.append(entry.indicatorMean.map(Numbers.full) ?? "")
+            if result.previousYear != nil {
+                if let previous = entry.previous {
+                    row += [Numbers.full(previous.value), Numbers.full(previous.delta), previous.grade,
+                            previous.gradeMovement.rawValue, String(previous.rank), String(previous.rankMovement)]
+                } else {
+                    row += ["", "", "", "new", "", ""]
+                }
+            }
+            table.add(row)
+        }
+        return table.csv()
+    }
+}

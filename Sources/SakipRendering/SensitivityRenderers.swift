@@ -1,0 +1,73 @@
+import SakipCore
+
+extension SensitivityResult: RenderableResult {
+    public static var textRenderer: SensitivityTextRenderer { SensitivityTextRenderer() }
+    public static var csvRenderer: SensitivityCSVRenderer { SensitivityCSVRenderer() }
+    public static var markdownRenderer: SensitivityMarkdownRenderer { SensitivityMarkdownRenderer() }
+}
+
+/// What the text and Markdown outputs share.
+struct SensitivityLayout {
+    let result: SensitivityResult
+
+    var heading: String {
+        "Sensitivity of \(result.agencies.count) reports\(result.year.map { ", \($0)" } ?? "") to the weights of \(result.rubric): \(result.samples) \(result.sequence == "sobol" ? "Sobol' " : "")replicates, \(result.model) model, spread \(Numbers.full(result.spread)), seed \(result.seed)"
+    }
+
+    var grades: [String] { result.agencies.first?.gradeProbabilities.keys ?? [] }
+
+    func table() -> TextTable {
+        var table = TextTable([("Agency", .left), ("Score", .right), ("Grade", .left), ("Rank", .right), ("Median", .right), ("5%", .right), ("95%", .right), ("Keeps grade", .right)]
+            + grades.map { ("P(\($0))", .right) })
+        for agency in result.agencies {
+            table.add([agency.agency, Numbers.fixed(agency.nominalScore), agency.nominalGrade, String(agency.nominalRank), Numbers.full(agency.medianRank),
+                       Numbers.full(agency.q05), Numbers.full(agency.q95), Numbers.fixed(agency.keepsGrade, 3)]
+                + agency.gradeProbabilities.values.map { Numbers.fixed($0, 3) })
+        }
+        return table
+    }
+
+    var overall: [String] {
+        [
+            "Mean Spearman rho to the nominal ranking: \(result.meanSpearmanRho.map { Numbers.fixed($0, 4) } ?? "undefined")",
+            "Convergence: rank quantiles moved at most \(Numbers.fixed(result.convergence.maxQuantileShift)) (mean \(Numbers.fixed(result.convergence.meanQuantileShift, 3))) between the first half of the replicates and all of them",
+            "Failed replicates: \(result.failedReplicates.count)",
+        ]
+    }
+}
+
+/// Rank intervals and grade probabilities as an aligned table, then the overall figures.
+public struct SensitivityTextRenderer: ResultRenderer {
+    public init() {}
+
+    public func render(_ result: SensitivityResult) -> String {
+        let layout = SensitivityLayout(result: result)
+        return layout.heading + "\n\n" + layout.table().text(indent: "  ") + "\n" + layout.overall.map { "  \($0)\n" }.joined()
+    }
+}
+
+/// The same as Markdown.
+public struct SensitivityMarkdownRenderer: ResultRenderer {
+    public init() {}
+
+    public func render(_ result: SensitivityResult) -> String {
+        let layout = SensitivityLayout(result: result)
+        return "## " + layout.heading + "\n\n" + layout.table().markdown() + "\n" + layout.overall.map { "- \($0)\n" }.joined()
+    }
+}
+
+/// One row per agency, full precision.
+public struct SensitivityCSVRenderer: ResultRenderer {
+    public init() {}
+
+    public func render(_ result: SensitivityResult) -> String {
+        let grades = SensitivityLayout(result: result).grades
+        var table = TextTable((["agency", "year", "nominal_score", "nominal_grade", "nominal_rank", "median_rank", "q05", "q95", "p_keep_grade"]
+            + grades.map { "p_\($0)" }).map { ($0, .left) })
+        for a in result.agencies {
+            table.add([a.agency, String(a.year), Numbers.full(a.nominalScore), a.nominalGrade, String(a.nominalRank), Numbers.full(a.medianRank),
+                       Numbers.full(a.q05), Numbers.full(a.q95), Numbers.full(a.keepsGrade)] + a.gradeProbabilities.values.map(Numbers.full))
+        }
+        return table.csv()
+    }
+}
