@@ -19,9 +19,10 @@ enum Sakip {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
+    /// - Parameter stdin: bytes fed to the binary's standard input (from a file, not a pipe).
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, executable: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
@@ -37,6 +38,11 @@ enum Sakip {
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
         process.standardError = err
+        if let stdin {
+            let inPath = folder + "/stdin"
+            FileManager.default.createFile(atPath: inPath, contents: Data(stdin))
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: inPath))
+        }
         try process.run()
         process.waitUntilExit()
         try out.close()

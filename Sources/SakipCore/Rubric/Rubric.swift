@@ -1,19 +1,24 @@
 /// A weighted evaluation rubric (LKE): answer scales, grade bands, and the tree
 /// component -> (group ->) sub-component -> criterion. Every number comes from the rubric file.
+///
+/// A `Rubric` is always a checked one: only `RubricLoader` (or `RubricCatalog`) makes it, after
+/// verifying that weights add up, ids are unique, every scale a node names exists, bands leave
+/// no gap and a checklist sub-component has a checklist rule. Its properties are read-only, so
+/// those invariants hold wherever a rubric goes.
 public struct Rubric: Sendable, Hashable {
-    public var id: String
-    public var title: String
-    public var scales: [String: AnswerScale]
+    public internal(set) var id: String
+    public internal(set) var title: String
+    public internal(set) var scales: [String: AnswerScale]
     /// Grade bands from the highest to the lowest.
-    public var grades: [GradeBand]
-    public var achievement: AchievementPolicy
-    public var checklist: ChecklistRule?
-    public var components: [Component]
-    public var consistency: [ConsistencyRule]
+    public internal(set) var grades: [GradeBand]
+    public internal(set) var achievement: AchievementPolicy
+    public internal(set) var checklist: ChecklistRule?
+    public internal(set) var components: [Component]
+    public internal(set) var consistency: [ConsistencyRule]
     /// Where the rubric was loaded from (a path, or `bundled:<id>`).
-    public var source: String
+    public internal(set) var source: String
 
-    public init(
+    package init(
         id: String, title: String, scales: [String: AnswerScale], grades: [GradeBand],
         achievement: AchievementPolicy, checklist: ChecklistRule? = nil,
         components: [Component], consistency: [ConsistencyRule] = [], source: String
@@ -34,6 +39,13 @@ public struct Rubric: Sendable, Hashable {
 
     /// Every sub-component in rubric order.
     public var subcomponents: [Subcomponent] { components.flatMap(\.subcomponents) }
+
+    /// The scale with this id. Loading checked that every scale a node names exists, so asking
+    /// for another is a programmer error.
+    public func scale(_ id: String) -> AnswerScale {
+        guard let scale = scales[id] else { preconditionFailure("scale '\(id)' is not in checked rubric \(self.id)") }
+        return scale
+    }
 
     /// The grade band a score falls in. Bands are lower-exclusive and upper-inclusive; a score
     /// within `GradeBand.boundTolerance` of a bound counts as on it, and the lowest band holds its lower bound.

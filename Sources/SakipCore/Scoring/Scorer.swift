@@ -65,9 +65,9 @@ public struct Scorer: Sendable {
             }
             return CompiledRule(subjects: subjects, limit: operand(rule.notAbove), message: rule.message)
         }
-        criterionScales = subcomponents.flatMap { $0.criteria.map { rubric.scales[$0.scale]! } }
+        criterionScales = subcomponents.flatMap { $0.criteria.map { rubric.scale($0.scale) } }
         commonFull = subcomponents.map { sub in
-            let fulls = sub.criteria.map { rubric.scales[$0.scale]!.full }
+            let fulls = sub.criteria.map { rubric.scale($0.scale).full }
             return fulls.allSatisfy { $0 == fulls[0] } ? fulls[0] : nil
         }
         flatCriteria = subcomponents.enumerated().flatMap { s, sub in sub.criteria.enumerated().map { (id: $1.id, sub: s, criterion: $0) } }
@@ -141,7 +141,7 @@ public struct Scorer: Sendable {
                     flag(.unusedAnswer, strict, report.position(answer.offset, attribute: "value"), "sub-component \(answer.id) is scored by \(subcomponents[s].aggregation.rawValue), not by one grade; this grade is ignored")
                     continue
                 }
-                let scale = rubric.scales[subcomponents[s].scale]!
+                let scale = rubric.scale(subcomponents[s].scale)
                 guard let v = scale.value(of: answer.value) else {
                     flag(.unknownLetter, true, report.position(answer.offset, attribute: "value"), "grade '\(answer.value)' for sub-component \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
                     continue
