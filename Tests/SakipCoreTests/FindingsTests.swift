@@ -1,0 +1,32 @@
+import Testing
+@testable import SakipCore
+
+/// The strictness policy, applied once to everything scoring found.
+@Suite("Strictness policy")
+struct FindingsTests {
+    private let position = SourcePosition(SourceText(name: "r.xml", bytes: Array("<report/>".utf8)), offset: 0)
+
+    private func findings() -> Findings {
+        var findings = Findings()
+        findings.add(.unknownLetter, .error, at: position, "off the scale")
+        findings.add(.kerangkaLogis, .warning, at: position, "above its limit")
+        findings.add(.missingAnswer, .errorWhenStrict, at: position, "unanswered")
+        findings.add(.unknownCriterion, .onlyWhenStrict, at: position, "unknown 9.9.9")
+        findings.add(.unknownCriterion, .onlyWhenLenient, at: position, "1 unknown criteria ignored")
+        return findings
+    }
+
+    @Test func lenient() {
+        let (errors, warnings) = findings().resolve(strict: false)
+        #expect(errors.map(\.message) == ["off the scale"])
+        #expect(warnings.map(\.message) == ["above its limit", "unanswered", "1 unknown criteria ignored"])
+        #expect(warnings.allSatisfy { $0.severity == .warning } && errors.allSatisfy { $0.severity == .error })
+    }
+
+    @Test func strict() {
+        let (errors, warnings) = findings().resolve(strict: true)
+        #expect(errors.map(\.message) == ["off the scale", "unanswered", "unknown 9.9.9"])
+        #expect(warnings.map(\.message) == ["above its limit"])
+        #expect(errors.map(\.code) == [.unknownLetter, .missingAnswer, .unknownCriterion])
+    }
+}
