@@ -17,8 +17,8 @@ struct EngineTests {
 
     @Test func bytesInMemoryScoreAsTheFileDoes() throws {
         let path = samples + "/kota-bandung-2024.xml"
-        let fromFile = ScoreRequest(inputs: InputSelection([.path(path)])).run()
-        let fromBytes = ScoreRequest(inputs: InputSelection([.bytes(try bytes(path), name: "upload")])).run()
+        let fromFile = try ScoreRequest(inputs: InputSelection([.path(path)])).run()
+        let fromBytes = try ScoreRequest(inputs: InputSelection([.bytes(try bytes(path), name: "upload")])).run()
         #expect(fromFile.reports.count == 1)
         #expect(fromBytes.reports.map(\.card.total) == fromFile.reports.map(\.card.total))
         #expect(fromBytes.reports.first?.card.origin.file == "upload")
@@ -53,7 +53,7 @@ struct EngineTests {
           </answers>
         </report>
         """
-        let result = ScoreRequest(inputs: InputSelection([.bytes(Array(xml.utf8), name: "pipe")])).run()
+        let result = try ScoreRequest(inputs: InputSelection([.bytes(Array(xml.utf8), name: "pipe")])).run()
         #expect(result.reports.isEmpty)
         let error = try #require(result.errors.first)
         #expect(error.code == .unknownLetter)
@@ -63,7 +63,7 @@ struct EngineTests {
 
     @Test func aDuplicateAnswerNotesWhereTheFirstIs() throws {
         let xml = "<report agency=\"a\" year=\"2024\">\n<answers>\n<answer criterion=\"1.1.1\" value=\"A\"/>\n<answer criterion=\"1.1.1\" value=\"B\"/>\n</answers>\n</report>"
-        let result = ScoreRequest(inputs: InputSelection([.bytes(Array(xml.utf8), name: "dup.xml")])).run()
+        let result = try ScoreRequest(inputs: InputSelection([.bytes(Array(xml.utf8), name: "dup.xml")])).run()
         let warning = try #require(result.reports.first?.card.warnings.first { $0.code == .duplicateAnswer })
         #expect(warning.location == SourceLocation(file: "dup.xml", line: 4, column: 34))
         #expect(warning.notes == [Diagnostic.Note("the first answer for '1.1.1', which is used", at: SourceLocation(file: "dup.xml", line: 3, column: 34))])
@@ -72,7 +72,7 @@ struct EngineTests {
 
     @Test func unansweredCriteriaHaveTheirCode() throws {
         let xml = "<report agency=\"a\" year=\"2024\"><answers><answer criterion=\"1.1.1\" value=\"A\"/></answers></report>"
-        let card = try #require(ScoreRequest(inputs: InputSelection([.bytes(Array(xml.utf8), name: "m.xml")])).run().reports.first?.card)
+        let card = try #require(try ScoreRequest(inputs: InputSelection([.bytes(Array(xml.utf8), name: "m.xml")])).run().reports.first?.card)
         #expect(card.warnings.contains { $0.code == .missingAnswer })
         #expect(card.missing.count == 79)
     }
@@ -108,6 +108,23 @@ struct EngineTests {
         #expect(result.rankings.allSatisfy { $0.movementMeasured })
         let region = try RankRequest(inputs: InputSelection([.path(samples + "/partners/2024")]), region: "jawa barat").run()
         #expect(!region.rankings.isEmpty && region.rankings.allSatisfy { $0.region == "Jawa Barat" })
+    }
+
+    @Test func valuesNoRunCouldUseAreRefusedBeforeReading() throws {
+        // The input does not exist: a refusal for the value, not for the input, shows it was checked first.
+        let nowhere = InputSelection([.path("/nonexistent")])
+        func code(_ run: () throws(RequestError) -> Void) -> DiagnosticCode? {
+            do { try run() } catch { return error.code }
+            return nil
+        }
+        #expect(code { () throws(RequestError) in _ = try ScoreRequest(inputs: nowhere, weakest: -1).run() } == .invalidRequest)
+        #expect(code { () throws(RequestError) in _ = try RankRequest(inputs: nowhere, top: 0).run() } == .invalidRequest)
+        #expect(code { () throws(RequestError) in _ = try CompareRequest(inputs: nowhere, candidate: "x", topK: 0).run() } == .invalidRequest)
+        #expect(code { () throws(RequestError) in _ = try SensitivityRequest(inputs: nowhere, samples: -5).run() } == .invalidRequest)
+        #expect(code { () throws(RequestError) in _ = try SensitivityRequest(inputs: nowhere, spread: 1).run() } == .invalidRequest)
+        #expect(code { () throws(RequestError) in _ = try ScoreRequest(inputs: InputSelection([.path("x")], options: .init(jobs: -1))).run() } == .invalidRequest)
+        #expect(code { () throws(RequestError) in _ = try RankRequest(inputs: InputSelection([])).run() } == .invalidRequest)
+        #expect(code { () throws(RequestError) in _ = try RankRequest(inputs: nowhere).run() } == .nothingToDo)
     }
 
     @Test func rankRequestWithNothingToReadIsRefused() {
@@ -157,7 +174,7 @@ struct EngineTests {
     // MARK: Results as values
 
     @Test func scoreResultsRoundTripThroughJSON() throws {
-        let result = ScoreRequest(inputs: InputSelection([.path(samples + "/kab-merauke-2024.xml")])).run()
+        let result = try ScoreRequest(inputs: InputSelection([.path(samples + "/kab-merauke-2024.xml")])).run()
         let json = try JSONWriter.encode(result)
         let decoded = try JSONDecoder().decode(ScoreResult.self, from: Data(json.utf8))
         #expect(decoded.reports.map(\.card.total) == result.reports.map(\.card.total))

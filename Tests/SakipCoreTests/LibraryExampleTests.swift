@@ -18,7 +18,7 @@ struct LibraryExampleTests {
         let inputs = InputSelection(reports.map { InputSource.bytes(Array($0.xml.utf8), name: $0.name) },
                                     options: Evaluator.Options(rubric: "permenpanrb-88-2021-grade"))
 
-        let scores = ScoreRequest(inputs: inputs).run()
+        let scores = try ScoreRequest(inputs: inputs).run()
         for report in scores.reports {
             print("\(report.card.agency): \(report.card.total) \(report.card.grade.grade)")
         }

@@ -28,7 +28,6 @@ struct CompareCommand: ParsableCommand {
 
     func validate() throws {
         if input.rubric != nil { throw ValidationError("compare takes --baseline and --candidate, not --rubric") }
-        if topK < 1 { throw ValidationError("--top-k must be at least 1") }
     }
 
     func run() throws {

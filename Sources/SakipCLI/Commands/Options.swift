@@ -21,8 +21,7 @@ struct InputOptions: ParsableArguments {
     var jobs: Int = 0
 
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("no input files; give report files or folders") }
-        if jobs < 0 { throw ValidationError("--jobs must be 0 (automatic) or more") }
+        if inputs.isEmpty { throw ValidationError("no input files; give report files or folders, or - for standard input") }
     }
 
     var selection: InputSelection {

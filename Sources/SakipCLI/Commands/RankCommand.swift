@@ -36,7 +36,6 @@ struct RankCommand: ParsableCommand {
 
     func validate() throws {
         if RankKey(by) == nil { throw ValidationError("--by takes 'score' or 'component:ID', not '\(by)'") }
-        if let top, top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {

@@ -20,12 +20,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "How many of the weakest sub-components to list.")
     var weakest: Int = 3
 
-    func validate() throws {
-        if weakest < 0 { throw ValidationError("--weakest must be 0 or more") }
-    }
-
     func run() throws {
-        let result = ScoreRequest(inputs: input.selection, year: year, weakest: weakest).run()
+        let request = ScoreRequest(inputs: input.selection, year: year, weakest: weakest)
+        let result = try perform { () throws(RequestError) in try request.run() }
         try result.emit(format, errors: result.errors)
     }
 }

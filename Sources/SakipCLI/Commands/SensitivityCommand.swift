@@ -39,11 +39,6 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    func validate() throws {
-        if samples < 1 { throw ValidationError("--samples must be at least 1") }
-        if !(spread >= 0 && spread < 1) { throw ValidationError("--spread must be in [0, 1), not \(spread)") }
-    }
-
     func run() throws {
         let request = SensitivityRequest(inputs: input.selection, samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }

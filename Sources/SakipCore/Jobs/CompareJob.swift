@@ -10,7 +10,6 @@ public struct CompareRequest: Sendable {
     public var year: Int?
 
     public init(inputs: InputSelection, baseline: String = RubricCatalog.defaultRubricID, candidate: String, topK: Int = 10, year: Int? = nil) {
-        precondition(topK >= 1, "top-k needs k >= 1")
         self.inputs = inputs
         self.baseline = baseline
         self.candidate = candidate
@@ -18,7 +17,14 @@ public struct CompareRequest: Sendable {
         self.year = year
     }
 
+    /// Refuses values no run could use, before anything is read.
+    public func validate() throws(RequestError) {
+        try inputs.validate()
+        if topK < 1 { throw RequestError(.invalidRequest, "--top-k must be at least 1, not \(topK)") }
+    }
+
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> CompareResult {
+        try validate()
         let read = Evaluator(options: inputs.options, rubrics: rubrics).read(inputs.sources)
         if read.fileCount == 0 { throw .noReportFiles(inputs.sources) }
         let baselineRubric = try Self.load(baseline, rubrics)

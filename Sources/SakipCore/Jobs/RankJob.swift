@@ -15,7 +15,6 @@ public struct RankRequest: Sendable {
     public var top: Int?
 
     public init(inputs: InputSelection, previous: [InputSource] = [], year: Int? = nil, by: RankKey = .total, region: String? = nil, top: Int? = nil) {
-        precondition(top.map { $0 >= 1 } ?? true, "top is a positive count")
         self.inputs = inputs
         self.previous = previous
         self.year = year
@@ -24,7 +23,14 @@ public struct RankRequest: Sendable {
         self.top = top
     }
 
+    /// Refuses values no run could use, before anything is read.
+    public func validate() throws(RequestError) {
+        try inputs.validate()
+        if let top, top < 1 { throw RequestError(.invalidRequest, "--top must be at least 1, not \(top)") }
+    }
+
     public func run(rubrics: RubricCache = RubricCache(), progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RequestError) -> RankResult {
+        try validate()
         let evaluator = Evaluator(options: inputs.options, rubrics: rubrics)
         let evaluation = evaluator.evaluate(inputs.sources, progress: progress)
         if evaluation.fileCount == 0 { throw .noReportFiles(inputs.sources) }

@@ -33,6 +33,12 @@ public struct InputSelection: Sendable {
         self.sources = sources
         self.options = options
     }
+
+    /// Something to read, and a usable number of jobs.
+    public func validate() throws(RequestError) {
+        if sources.isEmpty { throw RequestError(.invalidRequest, "no input files; give report files or folders") }
+        if options.jobs < 0 { throw RequestError(.invalidRequest, "--jobs must be 0 (automatic) or more, not \(options.jobs)") }
+    }
 }
 
 /// The year a batch job works on: the one asked for, else the latest present.

@@ -2,7 +2,7 @@
 ///
 /// ```swift
 /// let request = ScoreRequest(inputs: InputSelection([.bytes(xml, name: "bandung.xml")]))
-/// let result = request.run()
+/// let result = try request.run()
 /// print(result.reports[0].card.total, result.reports[0].card.grade.grade)
 /// ```
 public struct ScoreRequest: Sendable {
@@ -13,13 +13,19 @@ public struct ScoreRequest: Sendable {
     public var weakest: Int
 
     public init(inputs: InputSelection, year: Int? = nil, weakest: Int = 3) {
-        precondition(weakest >= 0, "weakest is a count")
         self.inputs = inputs
         self.year = year
         self.weakest = weakest
     }
 
-    public func run(rubrics: RubricCache = RubricCache()) -> ScoreResult {
+    /// Refuses values no run could use, before anything is read.
+    public func validate() throws(RequestError) {
+        try inputs.validate()
+        if weakest < 0 { throw RequestError(.invalidRequest, "--weakest must be 0 or more, not \(weakest)") }
+    }
+
+    public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> ScoreResult {
+        try validate()
         var evaluation = Evaluator(options: inputs.options, rubrics: rubrics).evaluate(inputs.sources)
         if let year { evaluation.cards.removeAll { $0.year != year } }
         let ids = Set(evaluation.cards.map(\.rubricID))

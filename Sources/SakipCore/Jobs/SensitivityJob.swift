@@ -12,7 +12,6 @@ public struct SensitivityRequest: Sendable {
 
     public init(inputs: InputSelection, samples: Int = 10_000, spread: Double = 0.25, seed: UInt64 = 1,
                 model: WeightModel.Kind = .uniform, sequence: SensitivityAnalysis.Sequence = .random, year: Int? = nil) {
-        precondition(samples >= 1 && spread >= 0 && spread < 1, "samples >= 1 and 0 <= spread < 1")
         self.inputs = inputs
         self.samples = samples
         self.spread = spread
@@ -22,7 +21,15 @@ public struct SensitivityRequest: Sendable {
         self.year = year
     }
 
+    /// Refuses values no run could use, before anything is read.
+    public func validate() throws(RequestError) {
+        try inputs.validate()
+        if samples < 1 { throw RequestError(.invalidRequest, "--samples must be at least 1, not \(samples)") }
+        if !(spread >= 0 && spread < 1) { throw RequestError(.invalidRequest, "--spread must be in [0, 1), not \(spread)") }
+    }
+
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> SensitivityResult {
+        try validate()
         let evaluation = Evaluator(options: inputs.options, rubrics: rubrics).evaluate(inputs.sources)
         if evaluation.fileCount == 0 { throw .noReportFiles(inputs.sources) }
         let analysedYear = selectedYear(year, in: evaluation.cards)
