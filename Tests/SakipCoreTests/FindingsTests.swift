@@ -6,8 +6,8 @@ import Testing
 struct FindingsTests {
     private let position = SourcePosition(SourceText(name: "r.xml", bytes: Array("<report/>".utf8)), offset: 0)
 
-    private func findings() -> Findings {
-        var findings = Findings()
+    private func findings(strict: Bool, keepsWarnings: Bool = true) -> Findings {
+        var findings = Findings(strict: strict, keepsWarnings: keepsWarnings)
         findings.add(.unknownLetter, .error, at: position, "off the scale")
         findings.add(.kerangkaLogis, .warning, at: position, "above its limit")
         findings.add(.missingAnswer, .errorWhenStrict, at: position, "unanswered")
@@ -17,16 +17,36 @@ struct FindingsTests {
     }
 
     @Test func lenient() {
-        let (errors, warnings) = findings().resolve(strict: false)
+        let (errors, warnings) = findings(strict: false).resolve()
         #expect(errors.map(\.message) == ["off the scale"])
         #expect(warnings.map(\.message) == ["above its limit", "unanswered", "1 unknown criteria ignored"])
         #expect(warnings.allSatisfy { $0.severity == .warning } && errors.allSatisfy { $0.severity == .error })
     }
 
     @Test func strict() {
-        let (errors, warnings) = findings().resolve(strict: true)
+        let (errors, warnings) = findings(strict: true).resolve()
         #expect(errors.map(\.message) == ["off the scale", "unanswered", "unknown 9.9.9"])
         #expect(warnings.map(\.message) == ["above its limit"])
         #expect(errors.map(\.code) == [.unknownLetter, .missingAnswer, .unknownCriterion])
+    }
+
+    @Test func warningsNotKeptAreNeverBuilt() {
+        var built: [String] = []
+        func message(_ text: String) -> String {
+            built.append(text)
+            return text
+        }
+        var findings = Findings(strict: false, keepsWarnings: false)
+        findings.add(.kerangkaLogis, .warning, at: position, message("above its limit"))
+        findings.add(.missingAnswer, .errorWhenStrict, at: position, message("unanswered"))
+        findings.add(.unknownLetter, .error, at: position, message("off the scale"))
+        let (errors, warnings) = findings.resolve()
+        #expect(errors.map(\.message) == ["off the scale"])
+        #expect(warnings.isEmpty)
+        #expect(built == ["off the scale"])
+        // Under --strict, what becomes an error is always built.
+        var strict = Findings(strict: true, keepsWarnings: false)
+        strict.add(.missingAnswer, .errorWhenStrict, at: position, message("unanswered"))
+        #expect(strict.resolve().errors.map(\.code) == [.missingAnswer])
     }
 }

@@ -11,11 +11,15 @@ public struct Evaluator: Sendable {
         public var strict: Bool
         /// Files read at once; 0 means one per processor.
         public var jobs: Int
+        /// False when nothing will show the score cards' warnings: they are then not built
+        /// (errors always are). The ranking, comparison and sensitivity jobs show none.
+        public var keepsWarnings: Bool
 
-        public init(rubric: String? = nil, strict: Bool = false, jobs: Int = 0) {
+        public init(rubric: String? = nil, strict: Bool = false, jobs: Int = 0, keepsWarnings: Bool = true) {
             self.rubric = rubric
             self.strict = strict
             self.jobs = jobs
+            self.keepsWarnings = keepsWarnings
         }
     }
 
@@ -232,7 +236,11 @@ final class ScorerCache: Sendable {
         if let cached = scorers.withLock({ $0[reference] }) {
             prepared = cached
         } else {
-            let built = Result { Scorer(rubric: try rubrics.rubric(reference), strict: options.strict) }
+            let built = Result {
+                var scorer = Scorer(rubric: try rubrics.rubric(reference), strict: options.strict)
+                scorer.keepsWarnings = options.keepsWarnings
+                return scorer
+            }
             prepared = scorers.withLock { cache in
                 if let raced = cache[reference] { return raced }
                 cache[reference] = built

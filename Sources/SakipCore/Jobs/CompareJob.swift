@@ -30,6 +30,7 @@ public struct CompareRequest: Sendable {
         let baselineRubric = try Self.load(baseline, rubrics)
         let candidateRubric = try Self.load(candidate, rubrics)
         var options = inputs.options
+        options.keepsWarnings = false  // a comparison shows no card's warnings
         options.rubric = baseline
         let base = Evaluator(options: options, rubrics: rubrics).score(read)
         options.rubric = candidate

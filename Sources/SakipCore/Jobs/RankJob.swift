@@ -31,7 +31,9 @@ public struct RankRequest: Sendable {
 
     public func run(rubrics: RubricCache = RubricCache(), progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RequestError) -> RankResult {
         try validate()
-        let evaluator = Evaluator(options: inputs.options, rubrics: rubrics)
+        var options = inputs.options
+        options.keepsWarnings = false  // a ranking shows no card's warnings
+        let evaluator = Evaluator(options: options, rubrics: rubrics)
         let evaluation = evaluator.evaluate(inputs.sources, progress: progress)
         if evaluation.fileCount == 0 { throw .noReportFiles(inputs.sources) }
         let earlier = previous.isEmpty ? nil : evaluator.evaluate(previous)

@@ -30,7 +30,9 @@ public struct SensitivityRequest: Sendable {
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> SensitivityResult {
         try validate()
-        let evaluation = Evaluator(options: inputs.options, rubrics: rubrics).evaluate(inputs.sources)
+        var options = inputs.options
+        options.keepsWarnings = false  // the analysis shows no card's warnings
+        let evaluation = Evaluator(options: options, rubrics: rubrics).evaluate(inputs.sources)
         if evaluation.fileCount == 0 { throw .noReportFiles(inputs.sources) }
         let analysedYear = selectedYear(year, in: evaluation.cards)
         let cards = evaluation.cards.filter { $0.year == analysedYear }

@@ -26,8 +26,8 @@ extension Scorer {
         var gradeOffset = [Int](repeating: -1, count: subcomponents.count)
         var unknown: [String] = []
         func duplicate(_ answer: Answer, first: Int) {
-            let first = Diagnostic.Note("the first answer for '\(answer.id)', which is used", at: report.position(first, attribute: "value").location)
-            findings.add(.duplicateAnswer, .errorWhenStrict, at: report.position(answer.offset, attribute: "value"), "duplicate answer for '\(answer.id)'; the first is used", notes: [first])
+            findings.add(.duplicateAnswer, .errorWhenStrict, at: report.position(answer.offset, attribute: "value"), "duplicate answer for '\(answer.id)'; the first is used",
+                         notes: [Diagnostic.Note("the first answer for '\(answer.id)', which is used", at: report.position(first, attribute: "value").location)])
         }
 
         var answerCursor = -1

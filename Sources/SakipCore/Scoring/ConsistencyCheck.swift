@@ -31,36 +31,35 @@ extension Scorer {
     }
 
     /// Kerangka logis: a subject may not score above its limit; each violation is a warning at the subject's answer.
-    func consistencyWarnings(report: Report, answers: CollectedAnswers, subScores: [SubcomponentScore]) -> [Diagnostic] {
-        let criterionValues = answers.criterionValues, answerOffset = answers.answerOffset, gradeOffset = answers.gradeOffset
-        var warnings: [Diagnostic] = []
+    func consistencyWarnings(report: Report, answers: CollectedAnswers, subScores: [SubcomponentScore], into findings: inout Findings) {
         /// The operand's share (0...1) and where it was answered, or nil when it is not answered.
-        func evaluate(_ operand: CompiledRule.Operand) -> (value: Double, offset: Int?, name: String)? {
+        func evaluate(_ operand: CompiledRule.Operand) -> (value: Double, offset: Int?)? {
             switch operand {
-            case .criterion(let flat, let id):
-                let v = criterionValues[flat]
+            case .criterion(let flat, _):
+                let v = answers.criterionValues[flat]
                 guard !v.isNaN else { return nil }
-                return (v / criterionScales[flat].full, answerOffset[flat] >= 0 ? answerOffset[flat] : nil, id)
-            case .subcomponent(let s, let id):
+                return (v / criterionScales[flat].full, answers.answerOffset[flat] >= 0 ? answers.answerOffset[flat] : nil)
+            case .subcomponent(let s, _):
                 guard subScores[s].answered > 0 else { return nil }
-                return (subScores[s].value, gradeOffset[s] >= 0 ? gradeOffset[s] : nil, "sub-component \(id)")
+                return (subScores[s].value, answers.gradeOffset[s] >= 0 ? answers.gradeOffset[s] : nil)
             }
         }
         for rule in compiledRules {
             guard let limit = evaluate(rule.limit) else { continue }
             for subjectOperand in rule.subjects {
                 guard let subject = evaluate(subjectOperand), subject.value > limit.value + GradeBand.boundTolerance else { continue }
-                let limitName: String
-                switch rule.limit {
-                case .criterion(_, let id): limitName = "criterion \(id)"
-                case .subcomponent(_, let id): limitName = "sub-component \(id)"
+                let subjectName = switch subjectOperand {
+                case .criterion(_, let id): id
+                case .subcomponent(_, let id): "sub-component \(id)"
                 }
-                let position = subject.offset.map { report.position($0, attribute: "value") } ?? report.origin
-                warnings.append(Diagnostic(.kerangkaLogis, .warning, at: position,
-                    "kerangka logis: \(subject.name) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit.value))): \(rule.message)"))
+                let limitName = switch rule.limit {
+                case .criterion(_, let id): "criterion \(id)"
+                case .subcomponent(_, let id): "sub-component \(id)"
+                }
+                findings.add(.kerangkaLogis, .warning, at: subject.offset.map { report.position($0, attribute: "value") } ?? report.origin,
+                             "kerangka logis: \(subjectName) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit.value))): \(rule.message)")
             }
         }
-        return warnings
     }
 
     func percent(_ share: Double) -> String {

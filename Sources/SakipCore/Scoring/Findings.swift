@@ -1,5 +1,7 @@
-/// What scoring one report found, before strictness is decided: each finding says how it counts
-/// in lenient and in strict mode, and `resolve(strict:)` applies that policy once, at the end.
+/// What scoring one report found: each finding says how it counts in lenient and in strict
+/// mode, and `resolve()` applies that policy once, at the end. When the caller shows no warnings
+/// (a ranking prints none), a finding that would only be a warning is never built: its message
+/// is an autoclosure, evaluated only for what is kept.
 struct Findings {
     /// How a finding counts.
     enum Policy {
@@ -15,34 +17,43 @@ struct Findings {
         case onlyWhenLenient
     }
 
-    private var found: [(diagnostic: Diagnostic, policy: Policy)] = []
+    let strict: Bool
+    /// False when warnings are not wanted: they are then not even built.
+    let keepsWarnings: Bool
+    private var errors: [Diagnostic] = []
+    private var warnings: [Diagnostic] = []
 
-    mutating func add(_ code: DiagnosticCode, _ policy: Policy, at position: SourcePosition, _ message: String, notes: [Diagnostic.Note] = []) {
-        found.append((Diagnostic(code, .warning, at: position, message, notes: notes), policy))
+    init(strict: Bool, keepsWarnings: Bool = true) {
+        self.strict = strict
+        self.keepsWarnings = keepsWarnings
     }
 
-    mutating func add(_ diagnostic: Diagnostic, _ policy: Policy) {
-        found.append((diagnostic, policy))
+    /// What a policy means under this strictness; nil when the finding is not reported at all.
+    func severity(_ policy: Policy) -> Diagnostic.Severity? {
+        switch policy {
+        case .error: .error
+        case .warning: .warning
+        case .errorWhenStrict: strict ? .error : .warning
+        case .onlyWhenStrict: strict ? .error : nil
+        case .onlyWhenLenient: strict ? nil : .warning
+        }
+    }
+
+    /// Whether a finding under this policy would be kept; callers skip work for one that would not.
+    func wants(_ policy: Policy) -> Bool {
+        guard let severity = severity(policy) else { return false }
+        return severity == .error || keepsWarnings
+    }
+
+    mutating func add(_ code: DiagnosticCode, _ policy: Policy, at position: @autoclosure () -> SourcePosition,
+                      _ message: @autoclosure () -> String, notes: @autoclosure () -> [Diagnostic.Note] = []) {
+        guard wants(policy), let severity = severity(policy) else { return }
+        let diagnostic = Diagnostic(code, severity, at: position(), message(), notes: notes())
+        if severity == .error { errors.append(diagnostic) } else { warnings.append(diagnostic) }
     }
 
     /// The errors and the warnings, each in the order found.
-    func resolve(strict: Bool) -> (errors: [Diagnostic], warnings: [Diagnostic]) {
-        var errors: [Diagnostic] = []
-        var warnings: [Diagnostic] = []
-        for (diagnostic, policy) in found {
-            let severity: Diagnostic.Severity?
-            switch policy {
-            case .error: severity = .error
-            case .warning: severity = .warning
-            case .errorWhenStrict: severity = strict ? .error : .warning
-            case .onlyWhenStrict: severity = strict ? .error : nil
-            case .onlyWhenLenient: severity = strict ? nil : .warning
-            }
-            guard let severity else { continue }
-            var placed = diagnostic
-            placed.severity = severity
-            if severity == .error { errors.append(placed) } else { warnings.append(placed) }
-        }
-        return (errors, warnings)
+    func resolve() -> (errors: [Diagnostic], warnings: [Diagnostic]) {
+        (errors, warnings)
     }
 }

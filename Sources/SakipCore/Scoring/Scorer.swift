@@ -4,6 +4,8 @@ public struct Scorer: Sendable {
     public let rubric: Rubric
     /// Missing, unknown or duplicate criteria become errors instead of warnings.
     public var strict: Bool
+    /// False when no caller will show the cards' warnings (a ranking): they are not built.
+    public var keepsWarnings = true
 
     let subcomponents: [Subcomponent]
     /// Criteria in rubric order: reports usually answer in this order, so the next expected
@@ -66,7 +68,7 @@ public struct Scorer: Sendable {
     /// or duplicate criteria) are thrown together, each with its file, line and column; the
     /// strictness policy is applied once, to everything found (see `Findings`).
     public func score(_ report: Report) throws(DiagnosticList) -> ScoreCard {
-        var findings = Findings()
+        var findings = Findings(strict: strict, keepsWarnings: keepsWarnings)
         let answers = collect(report, into: &findings)
         var missing: [String] = []
         let subScores = subcomponents.indices.map { aggregate($0, answers, missing: &missing) }
@@ -74,9 +76,9 @@ public struct Scorer: Sendable {
             findings.add(.missingAnswer, .errorWhenStrict, at: report.origin,
                          "\(missing.count) of the rubric's items unanswered, each counted 0: \(missing.joined(separator: ", "))")
         }
-        for warning in consistencyWarnings(report: report, answers: answers, subScores: subScores) { findings.add(warning, .warning) }
+        if findings.wants(.warning) { consistencyWarnings(report: report, answers: answers, subScores: subScores, into: &findings) }
         let indicators = scoreIndicators(report, into: &findings)
-        let (errors, warnings) = findings.resolve(strict: strict)
+        let (errors, warnings) = findings.resolve()
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return rollUp(report, subScores: subScores, indicators: indicators, missing: missing, warnings: warnings)
     }
