@@ -40,7 +40,7 @@ struct SensitivityTests {
     func gradeProbabilitiesSumToOne(model: WeightModel.Kind) throws {
         let result = try run(samples: 300, model: model)
         for agency in result.agencies {
-            #expect(agency.gradeProbabilities.reduce(0) { $0 + $1.probability }.isClose(to: 1, tolerance: 1e-12))
+            #expect(agency.gradeProbabilities.values.reduce(0, +).isClose(to: 1, tolerance: 1e-12))
             #expect(agency.q05 <= agency.medianRank && agency.medianRank <= agency.q95)
         }
         #expect(result.failedReplicates.isEmpty)
@@ -54,11 +54,11 @@ struct SensitivityTests {
             #expect(one.agencies.map(\.medianRank) == other.agencies.map(\.medianRank))
             #expect(one.agencies.map(\.q05) == other.agencies.map(\.q05))
             #expect(one.agencies.map(\.q95) == other.agencies.map(\.q95))
-            #expect(one.agencies.map { $0.gradeProbabilities.map(\.probability) } == other.agencies.map { $0.gradeProbabilities.map(\.probability) })
+            #expect(one.agencies.map { $0.gradeProbabilities.values } == other.agencies.map { $0.gradeProbabilities.values })
             #expect(one.meanSpearman == other.meanSpearman)
         }
         let otherSeed = try run(samples: 700, seed: 8, jobs: 1)
-        #expect(one.agencies.map { $0.gradeProbabilities.map(\.probability) } != otherSeed.agencies.map { $0.gradeProbabilities.map(\.probability) })
+        #expect(one.agencies.map { $0.gradeProbabilities.values } != otherSeed.agencies.map { $0.gradeProbabilities.values })
     }
 
     @Test func perturbedWeightsKeepTheTotalAndStayNearNominal() throws {
@@ -149,9 +149,9 @@ struct SobolSensitivityTests {
                                 options: .init(samples: 512, spread: 0.25, seed: 3, sequence: .sobol, jobs: jobs)).run()
         }
         let one = run(1), two = run(3)
-        #expect(one.agencies.map { $0.gradeProbabilities.map(\.probability) } == two.agencies.map { $0.gradeProbabilities.map(\.probability) })
+        #expect(one.agencies.map { $0.gradeProbabilities.values } == two.agencies.map { $0.gradeProbabilities.values })
         #expect(one.agencies.map(\.q95) == two.agencies.map(\.q95))
-        #expect(one.agencies.allSatisfy { $0.gradeProbabilities.reduce(0) { $0 + $1.probability }.isClose(to: 1, tolerance: 1e-12) })
+        #expect(one.agencies.allSatisfy { $0.gradeProbabilities.values.reduce(0, +).isClose(to: 1, tolerance: 1e-12) })
     }
 }
 

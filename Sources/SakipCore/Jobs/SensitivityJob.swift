@@ -90,25 +90,7 @@ public struct SensitivityResult: Sendable, Codable {
         }
     }
 
-    public struct Agency: Sendable, Hashable, Codable {
-        public var agency: String
-        public var name: String?
-        public var year: Int
-        public var nominalScore: Double
-        public var nominalGrade: String
-        public var nominalRank: Int
-        public var medianRank: Double
-        public var q05: Double
-        public var q95: Double
-        /// Probability of each grade of the rubric, highest first.
-        public var gradeProbabilities: KeyedValues<Double>
-        public var keepsGrade: Double
-
-        private enum CodingKeys: String, CodingKey {
-            case agency, name, year, nominalScore = "nominal_score", nominalGrade = "nominal_grade", nominalRank = "nominal_rank"
-            case medianRank = "median_rank", q05, q95, gradeProbabilities = "grade_probabilities", keepsGrade = "p_keep_grade"
-        }
-    }
+    public typealias Agency = SensitivityAnalysis.AgencyResult
 
     init(_ result: SensitivityAnalysis.Result, year: Int?, errors: [Diagnostic]) {
         let options = result.options
@@ -122,11 +104,7 @@ public struct SensitivityResult: Sendable, Codable {
         failedReplicates = result.failedReplicates
         meanSpearmanRho = result.meanSpearman
         convergence = Convergence(maxQuantileShift: result.convergenceMaxShift, meanQuantileShift: result.convergenceMeanShift)
-        agencies = result.agencies.map { a in
-            Agency(agency: a.agency, name: a.name, year: a.year, nominalScore: a.nominalScore, nominalGrade: a.nominalGrade,
-                   nominalRank: a.nominalRank, medianRank: a.medianRank, q05: a.q05, q95: a.q95,
-                   gradeProbabilities: KeyedValues(a.gradeProbabilities.map { ($0.grade, $0.probability) }), keepsGrade: a.keepsGrade)
-        }
+        agencies = result.agencies
         self.errors = errors
     }
 }

@@ -36,7 +36,8 @@ public struct SensitivityAnalysis: Sendable {
         }
     }
 
-    public struct AgencyResult: Sendable {
+    /// One agency's nominal standing and how it moves over the replicates.
+    public struct AgencyResult: Sendable, Hashable, Codable {
         public var agency: String
         public var name: String?
         public var year: Int
@@ -47,8 +48,13 @@ public struct SensitivityAnalysis: Sendable {
         public var q05: Double
         public var q95: Double
         /// Probability of each grade of the rubric, highest first.
-        public var gradeProbabilities: [(grade: String, probability: Double)]
+        public var gradeProbabilities: KeyedValues<Double>
         public var keepsGrade: Double
+
+        private enum CodingKeys: String, CodingKey {
+            case agency, name, year, nominalScore = "nominal_score", nominalGrade = "nominal_grade", nominalRank = "nominal_rank"
+            case medianRank = "median_rank", q05, q95, gradeProbabilities = "grade_probabilities", keepsGrade = "p_keep_grade"
+        }
     }
 
     public struct Result: Sendable {
@@ -171,7 +177,7 @@ public struct SensitivityAnalysis: Sendable {
             agencies.append(AgencyResult(
                 agency: card.agency, name: card.name, year: card.year, nominalScore: card.total,
                 nominalGrade: rubric.grades[nominalGrades[r]].grade, nominalRank: nominalRanks[r],
-                medianRank: median, q05: q05, q95: q95, gradeProbabilities: probabilities,
+                medianRank: median, q05: q05, q95: q95, gradeProbabilities: KeyedValues(probabilities),
                 keepsGrade: probabilities[nominalGrades[r]].1))
         }
         agencies.sort { ($0.nominalRank, $0.agency) < ($1.nominalRank, $1.agency) }
