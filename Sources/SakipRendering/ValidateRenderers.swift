@@ -5,6 +5,6 @@ public struct ValidateTextRenderer: ResultRenderer {
     public init() {}
 
     public func render(_ result: ValidateResult) -> String {
-        result.checks.filter(\.ok).map { "\($0.file): ok" + ($0.summary.map { " (\($0))" } ?? "") + "\n" }.joined()
+        result.checks.filter { $0.ok && $0.kind != .skipped }.map { "\($0.file): ok" + ($0.summary.map { " (\($0))" } ?? "") + "\n" }.joined()
     }
 }

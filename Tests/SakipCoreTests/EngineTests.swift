@@ -162,10 +162,11 @@ struct EngineTests {
         let good = scratch.write("good.xml", "<report agency=\"a\" year=\"2024\"><answers><answer criterion=\"1.1.1\" value=\"A\"/></answers></report>")
         let bad = scratch.write("bad.xml", "<report agency=\"a\" year=\"2024\">\n<answers><answer criterion=\"1.1.1\"/></answers></report>")
         let rubric = samples + "/../rubrics/permenpanrb-88-2021.yaml"
-        let result = ValidateRequest(sources: [.path(good), .path(bad), .path(rubric)]).run()
+        let result = try ValidateRequest(sources: [.path(good), .path(bad), .path(rubric)]).run()
         #expect(result.checks.map(\.file) == [rubric, good, bad])
         #expect(result.checks.map(\.ok) == [true, true, false])
-        #expect(result.checks[1].summary == "1 report")
+        #expect(result.checks[1].summary == "1 report, 79 unanswered items counted 0")
+        #expect(result.checks[1].warnings.map(\.code) == [.missingAnswer])
         #expect(result.checks[2].diagnostics.map(\.code) == [.schema])
         #expect(result.checks[2].diagnostics.first?.location.line == 2)
         #expect(result.failed)

@@ -9,7 +9,7 @@ struct CompareCommand: ParsableCommand {
         abstract: "Score reports under two rubrics and show rank shifts, grade changes, rank correlation and the rubric diff."
     )
 
-    @OptionGroup var input: InputOptions
+    @OptionGroup var input: ReadOptions
 
     @Option(help: "The rubric now in use (id or YAML path).")
     var baseline: String = RubricCatalog.defaultRubricID
@@ -17,21 +17,18 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "The proposed rubric (id or YAML path).")
     var candidate: String
 
-    @Option(name: .customLong("top-k"), help: "k for the top-k overlap.")
+    @Option(name: .customLong("top-k"), parsing: .unconditional, help: "k for the top-k overlap.")
     var topK: Int = 10
 
-    @Option(help: "The year to compare (default: the latest year in the inputs).")
+    @Option(parsing: .unconditional, help: "The year to compare (default: the latest year in the inputs).")
     var year: Int?
 
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    func validate() throws {
-        if input.rubric != nil { throw ValidationError("compare takes --baseline and --candidate, not --rubric") }
-    }
 
     func run() throws {
-        let request = CompareRequest(inputs: input.selection, baseline: baseline, candidate: candidate, topK: topK, year: year)
+        let request = CompareRequest(inputs: input.selection(rubric: nil), baseline: baseline, candidate: candidate, topK: topK, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
         try result.emit(format, errors: result.errors)
     }

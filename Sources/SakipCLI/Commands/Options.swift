@@ -7,39 +7,48 @@ extension WeightModel.Kind: ExpressibleByArgument {}
 extension SensitivityAnalysis.Sequence: ExpressibleByArgument {}
 
 /// Inputs and how to read them: shared by every command that scores reports.
-struct InputOptions: ParsableArguments {
+struct ReadOptions: ParsableArguments {
     @Argument(help: "Report files (XML or CSV), folders of them (searched recursively), or - for standard input.")
     var inputs: [String] = []
-
-    @Option(help: "Rubric id or YAML path for every report (default: what each report names; CSV: the newest official rubric).")
-    var rubric: String?
 
     @Flag(help: "Treat missing, unknown or duplicate criteria as errors.")
     var strict = false
 
-    @Option(help: "Files read at once (default: one per processor). Output does not depend on it.")
-    var jobs: Int = 0
+    // Unconditional parsing, so that `--jobs -1` gets the range message rather than "missing value".
+    @Option(parsing: .unconditional, help: "Files read at once (default: one per processor). Output does not depend on it.")
+    var jobs: Int?
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("no input files; give report files or folders, or - for standard input") }
     }
 
-    var selection: InputSelection {
-        InputSelection(inputs.map(InputSource.init(argument:)), options: Evaluator.Options(rubric: rubric, strict: strict, jobs: jobs))
+    func selection(rubric: String?) -> InputSelection {
+        InputSelection(inputs.map(InputSource.init(argument:)), options: Evaluator.Options(rubric: rubric, strict: strict, jobs: jobs ?? 0))
     }
 }
 
-extension RequestError {
-    /// A request the core refused is a usage error: exit status 2, like a bad option.
-    var validationError: ValidationError { ValidationError(message) }
+/// Inputs, and the rubric to score them under: for the commands that score under one rubric.
+struct InputOptions: ParsableArguments {
+    @OptionGroup var read: ReadOptions
+
+    @Option(help: "Rubric id or YAML path for every report (default: what each report names; CSV: the newest official rubric).")
+    var rubric: String?
+
+    var selection: InputSelection { read.selection(rubric: rubric) }
 }
 
-/// Runs a core request; a refused request becomes a usage error.
+/// A request the core refused: printed as one `sakip: error: ...` message, exit status 2, the
+/// same for every command.
+struct RequestFailure: Error {
+    var error: RequestError
+}
+
+/// Runs a core request; a refused request becomes a `RequestFailure`.
 func perform<Result>(_ request: () throws(RequestError) -> Result) throws -> Result {
     do {
         return try request()
     } catch {
-        throw error.validationError
+        throw RequestFailure(error: error)
     }
 }
 

@@ -8,9 +8,7 @@ struct RankCommand: ParsableCommand {
         commandName: "rank",
         abstract: "Rank reports by score or a component, with grade counts, weakest sub-components and year-over-year movement.",
         discussion: """
-        The year ranked is --year, or the latest year in the inputs. Movement is measured against
-        the reports given with --previous (their latest year before it), or, without --previous,
-        against the previous year's reports in the same inputs.
+        The year ranked is --year, or the latest year in the inputs. Movement is measured against the reports given with --previous (their latest year before it), or, without --previous, against the previous year's reports in the same inputs.
         """
     )
 
@@ -19,7 +17,7 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Reports of an earlier year to measure movement against (files or folders; repeatable).")
     var previous: [String] = []
 
-    @Option(help: "The year to rank (default: the latest year in the inputs).")
+    @Option(parsing: .unconditional, help: "The year to rank (default: the latest year in the inputs).")
     var year: Int?
 
     @Option(help: "Rank by 'score' or by one component's score, as 'component:ID'.")
@@ -28,7 +26,7 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Only agencies of this region (case-insensitive).")
     var region: String?
 
-    @Option(help: "Show only the first N rows (the summary still covers every ranked report).")
+    @Option(parsing: .unconditional, help: "Show only the first N rows (the summary still covers every ranked report).")
     var top: Int?
 
     @Option(help: "Output format.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SakipCore
 import Foundation
 
 /// The `sakip` command line: a thin layer over SakipCore.
@@ -6,7 +7,7 @@ public struct SakipCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "sakip",
         abstract: "Score SAKIP performance-accountability evaluations (LKE) against weighted rubrics.",
-        version: "0.1.0",
+        version: "sakip \(SakipVersion.current)",
         subcommands: [ScoreCommand.self, RankCommand.self, CompareCommand.self, SensitivityCommand.self, ValidateCommand.self, RubricsCommand.self]
     )
 
@@ -19,6 +20,9 @@ public struct SakipCommand: ParsableCommand {
             var command = try parseAsRoot(arguments)
             try command.run()
             Foundation.exit(0)
+        } catch let failure as RequestFailure {
+            Terminal.error("sakip: error: \(failure.error.message)")
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {

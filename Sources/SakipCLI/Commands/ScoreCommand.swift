@@ -14,10 +14,10 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
-    @Option(help: "Only reports of this year.")
+    @Option(parsing: .unconditional, help: "Only reports of this year.")
     var year: Int?
 
-    @Option(help: "How many of the weakest sub-components to list.")
+    @Option(parsing: .unconditional, help: "How many of the weakest sub-components to list.")
     var weakest: Int = 3
 
     func run() throws {

@@ -8,20 +8,16 @@ struct SensitivityCommand: ParsableCommand {
         commandName: "sensitivity",
         abstract: "Monte Carlo over the rubric's weights: rank intervals and grade probabilities per agency.",
         discussion: """
-        Each replicate multiplies every component weight and every sub-component's share of its
-        component by 1 + U(-spread, +spread) and renormalises (the total stays the rubric's, 100),
-        or with --model simplex draws them uniformly on the simplex. Replicate k uses its own
-        xoshiro256** stream derived from --seed and k: the same seed gives byte-identical output on
-        any machine and with any --jobs.
+        Each replicate multiplies every component weight and every sub-component's share of its component by 1 + U(-spread, +spread) and renormalises (the total stays the rubric's, 100), or with --model simplex draws them uniformly on the simplex. Replicate k uses its own xoshiro256** stream derived from --seed and k: the same seed gives byte-identical output on any machine and with any --jobs.
         """
     )
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Number of replicates.")
+    @Option(parsing: .unconditional, help: "Number of replicates.")
     var samples: Int = 10_000
 
-    @Option(help: "Relative perturbation of each weight, in [0, 1).")
+    @Option(parsing: .unconditional, help: "Relative perturbation of each weight, in [0, 1).")
     var spread: Double = 0.25
 
     @Option(help: "Seed of the random streams.")
@@ -33,7 +29,7 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Random numbers: random (xoshiro256** streams) or sobol (quasi-random Sobol' points, digitally shifted by the seed).")
     var sequence: SensitivityAnalysis.Sequence = .random
 
-    @Option(help: "The year to analyse (default: the latest year in the inputs).")
+    @Option(parsing: .unconditional, help: "The year to analyse (default: the latest year in the inputs).")
     var year: Int?
 
     @Option(help: "Output format.")

@@ -21,10 +21,11 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = ValidateRequest(sources: files.map(InputSource.init(argument:)), rubric: rubric).run()
+        let request = ValidateRequest(sources: files.map(InputSource.init(argument:)), rubric: rubric)
+        let result = try perform { () throws(RequestError) in try request.run() }
         Terminal.write(ValidateTextRenderer().render(result))
         for check in result.checks {
-            for diagnostic in check.diagnostics { Terminal.error(diagnostic.description) }
+            for diagnostic in check.diagnostics + check.warnings { Terminal.error(diagnostic.description) }
         }
         if result.failed { throw ExitCode(1) }
     }

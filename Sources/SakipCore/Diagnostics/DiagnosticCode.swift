@@ -21,6 +21,7 @@ public struct DiagnosticCode: RawRepresentable, Sendable, Hashable, Codable, Cus
 extension DiagnosticCode {
     // Inputs and files
     public static let noSuchInput: Self = "no-such-input"
+    public static let skippedFile: Self = "skipped-file"
     public static let unreadable: Self = "unreadable"
     public static let duplicateReport: Self = "duplicate-report"
     public static let rejectedByRow: Self = "rejected-by-row"

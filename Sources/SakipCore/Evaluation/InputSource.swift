@@ -61,6 +61,12 @@ package enum InputItem: Sendable, Hashable {
 package enum InputExpansion {
     package static let extensions: [String: ReportFormat] = ["xml": .xml, "csv": .csv]
 
+    /// Files in the formats of spreadsheet programs: skipped with a warning saying so, since a
+    /// user who keeps the LKE in a workbook would otherwise see nothing happen.
+    package static let workbookExtensions: Set<String> = ["xlsx", "xlsm", "xls", "ods"]
+
+    /// The inputs to read, a diagnostic for each path that does not exist (errors), and one for
+    /// each workbook found in a folder and skipped (warnings).
     package static func expand(_ sources: [InputSource]) -> (items: [InputItem], missing: [Diagnostic]) {
         var items: [InputItem] = []
         var missing: [Diagnostic] = []
@@ -82,7 +88,10 @@ package enum InputExpansion {
                     continue
                 }
                 let base = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
-                items += walk.files(below: base, info: info).map(InputItem.file)
+                let (files, skipped) = walk.files(below: base, info: info)
+                items += files.map(InputItem.file)
+                missing += skipped.map { Diagnostic(.skippedFile, .warning, at: SourceLocation(file: $0, line: 1, column: 1),
+                    "skipped: a spreadsheet workbook, which sakip does not read; save the LKE sheet as CSV (agency,year,criterion,value)") }
             }
         }
         return (items, missing)
@@ -119,13 +128,15 @@ private struct FolderWalk {
 
     private var visited = Set<Identity>()
 
-    mutating func files(below folder: String, info: stat) -> [String] {
+    /// Report files below a folder, sorted; and workbooks found there, sorted.
+    mutating func files(below folder: String, info: stat) -> (found: [String], skipped: [String]) {
         var found: [String] = []
-        walk(folder, info: info, into: &found)
-        return found.sorted()
+        var skipped: [String] = []
+        walk(folder, info: info, into: &found, skipped: &skipped)
+        return (found.sorted(), skipped.sorted())
     }
 
-    private mutating func walk(_ folder: String, info: stat, into found: inout [String]) {
+    private mutating func walk(_ folder: String, info: stat, into found: inout [String], skipped: inout [String]) {
         guard visited.insert(Identity(info)).inserted, let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -137,9 +148,14 @@ private struct FolderWalk {
             var child = stat()
             guard stat(path, &child) == 0 else { continue }
             if (child.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, info: child, into: &found)
-            } else if let dot = name.lastIndex(of: "."), InputExpansion.extensions[name[name.index(after: dot)...].lowercased()] != nil {
-                found.append(path)
+                walk(path, info: child, into: &found, skipped: &skipped)
+            } else if let dot = name.lastIndex(of: ".") {
+                let ext = name[name.index(after: dot)...].lowercased()
+                if InputExpansion.extensions[ext] != nil {
+                    found.append(path)
+                } else if InputExpansion.workbookExtensions.contains(ext) {
+                    skipped.append(path)
+                }
             }
         }
     }

@@ -25,32 +25,23 @@ public struct CompareRequest: Sendable {
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> CompareResult {
         try validate()
+        let baselineRubric = try BatchChecks.rubric(baseline, rubrics)
+        let candidateRubric = try BatchChecks.rubric(candidate, rubrics)
         let read = Evaluator(options: inputs.options, rubrics: rubrics).read(inputs.sources)
-        if read.fileCount == 0 { throw .noReportFiles(inputs.sources) }
-        let baselineRubric = try Self.load(baseline, rubrics)
-        let candidateRubric = try Self.load(candidate, rubrics)
+        try BatchChecks.requireInputs(fileCount: read.fileCount, diagnostics: read.diagnostics, sources: inputs.sources)
         var options = inputs.options
         options.keepsWarnings = false  // a comparison shows no card's warnings
         options.rubric = baseline
         let base = Evaluator(options: options, rubrics: rubrics).score(read)
         options.rubric = candidate
         let cand = Evaluator(options: options, rubrics: rubrics).score(read)
-        let comparedYear = selectedYear(year, in: base.cards)
+        let comparedYear = try BatchChecks.year(year, in: base.cards)
         let comparison = RubricComparison(
             baseline: base.cards.filter { $0.year == comparedYear }, candidate: cand.cards.filter { $0.year == comparedYear },
             baselineRubric: baselineRubric, candidateRubric: candidateRubric, topK: topK)
         // A report that fails under both rubrics for the same reason is reported once.
         let errors = base.errors + cand.errors.filter { !base.errors.contains($0) }
         return CompareResult(comparison, baseline: baselineRubric.id, candidate: candidateRubric.id, errors: errors)
-    }
-
-    static func load(_ reference: String, _ rubrics: RubricCache) throws(RequestError) -> Rubric {
-        do {
-            return try rubrics.rubric(reference)
-        } catch {
-            let detail = error.asDiagnostics(file: reference).map(\.description).joined(separator: "\n")
-            throw RequestError(.unknownRubric, detail)
-        }
     }
 }
 

@@ -31,27 +31,30 @@ public struct RankRequest: Sendable {
 
     public func run(rubrics: RubricCache = RubricCache(), progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RequestError) -> RankResult {
         try validate()
+        if let rubric = inputs.options.rubric { _ = try BatchChecks.rubric(rubric, rubrics) }
         var options = inputs.options
         options.keepsWarnings = false  // a ranking shows no card's warnings
         let evaluator = Evaluator(options: options, rubrics: rubrics)
         let evaluation = evaluator.evaluate(inputs.sources, progress: progress)
-        if evaluation.fileCount == 0 { throw .noReportFiles(inputs.sources) }
+        try BatchChecks.requireInputs(fileCount: evaluation.fileCount, diagnostics: evaluation.errors + evaluation.warnings, sources: inputs.sources)
         let earlier = previous.isEmpty ? nil : evaluator.evaluate(previous)
+        if let earlier {
+            try BatchChecks.requireInputs(fileCount: earlier.fileCount, diagnostics: earlier.errors + earlier.warnings, sources: previous)
+        }
 
         let wantedRegion = region?.lowercased()
         func inRegion(_ card: ScoreCard) -> Bool { wantedRegion == nil || card.region?.lowercased() == wantedRegion }
-        let rankedYear = selectedYear(year, in: evaluation.cards)
+        let rankedYear = try BatchChecks.year(year, in: evaluation.cards)
+        try BatchChecks.region(region, in: evaluation.cards.filter { $0.year == rankedYear })
         let current = evaluation.cards.filter { $0.year == rankedYear && inRegion($0) }
+        try BatchChecks.component(by, in: current)
         let pool = (earlier ?? evaluation).cards.filter(inRegion)
         let previousYear = rankedYear.flatMap { Self.previousYear(before: $0, in: pool, separate: earlier != nil) }
         let entries = Ranking.rank(current, by: by, previous: pool.filter { $0.year == previousYear })
 
         let rubricID = Self.mostCommon(current.map(\.rubricID))
         let rubric = try? rubrics.rubric(inputs.options.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)
-        var errors = evaluation.errors + (earlier?.errors ?? [])
-        if case .component(let id) = by, entries.isEmpty, !current.isEmpty {
-            errors.append(Diagnostic(.invalidRequest, at: SourceLocation(file: "--by", line: 1, column: 1), "no ranked report's rubric has a component '\(id)'"))
-        }
+        let errors = evaluation.errors + (earlier?.errors ?? [])
         let shown = top.map { Array(entries.prefix($0)) } ?? entries
         return RankResult(
             rubric: rubricID, year: rankedYear, previousYear: previousYear, by: by.description,

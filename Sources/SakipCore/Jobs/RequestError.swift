@@ -10,18 +10,6 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message }
-
-    /// No input path named a report file.
-    static func noReportFiles(_ sources: [InputSource]) -> RequestError {
-        let names = sources.map { source -> String in
-            switch source {
-            case .path(let path): path
-            case .standardInput: InputSource.standardInputName
-            case .bytes(_, let name): name
-            }
-        }
-        return RequestError(.nothingToDo, "no report files (.xml, .csv) found in \(names.joined(separator: ", "))")
-    }
 }
 
 /// How each job reads its inputs: the evaluator's options plus the inputs themselves.
@@ -41,7 +29,8 @@ public struct InputSelection: Sendable {
     }
 }
 
-/// The year a batch job works on: the one asked for, else the latest present.
-func selectedYear(_ asked: Int?, in cards: [ScoreCard]) -> Int? {
-    asked ?? cards.map(\.year).max()
+
+/// The version of sakip, as `sakip --version` prints it.
+public enum SakipVersion {
+    public static let current = "0.2.0"
 }

@@ -26,8 +26,13 @@ public struct ScoreRequest: Sendable {
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> ScoreResult {
         try validate()
+        if let rubric = inputs.options.rubric { _ = try BatchChecks.rubric(rubric, rubrics) }
         var evaluation = Evaluator(options: inputs.options, rubrics: rubrics).evaluate(inputs.sources)
-        if let year { evaluation.cards.removeAll { $0.year != year } }
+        try BatchChecks.requireInputs(fileCount: evaluation.fileCount, diagnostics: evaluation.errors + evaluation.warnings, sources: inputs.sources)
+        if let year {
+            _ = try BatchChecks.year(year, in: evaluation.cards)
+            evaluation.cards.removeAll { $0.year != year }
+        }
         let ids = Set(evaluation.cards.map(\.rubricID))
         return ScoreResult(
             rubric: ids.count == 1 ? ids.first : nil,

@@ -30,18 +30,19 @@ public struct SensitivityRequest: Sendable {
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> SensitivityResult {
         try validate()
+        if let rubric = inputs.options.rubric { _ = try BatchChecks.rubric(rubric, rubrics) }
         var options = inputs.options
         options.keepsWarnings = false  // the analysis shows no card's warnings
         let evaluation = Evaluator(options: options, rubrics: rubrics).evaluate(inputs.sources)
-        if evaluation.fileCount == 0 { throw .noReportFiles(inputs.sources) }
-        let analysedYear = selectedYear(year, in: evaluation.cards)
+        try BatchChecks.requireInputs(fileCount: evaluation.fileCount, diagnostics: evaluation.errors + evaluation.warnings, sources: inputs.sources)
+        let analysedYear = try BatchChecks.year(year, in: evaluation.cards)
         let cards = evaluation.cards.filter { $0.year == analysedYear }
         let rubricIDs = Set(cards.map(\.rubricID))
         guard rubricIDs.count <= 1 else {
             throw RequestError(.invalidRequest, "the reports use several rubrics (\(rubricIDs.sorted().joined(separator: ", "))); choose one with --rubric")
         }
         // A rubric given by path is loaded by that path; cards only know its id.
-        let rubric = try CompareRequest.load(inputs.options.rubric ?? rubricIDs.first ?? RubricCatalog.defaultRubricID, rubrics)
+        let rubric = try BatchChecks.rubric(inputs.options.rubric ?? rubricIDs.first ?? RubricCatalog.defaultRubricID, rubrics)
         let dimensions = WeightModel(rubric: rubric, spread: 0).dimensions
         if sequence == .sobol && dimensions > SobolSequence.maxDimensions {
             throw RequestError(.invalidRequest, "--sequence sobol supports up to \(SobolSequence.maxDimensions) components and sub-components; \(rubric.id) has \(dimensions)")

@@ -12,7 +12,9 @@ public struct ValidateRequest: Sendable {
         self.rubric = rubric
     }
 
-    public func run(rubrics: RubricCache = RubricCache()) -> ValidateResult {
+    public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> ValidateResult {
+        if sources.isEmpty { throw RequestError(.invalidRequest, "no files to validate") }
+        if let rubric { _ = try BatchChecks.rubric(rubric, rubrics) }
         var checks: [ValidateResult.Check] = []
         var reportSources: [InputSource] = []
         for source in sources {
@@ -23,8 +25,15 @@ public struct ValidateRequest: Sendable {
             }
         }
         guard !reportSources.isEmpty else { return ValidateResult(checks: checks) }
-        let (items, missing) = InputExpansion.expand(reportSources)
-        checks += missing.map { ValidateResult.Check(file: $0.location.file, kind: .report, summary: nil, diagnostics: [$0]) }
+        let (items, found) = InputExpansion.expand(reportSources)
+        if items.isEmpty && checks.isEmpty {
+            try BatchChecks.requireInputs(fileCount: 0, diagnostics: found, sources: reportSources)
+        }
+        checks += found.map { problem in
+            problem.severity == .error
+                ? ValidateResult.Check(file: problem.location.file, kind: .report, summary: nil, diagnostics: [problem])
+                : ValidateResult.Check(file: problem.location.file, kind: .skipped, summary: "skipped", diagnostics: [], warnings: [problem])
+        }
         let evaluator = Evaluator(options: Evaluator.Options(rubric: rubric), rubrics: rubrics)
         for item in items { checks.append(checkReport(item, evaluator)) }
         return ValidateResult(checks: checks)
@@ -57,8 +66,13 @@ public struct ValidateRequest: Sendable {
         }
         let evaluation = evaluator.evaluate([.bytes(source.bytes, name: source.name)])
         let count = evaluation.cards.count
-        let summary = evaluation.errors.isEmpty ? "\(count) report\(count == 1 ? "" : "s")" : nil
-        return ValidateResult.Check(file: source.name, kind: .report, summary: summary, diagnostics: evaluation.errors.sorted { $0.location < $1.location })
+        // Unanswered criteria count 0: valid, but never silent.
+        let unanswered = evaluation.cards.reduce(0) { $0 + $1.missing.count }
+        var summary = "\(count) report\(count == 1 ? "" : "s")"
+        if unanswered > 0 { summary += ", \(unanswered) unanswered item\(unanswered == 1 ? "" : "s") counted 0" }
+        let warnings = evaluation.cards.flatMap { $0.warnings.filter { $0.code == .missingAnswer } }
+        return ValidateResult.Check(file: source.name, kind: .report, summary: evaluation.errors.isEmpty ? summary : nil,
+                                    diagnostics: evaluation.errors.sorted { $0.location < $1.location }, warnings: warnings)
     }
 }
 
@@ -71,6 +85,8 @@ public struct ValidateResult: Sendable, Codable {
     public struct Check: Sendable, Hashable, Codable {
         public enum Kind: String, Sendable, Hashable, Codable {
             case rubric, report
+            /// A file found in a folder and not read (a spreadsheet workbook).
+            case skipped
         }
 
         public var file: String
@@ -79,6 +95,8 @@ public struct ValidateResult: Sendable, Codable {
         public var summary: String?
         /// Every error found, in file order.
         public var diagnostics: [Diagnostic]
+        /// What is valid but worth knowing: unanswered criteria (each counted 0), a skipped file.
+        public var warnings: [Diagnostic] = []
 
         public var ok: Bool { diagnostics.isEmpty }
     }

@@ -76,7 +76,7 @@ public struct RubricCatalog: Sendable {
 
 /// Loads each rubric once, however many reports name it; safe to share across tasks.
 public final class RubricCache: Sendable {
-    private let catalog: RubricCatalog
+    public let catalog: RubricCatalog
     private let loaded = Mutex<[String: Result<Rubric, any Error>]>([:])
 
     public init(catalog: RubricCatalog = .standard) {

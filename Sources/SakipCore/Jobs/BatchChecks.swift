@@ -1,0 +1,73 @@
+/// The checks every batch job makes, in one place so that one mistake gets one answer, in one
+/// form, whichever command made it.
+enum BatchChecks {
+    /// Loads a rubric named on the command line, before any report is read: a misspelt id or a
+    /// broken file is one refusal, not one error per report.
+    static func rubric(_ reference: String, _ rubrics: RubricCache) throws(RequestError) -> Rubric {
+        do {
+            return try rubrics.rubric(reference)
+        } catch let unknown as RubricCatalog.UnknownRubric {
+            let known = rubrics.catalog.listFiles().map(\.id)
+            throw RequestError(.unknownRubric, "unknown rubric '\(reference)'\(Suggestion.phrase(for: reference, in: known))"
+                + (known.isEmpty ? "; \(unknown.description)" : "; the rubrics are: \(known.joined(separator: ", ")) (or give a path to a YAML file)"))
+        } catch {
+            let detail = error.asDiagnostics(file: reference).map(\.description).joined(separator: "\n")
+            throw RequestError(.unknownRubric, "cannot use rubric '\(reference)':\n\(detail)")
+        }
+    }
+
+    /// Refuses a run that found nothing to read, saying why: paths that do not exist, folders
+    /// with no report file, workbooks skipped.
+    static func requireInputs(fileCount: Int, diagnostics: [Diagnostic], sources: [InputSource]) throws(RequestError) {
+        guard fileCount == 0 else { return }
+        let missing = diagnostics.filter { $0.code == .noSuchInput }.map(\.location.file)
+        let skipped = diagnostics.filter { $0.code == .skippedFile }.map(\.location.file)
+        var message = missing.count == sources.count && !missing.isEmpty
+            ? "no such file or folder: \(missing.joined(separator: ", "))"
+            : "no report files (.xml, .csv) found in \(sources.map(\.displayName).joined(separator: ", "))"
+        if !skipped.isEmpty {
+            message += "; skipped \(skipped.count) spreadsheet workbook\(skipped.count == 1 ? "" : "s") (\(skipped.prefix(3).joined(separator: ", "))\(skipped.count > 3 ? ", ..." : "")): save the LKE sheet as CSV"
+        }
+        throw RequestError(.nothingToDo, message)
+    }
+
+    /// The year a job works on: the one asked for, which must be present, else the latest.
+    static func year(_ asked: Int?, in cards: [ScoreCard]) throws(RequestError) -> Int? {
+        let years = Set(cards.map(\.year)).sorted()
+        guard let asked else { return years.last }
+        guard years.contains(asked) else {
+            throw RequestError(.nothingToDo, "no report for year \(asked); "
+                + (years.isEmpty ? "no report was scored" : "the inputs hold \(years.map(String.init).joined(separator: ", "))"))
+        }
+        return asked
+    }
+
+    /// A region asked for must be present (case-insensitively).
+    static func region(_ asked: String?, in cards: [ScoreCard]) throws(RequestError) {
+        guard let asked else { return }
+        let regions = Set(cards.compactMap(\.region)).sorted()
+        guard !regions.contains(where: { $0.lowercased() == asked.lowercased() }) else { return }
+        throw RequestError(.nothingToDo, "no report for region '\(asked)'\(Suggestion.phrase(for: asked, in: regions)); "
+            + (regions.isEmpty ? "no report names a region" : "the regions are: \(regions.joined(separator: ", "))"))
+    }
+
+    /// A component ranked by must exist in the ranked reports' rubric.
+    static func component(_ key: RankKey, in cards: [ScoreCard]) throws(RequestError) {
+        guard case .component(let id) = key, !cards.isEmpty else { return }
+        let ids = Ranking.orderedComponentIDs(cards)
+        guard !ids.contains(id) else { return }
+        throw RequestError(.invalidRequest, "--by component:\(id): no ranked report's rubric has a component '\(id)'; "
+            + "the components are: \(ids.map { "component:\($0)" }.joined(separator: ", "))")
+    }
+}
+
+extension InputSource {
+    /// How the source is named in messages.
+    var displayName: String {
+        switch self {
+        case .path(let path): path
+        case .standardInput: InputSource.standardInputName
+        case .bytes(_, let name): name
+        }
+    }
+}
