@@ -23,6 +23,14 @@ struct CompareLayout {
         return table
     }
 
+    /// Reports scored with unanswered items, each counted 0, under either rubric.
+    var incomplete: [String] {
+        let baseline = result.agencies.filter { $0.baselineMissing > 0 }.count
+        let candidate = result.agencies.filter { $0.candidateMissing > 0 }.count
+        guard baseline + candidate > 0 else { return [] }
+        return ["Reports with unanswered items (each counted 0): \(baseline) under the baseline, \(candidate) under the candidate"]
+    }
+
     var statistics: [String] {
         [
             "Kendall tau-b: \(result.kendallTauB.map { Numbers.fixed($0, 4) } ?? "undefined")",
@@ -30,7 +38,7 @@ struct CompareLayout {
             "Mean absolute rank shift: \(Numbers.fixed(result.meanAbsoluteShift))",
             "Unchanged rank: \(Numbers.percent(result.shareUnchanged))",
             "Top-\(result.topK) overlap: \(Numbers.percent(result.topKOverlap))",
-        ]
+        ] + incomplete
     }
 
     func transitionTable() -> TextTable {

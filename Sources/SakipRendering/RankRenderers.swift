@@ -33,7 +33,7 @@ struct RankLayout {
         var table = TextTable(columns)
         for entry in result.rankings {
             var row = [String(entry.rank), entry.agency, markdown ? (entry.name ?? "") : (entry.name ?? "").truncated(to: 36), entry.region ?? "",
-                       Numbers.fixed(entry.score), entry.grade]
+                       Numbers.fixed(entry.score) + (entry.missing > 0 ? "*" : ""), entry.grade]
             row += result.componentIDs.map { id in
                 entry.componentScore(id).map { "\(Numbers.fixed($0.score)) (\($0.rank))" } ?? "-"
             }
@@ -53,6 +53,10 @@ struct RankLayout {
 
     func summaryLines() -> [String] {
         var lines: [String] = []
+        let incomplete = result.rankings.filter { $0.missing > 0 }
+        if !incomplete.isEmpty {
+            lines.append("* Unanswered items counted 0: " + incomplete.map { "\($0.agency) (\($0.missing))" }.joined(separator: ", "))
+        }
         lines.append("Grades: " + result.summary.grades.pairs.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         if let mean = result.summary.mean, let median = result.summary.median, let min = result.summary.min, let max = result.summary.max {
             lines.append("Score: mean \(Numbers.fixed(mean)), median \(Numbers.fixed(median)), min \(Numbers.fixed(min)), max \(Numbers.fixed(max))")
@@ -104,7 +108,7 @@ public struct RankCSVRenderer: ResultRenderer {
     public func render(_ result: RankResult) -> String {
         var columns: [(String, TextTable.Alignment)] = ["rank", "agency", "name", "region", "year", "rubric", "score", "grade"].map { ($0, .left) }
         for id in result.componentIDs { columns += [("component_\(id)", .left), ("component_\(id)_rank", .left)] }
-        columns.append(("indicator_mean", .left))
+        columns += [("indicator_mean", .left), ("missing", .left)]
         if result.previousYear != nil {
             columns += ["previous_score", "delta", "previous_grade", "grade_movement", "previous_rank", "rank_movement"].map { ($0, .left) }
         }
@@ -114,7 +118,7 @@ public struct RankCSVRenderer: ResultRenderer {
             for id in result.componentIDs {
                 row += [entry.componentScore(id).map { Numbers.full($0.score) } ?? "", entry.componentScore(id).map { String($0.rank) } ?? ""]
             }
-            row.append(entry.indicatorMean.map(Numbers.full) ?? "")
+            row += [entry.indicatorMean.map(Numbers.full) ?? "", String(entry.missing)]
             if result.previousYear != nil {
                 if let previous = entry.previous {
                     row += [Numbers.full(previous.value), Numbers.full(previous.delta), previous.grade,

@@ -20,7 +20,7 @@ struct SensitivityLayout {
         var table = TextTable([("Agency", .left), ("Score", .right), ("Grade", .left), ("Rank", .right), ("Median", .right), ("5%", .right), ("95%", .right), ("Keeps grade", .right)]
             + grades.map { ("P(\($0))", .right) })
         for agency in result.agencies {
-            table.add([agency.agency, Numbers.fixed(agency.nominalScore), agency.nominalGrade, String(agency.nominalRank), Numbers.full(agency.medianRank),
+            table.add([agency.agency, Numbers.fixed(agency.nominalScore) + (agency.missing > 0 ? "*" : ""), agency.nominalGrade, String(agency.nominalRank), Numbers.full(agency.medianRank),
                        Numbers.full(agency.q05), Numbers.full(agency.q95), Numbers.fixed(agency.keepsGrade, 3)]
                 + agency.gradeProbabilities.values.map { Numbers.fixed($0, 3) })
         }
@@ -32,7 +32,14 @@ struct SensitivityLayout {
             "Mean Spearman rho to the nominal ranking: \(result.meanSpearmanRho.map { Numbers.fixed($0, 4) } ?? "undefined")",
             "Convergence: rank quantiles moved at most \(Numbers.fixed(result.convergence.maxQuantileShift)) (mean \(Numbers.fixed(result.convergence.meanQuantileShift, 3))) between the first half of the replicates and all of them",
             "Failed replicates: \(result.failedReplicates.count)",
-        ]
+        ] + incomplete
+    }
+
+    /// Reports with unanswered items: marked `*` in the table, named here.
+    var incomplete: [String] {
+        let agencies = result.agencies.filter { $0.missing > 0 }
+        guard !agencies.isEmpty else { return [] }
+        return ["* Unanswered items counted 0: " + agencies.map { "\($0.agency) (\($0.missing))" }.joined(separator: ", ")]
     }
 }
 

@@ -30,6 +30,6 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         let request = CompareRequest(inputs: input.selection(rubric: nil), baseline: baseline, candidate: candidate, topK: topK, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, errors: result.errors)
+        try result.emit(format, errors: result.errors, warnings: result.warnings)
     }
 }

@@ -44,6 +44,6 @@ struct RankCommand: ParsableCommand {
         if let progress { onProgress = { done, total in progress.update(done, total) } }
         let result = try perform { () throws(RequestError) in try request.run(progress: onProgress) }
         progress?.finish()
-        try result.emit(format, errors: result.errors)
+        try result.emit(format, errors: result.errors, warnings: result.warnings)
     }
 }

@@ -38,6 +38,6 @@ struct SensitivityCommand: ParsableCommand {
     func run() throws {
         let request = SensitivityRequest(inputs: input.selection, samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, errors: result.errors)
+        try result.emit(format, errors: result.errors, warnings: result.warnings)
     }
 }

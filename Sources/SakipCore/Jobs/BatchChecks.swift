@@ -61,6 +61,18 @@ enum BatchChecks {
     }
 }
 
+extension BatchChecks {
+    /// One warning per report scored with unanswered items (each counted 0), at the report, so
+    /// that no ranking or comparison hides a silent zero.
+    static func unanswered(_ cards: [ScoreCard], under rubric: String? = nil) -> [Diagnostic] {
+        cards.filter { !$0.missing.isEmpty }.map { card in
+            let shown = card.missing.prefix(8).joined(separator: ", ") + (card.missing.count > 8 ? ", ..." : "")
+            return Diagnostic(.missingAnswer, .warning, at: card.origin,
+                "agency '\(card.agency)', \(card.year)\(rubric.map { ", under \($0)" } ?? ""): \(card.missing.count) of the rubric's items unanswered, each counted 0: \(shown)")
+        }
+    }
+}
+
 extension InputSource {
     /// How the source is named in messages.
     var displayName: String {

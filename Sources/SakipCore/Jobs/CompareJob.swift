@@ -41,7 +41,33 @@ public struct CompareRequest: Sendable {
             baselineRubric: baselineRubric, candidateRubric: candidateRubric, topK: topK)
         // A report that fails under both rubrics for the same reason is reported once.
         let errors = base.errors + cand.errors.filter { !base.errors.contains($0) }
-        return CompareResult(comparison, baseline: baselineRubric.id, candidate: candidateRubric.id, errors: errors)
+        var result = CompareResult(comparison, baseline: baselineRubric.id, candidate: candidateRubric.id, errors: errors)
+        result.warnings = Self.candidateGaps(comparison)
+        return result
+    }
+}
+
+extension CompareRequest {
+    /// Items the candidate rubric scores that reports leave unanswered where the baseline did not
+    /// need them: each counted 0 under the candidate, which moves every such report down. One
+    /// warning says which items and how many reports lack each.
+    static func candidateGaps(_ comparison: RubricComparison) -> [Diagnostic] {
+        var lacking: [String: Int] = [:]
+        var order: [String] = []
+        var affected = 0
+        for row in comparison.rows {
+            let baselineMissing = Set(row.baseline.missing)
+            let gaps = row.candidate.missing.filter { !baselineMissing.contains($0) }
+            if !gaps.isEmpty { affected += 1 }
+            for id in gaps {
+                if lacking[id] == nil { order.append(id) }
+                lacking[id, default: 0] += 1
+            }
+        }
+        guard affected > 0 else { return [] }
+        let items = order.prefix(12).map { "\($0) (\(lacking[$0]!) report\(lacking[$0]! == 1 ? "" : "s"))" }.joined(separator: ", ")
+        return [Diagnostic(.missingAnswer, .warning, at: SourceLocation(file: "--candidate", line: 1, column: 1),
+            "the candidate rubric needs answers that \(affected) of \(comparison.rows.count) reports lack, each counted 0 under it: \(items)\(order.count > 12 ? ", ..." : "")")]
     }
 }
 
@@ -61,11 +87,13 @@ public struct CompareResult: Sendable, Codable {
     public var gradeTransitions: KeyedValues<KeyedValues<Int>>
     public var rubricDiff: RubricDiff
     public var errors: [Diagnostic]
+    /// Items the candidate needs that reports lack (each counted 0 under it).
+    public var warnings: [Diagnostic] = []
 
     private enum CodingKeys: String, CodingKey {
         case baseline, candidate, kendallTauB = "kendall_tau_b", spearmanRho = "spearman_rho", meanAbsoluteShift = "mean_abs_shift"
         case shareUnchanged = "share_unchanged", topK = "top_k", topKOverlap = "top_k_overlap", agencies
-        case gradeTransitions = "grade_transitions", rubricDiff = "rubric_diff", errors
+        case gradeTransitions = "grade_transitions", rubricDiff = "rubric_diff", errors, warnings
     }
 
     public struct Row: Sendable, Hashable, Codable {
@@ -79,12 +107,16 @@ public struct CompareResult: Sendable, Codable {
         public var candidateGrade: String
         /// Places gained under the candidate (positive) or lost.
         public var shift: Int
+        /// Items unanswered (each counted 0) under each rubric.
+        public var baselineMissing: Int
+        public var candidateMissing: Int
 
         public var gradeChanged: Bool { baselineGrade != candidateGrade }
 
         private enum CodingKeys: String, CodingKey {
             case agency, year, baselineRank = "baseline_rank", baselineScore = "baseline_score", baselineGrade = "baseline_grade"
             case candidateRank = "candidate_rank", candidateScore = "candidate_score", candidateGrade = "candidate_grade", shift
+            case baselineMissing = "baseline_missing", candidateMissing = "candidate_missing"
         }
     }
 
@@ -100,7 +132,8 @@ public struct CompareResult: Sendable, Codable {
         agencies = comparison.rows.map { row in
             Row(agency: row.agency, year: row.baseline.year, baselineRank: row.baselineRank, baselineScore: row.baseline.total,
                 baselineGrade: row.baseline.grade.grade, candidateRank: row.candidateRank, candidateScore: row.candidate.total,
-                candidateGrade: row.candidate.grade.grade, shift: row.shift)
+                candidateGrade: row.candidate.grade.grade, shift: row.shift, baselineMissing: row.baseline.missing.count,
+                candidateMissing: row.candidate.missing.count)
         }
         let labels = comparison.gradeLabels
         gradeTransitions = KeyedValues(labels.enumerated().map { i, from in

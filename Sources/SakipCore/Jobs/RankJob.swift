@@ -55,12 +55,13 @@ public struct RankRequest: Sendable {
         let rubricID = Self.mostCommon(current.map(\.rubricID))
         let rubric = try? rubrics.rubric(inputs.options.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)
         let errors = evaluation.errors + (earlier?.errors ?? [])
+        let warnings = evaluation.warnings + BatchChecks.unanswered(entries.map(\.card))
         let shown = top.map { Array(entries.prefix($0)) } ?? entries
         return RankResult(
             rubric: rubricID, year: rankedYear, previousYear: previousYear, by: by.description,
             rankings: shown.map { RankResult.Entry($0, by: by, measured: previousYear != nil) },
             summary: RankResult.Summary(RankingSummary(cards: entries.map(\.card), rubric: rubric)),
-            errors: errors, componentIDs: Ranking.orderedComponentIDs(current))
+            errors: errors, warnings: warnings, componentIDs: Ranking.orderedComponentIDs(current))
     }
 
     /// The year movement is measured against: with separate previous inputs, their latest year
@@ -90,11 +91,13 @@ public struct RankResult: Sendable, Codable {
     public var rankings: [Entry]
     public var summary: Summary
     public var errors: [Diagnostic]
+    /// Files skipped, and each ranked report with unanswered items (counted 0).
+    public var warnings: [Diagnostic]
     /// Component ids in the order the ranked reports' rubrics list them.
     public var componentIDs: [String]
 
     private enum CodingKeys: String, CodingKey {
-        case rubric, year, previousYear = "previous_year", by, rankings, summary, errors, componentIDs = "component_ids"
+        case rubric, year, previousYear = "previous_year", by, rankings, summary, errors, warnings, componentIDs = "component_ids"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -106,9 +109,11 @@ public struct RankResult: Sendable, Codable {
         try container.encode(rankings, forKey: .rankings)
         try container.encode(summary, forKey: .summary)
         try container.encode(errors, forKey: .errors)
+        try container.encode(warnings, forKey: .warnings)
     }
 
-    public init(rubric: String?, year: Int?, previousYear: Int?, by: String, rankings: [Entry], summary: Summary, errors: [Diagnostic], componentIDs: [String]) {
+    public init(rubric: String?, year: Int?, previousYear: Int?, by: String, rankings: [Entry], summary: Summary, errors: [Diagnostic],
+                warnings: [Diagnostic], componentIDs: [String]) {
         self.rubric = rubric
         self.year = year
         self.previousYear = previousYear
@@ -116,6 +121,7 @@ public struct RankResult: Sendable, Codable {
         self.rankings = rankings
         self.summary = summary
         self.errors = errors
+        self.warnings = warnings
         self.componentIDs = componentIDs
     }
 
@@ -128,6 +134,7 @@ public struct RankResult: Sendable, Codable {
         rankings = try container.decode([Entry].self, forKey: .rankings)
         summary = try container.decode(Summary.self, forKey: .summary)
         errors = try container.decode([Diagnostic].self, forKey: .errors)
+        warnings = try container.decodeIfPresent([Diagnostic].self, forKey: .warnings) ?? []
         var seen = Set<String>()
         componentIDs = rankings.flatMap { $0.components.map(\.id) }.filter { seen.insert($0).inserted }
     }
@@ -182,13 +189,16 @@ public struct RankResult: Sendable, Codable {
         public var grade: String
         public var components: [ComponentStanding]
         public var indicatorMean: Double?
+        /// How many of the rubric's items (criteria, grades, checklist items) the report leaves
+        /// unanswered, each counted 0.
+        public var missing: Int
         /// Whether movement was measured at all (a previous year was found).
         public var movementMeasured: Bool
         /// The previous standing; nil for an agency new in the ranking.
         public var previous: Previous?
 
         private enum CodingKeys: String, CodingKey {
-            case rank, agency, name, region, year, rubric, score, grade, components, indicatorMean = "indicator_mean", previous
+            case rank, agency, name, region, year, rubric, score, grade, components, indicatorMean = "indicator_mean", missing, previous
         }
 
         init(_ entry: RankedEntry, by key: RankKey, measured: Bool) {
@@ -203,6 +213,7 @@ public struct RankResult: Sendable, Codable {
             grade = card.grade.grade
             components = card.components.map { ComponentStanding(id: $0.id, score: $0.score, rank: entry.componentRanks[$0.id]!) }
             indicatorMean = card.indicatorMean
+            missing = card.missing.count
             movementMeasured = measured
             previous = entry.previous.map { standing in
                 var componentValue: Double?
@@ -227,6 +238,7 @@ public struct RankResult: Sendable, Codable {
             try container.encode(grade, forKey: .grade)
             try container.encode(components, forKey: .components)
             try container.encodeIfPresent(indicatorMean, forKey: .indicatorMean)
+            try container.encode(missing, forKey: .missing)
             if movementMeasured { try container.encode(previous, forKey: .previous) }
         }
 
@@ -242,6 +254,7 @@ public struct RankResult: Sendable, Codable {
             grade = try container.decode(String.self, forKey: .grade)
             components = try container.decode([ComponentStanding].self, forKey: .components)
             indicatorMean = try container.decodeIfPresent(Double.self, forKey: .indicatorMean)
+            missing = try container.decodeIfPresent(Int.self, forKey: .missing) ?? 0
             movementMeasured = container.contains(.previous)
             previous = try container.decodeIfPresent(Previous.self, forKey: .previous)
         }

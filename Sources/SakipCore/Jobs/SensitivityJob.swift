@@ -47,6 +47,7 @@ public struct SensitivityRequest: Sendable {
         if sequence == .sobol && dimensions > SobolSequence.maxDimensions {
             throw RequestError(.invalidRequest, "--sequence sobol supports up to \(SobolSequence.maxDimensions) components and sub-components; \(rubric.id) has \(dimensions)")
         }
+        try Self.checkMemory(units: cards.count, samples: samples)
         let analysis = SensitivityAnalysis(rubric: rubric, cards: cards, options: .init(
             samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, jobs: inputs.options.jobs))
         var errors = evaluation.errors
@@ -55,7 +56,25 @@ public struct SensitivityRequest: Sendable {
             errors.append(Diagnostic(.failedReplicates, at: SourceLocation(file: "sensitivity", line: 1, column: 1),
                 "\(result.failedReplicates.count) replicate(s) failed (non-finite weights or scores) and were left out: \(result.failedReplicates.prefix(10).map(String.init).joined(separator: ", "))"))
         }
-        return SensitivityResult(result, year: analysedYear, errors: errors)
+        var output = SensitivityResult(result, year: analysedYear, errors: errors)
+        output.warnings = evaluation.warnings + BatchChecks.unanswered(cards)
+        return output
+    }
+}
+
+extension SensitivityRequest {
+    /// The share of the machine's memory one analysis may plan to use.
+    static let memoryShare = 0.75
+
+    /// Refuses, before any replicate is drawn, an analysis the machine cannot hold.
+    static func checkMemory(units: Int, samples: Int, available: Double = MachineMemory.physicalBytes) throws(RequestError) {
+        let needed = SensitivityAnalysis.estimatedBytes(units: units, samples: samples)
+        let allowed = available * memoryShare
+        guard needed > allowed else { return }
+        let perSample = SensitivityAnalysis.estimatedBytes(units: units, samples: 1)
+        let fitting = Int(allowed / perSample)
+        throw RequestError(.invalidRequest, "--samples \(samples) for \(units) reports needs about \(MachineMemory.describe(needed)) of memory, "
+            + "more than this machine can hold (\(MachineMemory.describe(available))); use --samples \(fitting) or fewer")
     }
 }
 
@@ -75,10 +94,12 @@ public struct SensitivityResult: Sendable, Codable {
     public var convergence: Convergence
     public var agencies: [Agency]
     public var errors: [Diagnostic]
+    /// Files skipped, and each analysed report with unanswered items (counted 0).
+    public var warnings: [Diagnostic] = []
 
     private enum CodingKeys: String, CodingKey {
         case rubric, year, samples, seed, spread, model, sequence, failedReplicates = "failed_replicates"
-        case meanSpearmanRho = "mean_spearman_rho", convergence, agencies, errors
+        case meanSpearmanRho = "mean_spearman_rho", convergence, agencies, errors, warnings
     }
 
     public struct Convergence: Sendable, Hashable, Codable {

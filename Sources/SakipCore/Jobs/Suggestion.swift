@@ -30,6 +30,6 @@ enum Suggestion {
 
     /// ` did you mean 'x'?` or nothing.
     static func phrase(for value: String, in candidates: [String]) -> String {
-        closest(to: value, in: candidates).map { "; did you mean '\($0)'?" } ?? ""
+        closest(to: value, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

@@ -50,10 +50,12 @@ public struct SensitivityAnalysis: Sendable {
         /// Probability of each grade of the rubric, highest first.
         public var gradeProbabilities: KeyedValues<Double>
         public var keepsGrade: Double
+        /// Items the report leaves unanswered, each counted 0 in every replicate.
+        public var missing: Int
 
         private enum CodingKeys: String, CodingKey {
             case agency, name, year, nominalScore = "nominal_score", nominalGrade = "nominal_grade", nominalRank = "nominal_rank"
-            case medianRank = "median_rank", q05, q95, gradeProbabilities = "grade_probabilities", keepsGrade = "p_keep_grade"
+            case medianRank = "median_rank", q05, q95, gradeProbabilities = "grade_probabilities", keepsGrade = "p_keep_grade", missing
         }
     }
 
@@ -82,6 +84,14 @@ public struct SensitivityAnalysis: Sendable {
         self.rubric = rubric
         self.cards = cards
         self.options = options
+    }
+
+    /// Bytes the analysis holds at its peak: every replicate's rank of every unit (2 bytes each
+    /// up to 65,535 units, else 4), and per replicate its correlation, failure flag and the
+    /// indices and scratch of the reduction (29 bytes).
+    public static func estimatedBytes(units: Int, samples: Int) -> Double {
+        let rankBytes = units <= Int(UInt16.max) ? 2.0 : 4.0
+        return Double(units) * Double(samples) * rankBytes + Double(samples) * 29
     }
 
     public func run() -> Result {
@@ -178,7 +188,7 @@ public struct SensitivityAnalysis: Sendable {
                 agency: card.agency, name: card.name, year: card.year, nominalScore: card.total,
                 nominalGrade: rubric.grades[nominalGrades[r]].grade, nominalRank: nominalRanks[r],
                 medianRank: median, q05: q05, q95: q95, gradeProbabilities: KeyedValues(probabilities),
-                keepsGrade: probabilities[nominalGrades[r]].1))
+                keepsGrade: probabilities[nominalGrades[r]].1, missing: card.missing.count))
         }
         agencies.sort { ($0.nominalRank, $0.agency) < ($1.nominalRank, $1.agency) }
         let rhoValues = kept.map { rho[$0] }.filter { $0.isFinite }
