@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+
+/// Every command the README shows, run as a new user types it (from the package folder, with the
+/// built binary on PATH): each must succeed and print something.
+@Suite("README examples")
+struct ReadmeExampleTests {
+    static var examples: [String] {
+        guard let readme = try? String(contentsOf: Sakip.packageRoot.appendingPathComponent("README.md"), encoding: .utf8),
+              let commands = readme.components(separatedBy: "## Commands").dropFirst().first else { return [] }
+        let section = commands.components(separatedBy: "\n## ")[0]
+        var lines: [String] = []
+        for (i, block) in section.components(separatedBy: "```sh\n").enumerated() where i > 0 {
+            let body = block.components(separatedBy: "```")[0]
+            lines += body.split(separator: "\n").map(String.init).filter { $0.hasPrefix("sakip ") || $0.hasPrefix("cat ") }
+        }
+        return lines
+    }
+
+    @Test func theReadmeHasExamples() {
+        #expect(Self.examples.count >= 10)
+    }
+
+    @Test(arguments: examples)
+    func example(_ line: String) throws {
+        let folder = Sakip.binary.deletingLastPathComponent().path
+        let run = try Sakip.run(["-c", line], environment: ["PATH": folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")],
+                                executable: URL(fileURLWithPath: "/bin/bash"))
+        #expect(run.status == 0, "\(line)\n\(run.stderr)")
+        #expect(!run.stdout.isEmpty)
+        #expect(!run.stderr.contains("error:"), "\(run.stderr)")
+    }
+}
