@@ -1,7 +1,7 @@
 import SakipCore
 
 extension CompareResult: RenderableResult {
-    public static var textRenderer: CompareTextRenderer { CompareTextRenderer() }
+    public static func textRenderer(_ options: RenderOptions) -> CompareTextRenderer { CompareTextRenderer(options: options) }
     public static var csvRenderer: CompareCSVRenderer { CompareCSVRenderer() }
     public static var markdownRenderer: CompareMarkdownRenderer { CompareMarkdownRenderer() }
 }
@@ -12,11 +12,14 @@ struct CompareLayout {
 
     func shiftText(_ shift: Int) -> String { shift > 0 ? "+\(shift)" : String(shift) }
 
-    func agencyTable(markdown: Bool) -> TextTable {
-        var table = TextTable([("Agency", .left), ("Base rank", .right), ("Base score", .right), ("Base grade", .left),
-                               ("Cand rank", .right), ("Cand score", .right), ("Cand grade", .left), ("Shift", .right), ("Grade change", .left)])
+    /// Full headers for `wide` and Markdown; `B`/`C` headers and agencies shortened to 22
+    /// characters otherwise, so the table fits 100 columns.
+    func agencyTable(markdown: Bool, wide: Bool = true) -> TextTable {
+        let (base, cand) = wide ? ("Base", "Cand") : ("B", "C")
+        var table = TextTable([("Agency", .left), ("\(base) rank", .right), ("\(base) score", .right), ("\(base) grade", .left),
+                               ("\(cand) rank", .right), ("\(cand) score", .right), ("\(cand) grade", .left), ("Shift", .right), ("Grade change", .left)])
         for row in result.agencies {
-            table.add([row.agency, String(row.baselineRank), Numbers.fixed(row.baselineScore), row.baselineGrade,
+            table.add([wide ? row.agency : row.agency.truncated(to: 22), String(row.baselineRank), Numbers.fixed(row.baselineScore), row.baselineGrade,
                        String(row.candidateRank), Numbers.fixed(row.candidateScore), row.candidateGrade, shiftText(row.shift),
                        row.gradeChanged ? "\(row.baselineGrade) -> \(row.candidateGrade)" : ""])
         }
@@ -68,12 +71,16 @@ struct CompareLayout {
 
 /// The comparison as aligned tables: rank shifts, agreement, grade transitions, rubric diff.
 public struct CompareTextRenderer: ResultRenderer {
-    public init() {}
+    public var options: RenderOptions
+
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
 
     public func render(_ result: CompareResult) -> String {
         let layout = CompareLayout(result: result)
-        var out = "Comparing \(result.baseline) (baseline) with \(result.candidate) (candidate), \(result.agencies.count) reports\n\n"
-        out += layout.agencyTable(markdown: false).text(indent: "  ") + "\n"
+        var out = "Comparing \(result.baseline) (baseline\(options.wide ? "" : ", B")) with \(result.candidate) (candidate\(options.wide ? "" : ", C")), \(result.agencies.count) reports\n\n"
+        out += layout.agencyTable(markdown: false, wide: options.wide).text(indent: "  ") + "\n"
         out += layout.statistics.map { "  \($0)\n" }.joined()
         out += "\nGrade transitions (rows: baseline, columns: candidate)\n" + layout.transitionTable().text(indent: "  ")
         out += "\nWhat changed in the rubric\n" + layout.diffLines.map { "  \($0)\n" }.joined()

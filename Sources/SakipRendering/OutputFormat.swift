@@ -25,21 +25,35 @@ public struct JSONRenderer<Result: Encodable>: ResultRenderer {
     }
 }
 
+/// How text output is laid out.
+public struct RenderOptions: Sendable {
+    /// Text tables fit this many columns: long names are shortened and secondary columns left to
+    /// `wide` output.
+    public static let width = 100
+
+    /// Every column, names in full, whatever the width.
+    public var wide: Bool
+
+    public init(wide: Bool = false) {
+        self.wide = wide
+    }
+}
+
 /// A result that renders in every `OutputFormat`.
 public protocol RenderableResult: Encodable {
     associatedtype Text: ResultRenderer where Text.Result == Self
     associatedtype CSV: ResultRenderer where CSV.Result == Self
     associatedtype Markdown: ResultRenderer where Markdown.Result == Self
-    static var textRenderer: Text { get }
+    static func textRenderer(_ options: RenderOptions) -> Text
     static var csvRenderer: CSV { get }
     static var markdownRenderer: Markdown { get }
 }
 
 extension RenderableResult {
     /// The result in one format.
-    public func rendered(as format: OutputFormat) -> String {
+    public func rendered(as format: OutputFormat, options: RenderOptions = RenderOptions()) -> String {
         switch format {
-        case .text: Self.textRenderer.render(self)
+        case .text: Self.textRenderer(options).render(self)
         case .json: JSONRenderer<Self>().render(self)
         case .csv: Self.csvRenderer.render(self)
         case .markdown: Self.markdownRenderer.render(self)

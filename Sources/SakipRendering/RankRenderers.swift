@@ -1,7 +1,7 @@
 import SakipCore
 
 extension RankResult: RenderableResult {
-    public static var textRenderer: RankTextRenderer { RankTextRenderer() }
+    public static func textRenderer(_ options: RenderOptions) -> RankTextRenderer { RankTextRenderer(options: options) }
     public static var csvRenderer: RankCSVRenderer { RankCSVRenderer() }
     public static var markdownRenderer: RankMarkdownRenderer { RankMarkdownRenderer() }
 }
@@ -25,6 +25,7 @@ struct RankLayout {
     }
 
 
+    /// Every column: names, regions, each component's score and rank, the previous score.
     func table(markdown: Bool) -> TextTable {
         var columns: [(String, TextTable.Alignment)] = [("Rank", .right), ("Agency", .left), ("Name", .left), ("Region", .left), ("Score", .right), ("Grade", .left)]
         columns += result.componentIDs.map { ("C\($0) (rank)", .right) }
@@ -33,15 +34,14 @@ struct RankLayout {
         var table = TextTable(columns)
         for entry in result.rankings {
             var row = [String(entry.rank), entry.agency, markdown ? (entry.name ?? "") : (entry.name ?? "").truncated(to: 36), entry.region ?? "",
-                       Numbers.fixed(entry.score) + (entry.missing > 0 ? "*" : ""), entry.grade]
+                       score(entry), entry.grade]
             row += result.componentIDs.map { id in
                 entry.componentScore(id).map { "\(Numbers.fixed($0.score)) (\($0.rank))" } ?? "-"
             }
             row.append(entry.indicatorMean.map { Numbers.fixed($0) + "%" } ?? "-")
             if result.previousYear != nil {
                 if let previous = entry.previous {
-                    row += [Numbers.fixed(previous.value), (previous.delta >= 0 ? "+" : "") + Numbers.fixed(previous.delta),
-                            previous.grade, previous.gradeMovement.rawValue, rankMovement(entry)]
+                    row += [Numbers.fixed(previous.value), signed(previous.delta), previous.grade, previous.gradeMovement.rawValue, rankMovement(entry)]
                 } else {
                     row += ["-", "-", "-", "new", "new"]
                 }
@@ -49,6 +49,40 @@ struct RankLayout {
             table.add(row)
         }
         return table
+    }
+
+    /// What fits 100 columns: rank, agency, score, grade, each component's score (names in the
+    /// legend), and either the indicator mean or the movement against the previous year.
+    func compactTable() -> TextTable {
+        var columns: [(String, TextTable.Alignment)] = [("Rank", .right), ("Agency", .left), ("Score", .right), ("Grade", .left)]
+        columns += result.componentIDs.map { ("C\($0)", .right) }
+        let withPrevious = result.previousYear != nil
+        columns += withPrevious ? [("Delta", .right), ("Was", .left), ("Move", .right)] : [("IKU mean", .right)]
+        var table = TextTable(columns)
+        for entry in result.rankings {
+            var row = [String(entry.rank), entry.agency.truncated(to: 24), score(entry), entry.grade]
+            row += result.componentIDs.map { id in entry.componentScore(id).map { Numbers.fixed($0.score) } ?? "-" }
+            if withPrevious {
+                row += entry.previous.map { [signed($0.delta), $0.grade, rankMovement(entry)] } ?? ["-", "-", "new"]
+            } else {
+                row.append(entry.indicatorMean.map { Numbers.fixed($0) + "%" } ?? "-")
+            }
+            table.add(row)
+        }
+        return table
+    }
+
+    /// `C1 Perencanaan Kinerja (30)`, one per component, for the compact table.
+    var legend: [String] {
+        result.components.map { "C\($0.id) = \($0.name.truncated(to: 80)), weight \(Numbers.full($0.weight))" }
+    }
+
+    private func score(_ entry: RankResult.Entry) -> String {
+        Numbers.fixed(entry.score) + (entry.missing > 0 ? "*" : "")
+    }
+
+    private func signed(_ delta: Double) -> String {
+        (delta >= 0 ? "+" : "") + Numbers.fixed(delta)
     }
 
     func summaryLines() -> [String] {
@@ -75,11 +109,17 @@ struct RankLayout {
 
 /// The ranking as an aligned table, its summary and the weakest sub-components.
 public struct RankTextRenderer: ResultRenderer {
-    public init() {}
+    public var options: RenderOptions
+
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
 
     public func render(_ result: RankResult) -> String {
         let layout = RankLayout(result: result)
-        var out = layout.heading + "\n\n" + layout.table(markdown: false).text(indent: "  ") + "\n"
+        let table = options.wide ? layout.table(markdown: false) : layout.compactTable()
+        var out = layout.heading + "\n\n" + table.text(indent: "  ") + "\n"
+        if !options.wide { out += layout.legend.map { "  \($0)\n" }.joined() + "\n" }
         out += layout.summaryLines().map { "  " + $0 + "\n" }.joined()
         if !result.summary.weakest.isEmpty {
             out += "\nWeakest sub-components across all ranked reports (help first here)\n" + layout.weakestTable().text(indent: "  ")

@@ -1,7 +1,7 @@
 import SakipCore
 
 extension ScoreResult: RenderableResult {
-    public static var textRenderer: ScoreTextRenderer { ScoreTextRenderer() }
+    public static func textRenderer(_ options: RenderOptions) -> ScoreTextRenderer { ScoreTextRenderer(options: options) }
     public static var csvRenderer: ScoreCSVRenderer { ScoreCSVRenderer() }
     public static var markdownRenderer: ScoreMarkdownRenderer { ScoreMarkdownRenderer() }
 }
@@ -17,7 +17,11 @@ extension ScoreResult.Report {
 /// Each report's breakdown as aligned tables: components and sub-components, weakest spots,
 /// indicators and warnings.
 public struct ScoreTextRenderer: ResultRenderer {
-    public init() {}
+    public var options: RenderOptions
+
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
 
 
     public func render(_ result: ScoreResult) -> String {
@@ -42,13 +46,19 @@ public struct ScoreTextRenderer: ResultRenderer {
         for component in card.components {
             table.add([component.id, component.name.truncated(to: 56), Numbers.fixed(component.weight), Numbers.fixed(component.score),
                        Numbers.percent(component.score / component.weight), ""])
+            // A tree: each group with its sub-components under it, then any outside a group.
+            func add(_ sub: SubcomponentScore, depth: Int) {
+                let indent = String(repeating: "  ", count: depth)
+                table.add([indent + sub.id, (indent + sub.name).truncated(to: 56), Numbers.fixed(sub.weight), Numbers.fixed(sub.score),
+                           Numbers.percent(sub.value), sub.letter.map { "grade \($0)" } ?? "\(sub.answered)/\(sub.expected)"])
+            }
             for group in component.groups {
                 table.add(["  " + group.id, ("  " + group.name).truncated(to: 56), Numbers.fixed(group.weight), Numbers.fixed(group.score),
                            Numbers.percent(group.score / group.weight), ""])
+                for sub in component.subcomponents where sub.group == group.id { add(sub, depth: 2) }
             }
-            for sub in component.subcomponents {
-                table.add(["  " + sub.id, ("  " + sub.name).truncated(to: 56), Numbers.fixed(sub.weight), Numbers.fixed(sub.score),
-                           Numbers.percent(sub.value), sub.letter.map { "grade \($0)" } ?? "\(sub.answered)/\(sub.expected)"])
+            for sub in component.subcomponents where sub.group == nil || !component.groups.contains(where: { $0.id == sub.group }) {
+                add(sub, depth: 1)
             }
         }
         let totalWeight = card.components.reduce(0) { $0 + $1.weight }
@@ -77,7 +87,7 @@ public struct ScoreTextRenderer: ResultRenderer {
             out += indicators.text(indent: "  ")
             out += "  Mean achievement: \(card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? "not computable")\n"
             if let efficiency = card.efficiency {
-                out += "  Budget absorption: \(Numbers.fixed(efficiency.absorption))%, \(efficiency.isEfficient ? "efficient" : "not efficient") (achievement must exceed absorption by more than \(Numbers.full(efficiency.margin)) points)\n"
+                out += "  Budget absorption: \(Numbers.fixed(efficiency.absorption))%, \(efficiency.isEfficient ? "efficient" : "not efficient") (achievement must be over \(Numbers.full(efficiency.margin)) points above it)\n"
             }
         }
 

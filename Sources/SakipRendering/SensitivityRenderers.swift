@@ -1,7 +1,7 @@
 import SakipCore
 
 extension SensitivityResult: RenderableResult {
-    public static var textRenderer: SensitivityTextRenderer { SensitivityTextRenderer() }
+    public static func textRenderer(_ options: RenderOptions) -> SensitivityTextRenderer { SensitivityTextRenderer(options: options) }
     public static var csvRenderer: SensitivityCSVRenderer { SensitivityCSVRenderer() }
     public static var markdownRenderer: SensitivityMarkdownRenderer { SensitivityMarkdownRenderer() }
 }
@@ -11,11 +11,31 @@ struct SensitivityLayout {
     let result: SensitivityResult
 
     var heading: String {
-        "Sensitivity of \(result.agencies.count) reports\(result.year.map { ", \($0)" } ?? "") to the weights of \(result.rubric): \(result.samples) \(result.sequence == "sobol" ? "Sobol' " : "")replicates, \(result.model) model, spread \(Numbers.full(result.spread)), seed \(result.seed)"
+        "Sensitivity of \(result.agencies.count) reports\(result.year.map { ", \($0)" } ?? "") to the weights of \(result.rubric):\n"
+            + "\(result.samples) \(result.sequence == "sobol" ? "Sobol' " : "")replicates, \(result.model) model, spread \(Numbers.full(result.spread)), seed \(result.seed)"
     }
 
     var grades: [String] { result.agencies.first?.gradeProbabilities.keys ?? [] }
 
+    /// Fits 100 columns: the grade probabilities in one column, only those above 0.
+    func compactTable() -> TextTable {
+        var table = TextTable([("Agency", .left), ("Score", .right), ("Grade", .left), ("Rank", .right), ("Median", .right), ("5%", .right),
+                               ("95%", .right), ("Keeps", .right), ("Grade probabilities", .left)])
+        for agency in result.agencies {
+            let likely = agency.gradeProbabilities.pairs.filter { $0.value > 0 }.map { "\($0.key) \(Numbers.percent($0.value))" }
+            table.add([agency.agency.truncated(to: 22), Numbers.fixed(agency.nominalScore) + (agency.missing > 0 ? "*" : ""), agency.nominalGrade,
+                       String(agency.nominalRank), rank(agency.medianRank), rank(agency.q05), rank(agency.q95),
+                       Numbers.percent(agency.keepsGrade), likely.joined(separator: ", ")])
+        }
+        return table
+    }
+
+    /// A rank quantile: whole, or to one decimal (quantiles interpolate between ranks).
+    func rank(_ value: Double) -> String {
+        value == value.rounded() ? Numbers.full(value) : Numbers.fixed(value, 1)
+    }
+
+    /// Every grade's probability in a column of its own.
     func table() -> TextTable {
         var table = TextTable([("Agency", .left), ("Score", .right), ("Grade", .left), ("Rank", .right), ("Median", .right), ("5%", .right), ("95%", .right), ("Keeps grade", .right)]
             + grades.map { ("P(\($0))", .right) })
@@ -30,7 +50,7 @@ struct SensitivityLayout {
     var overall: [String] {
         [
             "Mean Spearman rho to the nominal ranking: \(result.meanSpearmanRho.map { Numbers.fixed($0, 4) } ?? "undefined")",
-            "Convergence: rank quantiles moved at most \(Numbers.fixed(result.convergence.maxQuantileShift)) (mean \(Numbers.fixed(result.convergence.meanQuantileShift, 3))) between the first half of the replicates and all of them",
+            "Convergence: rank quantiles moved at most \(Numbers.fixed(result.convergence.maxQuantileShift)) (mean \(Numbers.fixed(result.convergence.meanQuantileShift, 3))) from half of the replicates to all",
             "Failed replicates: \(result.failedReplicates.count)",
         ] + incomplete
     }
@@ -45,11 +65,16 @@ struct SensitivityLayout {
 
 /// Rank intervals and grade probabilities as an aligned table, then the overall figures.
 public struct SensitivityTextRenderer: ResultRenderer {
-    public init() {}
+    public var options: RenderOptions
+
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
 
     public func render(_ result: SensitivityResult) -> String {
         let layout = SensitivityLayout(result: result)
-        return layout.heading + "\n\n" + layout.table().text(indent: "  ") + "\n" + layout.overall.map { "  \($0)\n" }.joined()
+        let table = options.wide ? layout.table() : layout.compactTable()
+        return layout.heading + "\n\n" + table.text(indent: "  ") + "\n" + layout.overall.map { "  \($0)\n" }.joined()
     }
 }
 

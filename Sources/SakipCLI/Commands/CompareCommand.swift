@@ -26,10 +26,13 @@ struct CompareCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
+    var wide = false
+
 
     func run() throws {
         let request = CompareRequest(inputs: input.selection(rubric: nil), baseline: baseline, candidate: candidate, topK: topK, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, errors: result.errors, warnings: result.warnings)
+        try result.emit(format, wide: wide, errors: result.errors, warnings: result.warnings)
     }
 }

@@ -55,8 +55,8 @@ func perform<Result>(_ request: () throws(RequestError) -> Result) throws -> Res
 extension RenderableResult {
     /// Writes the result to stdout, every error to stderr as `file:line:col: error: message`, and
     /// fails with exit status 1 when there were errors (everything else has been printed).
-    func emit(_ format: OutputFormat, errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
-        Terminal.write(rendered(as: format))
+    func emit(_ format: OutputFormat, wide: Bool = false, errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
+        Terminal.write(rendered(as: format, options: RenderOptions(wide: wide)))
         for warning in warnings { Terminal.error(warning.description) }
         for error in errors { Terminal.error(error.description) }
         if !errors.isEmpty { throw ExitCode(1) }

@@ -32,6 +32,9 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
+    var wide = false
+
     func validate() throws {
         if RankKey(by) == nil { throw ValidationError("--by takes 'score' or 'component:ID', not '\(by)'") }
     }
@@ -44,6 +47,6 @@ struct RankCommand: ParsableCommand {
         if let progress { onProgress = { done, total in progress.update(done, total) } }
         let result = try perform { () throws(RequestError) in try request.run(progress: onProgress) }
         progress?.finish()
-        try result.emit(format, errors: result.errors, warnings: result.warnings)
+        try result.emit(format, wide: wide, errors: result.errors, warnings: result.warnings)
     }
 }

@@ -12,6 +12,9 @@ struct RubricsCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
+    var wide = false
+
     func run() throws {
         let result: RubricListResult
         do {
@@ -20,6 +23,6 @@ struct RubricsCommand: ParsableCommand {
             Terminal.error("sakip: \(error.message)")
             throw ExitCode(1)
         }
-        try result.emit(format, errors: result.errors)
+        try result.emit(format, wide: wide, errors: result.errors)
     }
 }

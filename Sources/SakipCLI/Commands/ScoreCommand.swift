@@ -14,6 +14,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
+    var wide = false
+
     @Option(parsing: .unconditional, help: "Only reports of this year.")
     var year: Int?
 
@@ -23,6 +26,6 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let request = ScoreRequest(inputs: input.selection, year: year, weakest: weakest)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, errors: result.errors)
+        try result.emit(format, wide: wide, errors: result.errors)
     }
 }

@@ -35,9 +35,12 @@ struct SensitivityCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
+    var wide = false
+
     func run() throws {
         let request = SensitivityRequest(inputs: input.selection, samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, errors: result.errors, warnings: result.warnings)
+        try result.emit(format, wide: wide, errors: result.errors, warnings: result.warnings)
     }
 }

@@ -61,7 +61,8 @@ public struct RankRequest: Sendable {
             rubric: rubricID, year: rankedYear, previousYear: previousYear, by: by.description,
             rankings: shown.map { RankResult.Entry($0, by: by, measured: previousYear != nil) },
             summary: RankResult.Summary(RankingSummary(cards: entries.map(\.card), rubric: rubric)),
-            errors: errors, warnings: warnings, componentIDs: Ranking.orderedComponentIDs(current))
+            errors: errors, warnings: warnings, componentIDs: Ranking.orderedComponentIDs(current),
+            components: Self.componentLabels(current))
     }
 
     /// The year movement is measured against: with separate previous inputs, their latest year
@@ -69,6 +70,18 @@ public struct RankRequest: Sendable {
     static func previousYear(before year: Int, in cards: [ScoreCard], separate: Bool) -> Int? {
         let earlierYears = cards.map(\.year).filter { $0 < year }
         return separate ? earlierYears.max() : (earlierYears.contains(year - 1) ? year - 1 : nil)
+    }
+
+    /// Each component's name, from the first ranked report that has it.
+    static func componentLabels(_ cards: [ScoreCard]) -> [RankResult.ComponentLabel] {
+        var seen = Set<String>()
+        var labels: [RankResult.ComponentLabel] = []
+        for card in cards {
+            for component in card.components where seen.insert(component.id).inserted {
+                labels.append(RankResult.ComponentLabel(id: component.id, name: component.name, weight: component.weight))
+            }
+        }
+        return labels
     }
 
     /// The most frequent value; ties go to the smallest, so the choice is deterministic.
@@ -95,9 +108,17 @@ public struct RankResult: Sendable, Codable {
     public var warnings: [Diagnostic]
     /// Component ids in the order the ranked reports' rubrics list them.
     public var componentIDs: [String]
+    /// The components' names and weights, in the same order.
+    public var components: [ComponentLabel]
+
+    public struct ComponentLabel: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String
+        public var weight: Double
+    }
 
     private enum CodingKeys: String, CodingKey {
-        case rubric, year, previousYear = "previous_year", by, rankings, summary, errors, warnings, componentIDs = "component_ids"
+        case rubric, year, previousYear = "previous_year", by, components, rankings, summary, errors, warnings, componentIDs = "component_ids"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -106,6 +127,7 @@ public struct RankResult: Sendable, Codable {
         try container.encodeIfPresent(year, forKey: .year)
         try container.encodeIfPresent(previousYear, forKey: .previousYear)
         try container.encode(by, forKey: .by)
+        try container.encode(components, forKey: .components)
         try container.encode(rankings, forKey: .rankings)
         try container.encode(summary, forKey: .summary)
         try container.encode(errors, forKey: .errors)
@@ -113,7 +135,7 @@ public struct RankResult: Sendable, Codable {
     }
 
     public init(rubric: String?, year: Int?, previousYear: Int?, by: String, rankings: [Entry], summary: Summary, errors: [Diagnostic],
-                warnings: [Diagnostic], componentIDs: [String]) {
+                warnings: [Diagnostic], componentIDs: [String], components: [ComponentLabel]) {
         self.rubric = rubric
         self.year = year
         self.previousYear = previousYear
@@ -123,6 +145,7 @@ public struct RankResult: Sendable, Codable {
         self.errors = errors
         self.warnings = warnings
         self.componentIDs = componentIDs
+        self.components = components
     }
 
     public init(from decoder: any Decoder) throws {
@@ -131,6 +154,7 @@ public struct RankResult: Sendable, Codable {
         year = try container.decodeIfPresent(Int.self, forKey: .year)
         previousYear = try container.decodeIfPresent(Int.self, forKey: .previousYear)
         by = try container.decode(String.self, forKey: .by)
+        components = try container.decodeIfPresent([ComponentLabel].self, forKey: .components) ?? []
         rankings = try container.decode([Entry].self, forKey: .rankings)
         summary = try container.decode(Summary.self, forKey: .summary)
         errors = try container.decode([Diagnostic].self, forKey: .errors)

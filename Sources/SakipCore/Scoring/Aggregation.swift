@@ -21,7 +21,8 @@ extension Scorer {
         let denominator = earned.weightSum * earned.full
         return SubcomponentScore(
             id: sub.id, name: sub.name, weight: sub.weight, aggregation: sub.aggregation, value: earned.rawSum / denominator,
-            score: earned.rawSum * sub.weight / denominator, letter: earned.letter, answered: earned.answered, expected: earned.expected)
+            score: earned.rawSum * sub.weight / denominator, letter: earned.letter, answered: earned.answered, expected: earned.expected,
+            group: sub.group)
     }
 
     /// `mean`: the criterion-weighted mean of the answers; an unanswered criterion counts 0.

@@ -49,7 +49,7 @@ public struct GroupScore: Sendable, Hashable, Codable {
 
 public struct SubcomponentScore: Sendable, Hashable, Codable {
     private enum CodingKeys: String, CodingKey {
-        case id, name, weight, aggregation, value, score, letter = "answer", answered, expected
+        case id, name, weight, aggregation, value, score, letter = "answer", answered, expected, group
     }
 
     public var id: String
@@ -65,6 +65,23 @@ public struct SubcomponentScore: Sendable, Hashable, Codable {
     /// How many criteria (or the grade) the report answers, and how many the rubric expects.
     public var answered: Int
     public var expected: Int
+    /// The group (a level between component and sub-component, as in 12/2015) it belongs to.
+    public var group: String? = nil
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(name, forKey: .name)
+        try container.encode(weight, forKey: .weight)
+        try container.encode(aggregation, forKey: .aggregation)
+        try container.encode(value, forKey: .value)
+        try container.encode(score, forKey: .score)
+        try container.encodeIfPresent(letter, forKey: .letter)
+        try container.encode(answered, forKey: .answered)
+        try container.encode(expected, forKey: .expected)
+        // Only rubrics with groups have one; the key is absent otherwise.
+        if let group { try container.encode(group, forKey: .group) }
+    }
 }
 
 public struct IndicatorResult: Sendable, Hashable {
