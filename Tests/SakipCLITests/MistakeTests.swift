@@ -96,4 +96,18 @@ struct MistakeTests {
         let compare = try Sakip.run(["compare", "--help"])
         #expect(!compare.stdout.contains("--rubric"))
     }
+
+    /// Links back to a parent or to the folder itself are followed once: no hang, no "second report".
+    @Test func folderLinkLoops() throws {
+        let folder = NSTemporaryDirectory() + "sakip-loop-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/inner", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: Sakip.packageRoot.appendingPathComponent("samples/kota-bandung-2024.xml").path, toPath: folder + "/inner/a.xml")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/inner/up", withDestinationPath: "..")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/inner/current", withDestinationPath: ".")
+        let run = try Sakip.run(["rank", folder])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("Ranking of 1 report, 2024"))
+        #expect(!run.stderr.contains("second report"))
+    }
 }
