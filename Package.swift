@@ -17,6 +17,7 @@ var package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,7 @@ var package = Package(
             dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/rubrics"), .copy("Resources/schema")]
         ),
-        .target(name: "SakipRendering", dependencies: ["SakipCore"]),
+        .target(name: "SakipRendering", dependencies: ["SakipCore", .product(name: "Plot", package: "Plot")]),
         .target(
             name: "SakipCLI",
             dependencies: [

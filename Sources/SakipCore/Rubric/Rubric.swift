@@ -92,7 +92,7 @@ public struct AnswerScale: Sendable, Hashable {
 }
 
 /// A grade (predikat) and its score band: `above` < score <= `max`.
-public struct GradeBand: Sendable, Hashable {
+public struct GradeBand: Sendable, Hashable, Codable {
     /// Floating noise this close to a bound counts as on the bound.
     public static let boundTolerance = 1e-9
 
