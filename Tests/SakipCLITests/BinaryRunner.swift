@@ -20,11 +20,12 @@ enum Sakip {
     }
 
     /// - Parameter stdin: bytes fed to the binary's standard input (from a file, not a pipe).
-    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, executable: URL? = nil) throws -> Run {
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, executable: URL? = nil,
+                    directory: URL? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
-        process.currentDirectoryURL = packageRoot
+        process.currentDirectoryURL = directory ?? packageRoot
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         // Output goes to temporary files, not pipes: draining a pipe with FileHandle can be
         // interrupted by a signal (EINTR), which Foundation turns into a crash.

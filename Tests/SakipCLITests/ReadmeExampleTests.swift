@@ -21,11 +21,19 @@ struct ReadmeExampleTests {
         #expect(Self.examples.count >= 10)
     }
 
+    /// Each example runs in a scratch folder that sees the package's samples and rubrics, so one
+    /// that writes a file (`report.html`) leaves the package as it was.
     @Test(arguments: examples)
     func example(_ line: String) throws {
         let folder = Sakip.binary.deletingLastPathComponent().path
+        let scratch = URL(fileURLWithPath: NSTemporaryDirectory() + "sakip-readme-" + UUID().uuidString)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for name in ["samples", "rubrics"] {
+            try FileManager.default.createSymbolicLink(at: scratch.appendingPathComponent(name), withDestinationURL: Sakip.packageRoot.appendingPathComponent(name))
+        }
         let run = try Sakip.run(["-c", line], environment: ["PATH": folder + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")],
-                                executable: URL(fileURLWithPath: "/bin/bash"))
+                                executable: URL(fileURLWithPath: "/bin/bash"), directory: scratch)
         #expect(run.status == 0, "\(line)\n\(run.stderr)")
         #expect(!run.stdout.isEmpty)
         #expect(!run.stderr.contains("error:"), "\(run.stderr)")

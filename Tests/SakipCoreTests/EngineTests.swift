@@ -172,6 +172,23 @@ struct EngineTests {
         #expect(result.failed)
     }
 
+    @Test func reportRequestGathersEveryJob() throws {
+        let request = ReportRequest(inputs: InputSelection([.path(samples + "/partners/2024")]), previous: [.path(samples + "/partners/2023")],
+                                    candidate: samples + "/variants/pemanfaatan-60.yaml", sensitivitySamples: 100, seed: 3)
+        let result = try request.run()
+        #expect(result.ranking.rankings.count == 56)
+        #expect(result.reports.count == 56)
+        #expect(result.comparison?.agencies.count == 56)
+        #expect(result.sensitivity?.agencies.count == 56)
+        #expect(result.grades.map(\.grade) == ["AA", "A", "BB", "B", "CC", "C", "D"])
+        #expect(result.errors.isEmpty)
+        let html = HTMLReportRenderer().render(result)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        let decoded = try JSONDecoder().decode(ReportResult.self, from: Data(try JSONWriter.encode(result).utf8))
+        #expect(decoded.ranking.rankings == result.ranking.rankings)
+        #expect(throws: RequestError.self) { try ReportRequest(inputs: InputSelection([.path(samples + "/partners/2024")]), sensitivitySamples: 0).run() }
+    }
+
     // MARK: Results as values
 
     @Test func scoreResultsRoundTripThroughJSON() throws {

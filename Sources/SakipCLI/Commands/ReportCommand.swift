@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw RequestFailure(error: RequestError(.unreadable, "cannot write \(output): \(error.localizedDescription)"))
             }
-            Terminal.error("wrote \(output): \(result.ranking.summary.count) reports, \(html.utf8.count / 1024) KB")
+            Terminal.write("wrote \(output): \(result.ranking.summary.count) reports, \(html.utf8.count / 1024) KB\n")
         }
         for error in result.errors { Terminal.error(error.description) }
         if !result.errors.isEmpty { throw ExitCode(1) }
