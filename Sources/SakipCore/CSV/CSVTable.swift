@@ -150,7 +150,7 @@ package struct CSVTable: Sendable {
     /// Parses the records in `range`, which starts at a record boundary; offsets stay absolute.
     static func parse(_ bytes: [UInt8], file: String, range: Range<Int>) throws(Diagnostic) -> CSVTable {
         guard bytes.count < Int(Int32.max) else {
-            throw Diagnostic(.csvSyntax, at: SourceLocation(file: file, line: 1, column: 1), "CSV file over 2 GB; split it into several files")
+            throw Diagnostic(.csvSyntax, at: .wholeFile(file), "CSV file over 2 GB; split it into several files")
         }
         var spans: [Span] = []
         var recordStarts: [Int] = []

@@ -102,7 +102,7 @@ extension Error {
         case let diagnostic as Diagnostic: return [diagnostic]
         case let list as DiagnosticList: return list.diagnostics
         default:
-            return [Diagnostic(.internalError, at: SourceLocation(file: file, line: 1, column: 1), "\(self)")]
+            return [Diagnostic(.internalError, at: .wholeFile(file), "\(self)")]
         }
     }
 }

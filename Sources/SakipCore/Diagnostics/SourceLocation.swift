@@ -10,7 +10,17 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
         self.column = column
     }
 
-    public var description: String { "\(file):\(line):\(column)" }
+    /// A problem with an input as a whole (it does not exist, cannot be read, is empty), or with
+    /// an option: no line or column is made up for it. Line and column are 0; it prints as the
+    /// bare name, so the message reads `file: error: ...`.
+    public static func wholeFile(_ file: String) -> SourceLocation {
+        SourceLocation(file: file, line: 0, column: 0)
+    }
+
+    /// Whether the location names a place inside the input, rather than the input as a whole.
+    public var isPlaced: Bool { line > 0 }
+
+    public var description: String { isPlaced ? "\(file):\(line):\(column)" : file }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
         (a.file, a.line, a.column) < (b.file, b.line, b.column)

@@ -49,7 +49,7 @@ package enum InputItem: Sendable, Hashable {
             case .bytes(let bytes, let name): return .success(SourceText(name: name, bytes: bytes))
             }
         } catch {
-            return .failure(Diagnostic(.unreadable, at: SourceLocation(file: name, line: 1, column: 1), error.description))
+            return .failure(Diagnostic(.unreadable, at: .wholeFile(name), error.description))
         }
     }
 }
@@ -80,7 +80,7 @@ package enum InputExpansion {
             case .path(let path):
                 var info = stat()
                 guard stat(path, &info) == 0 else {
-                    missing.append(Diagnostic(.noSuchInput, at: SourceLocation(file: path, line: 1, column: 1), "no such file or folder"))
+                    missing.append(Diagnostic(.noSuchInput, at: .wholeFile(path), "no such file or folder"))
                     continue
                 }
                 guard (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -90,7 +90,7 @@ package enum InputExpansion {
                 let base = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
                 let (files, skipped) = walk.files(below: base, info: info)
                 items += files.map(InputItem.file)
-                missing += skipped.map { Diagnostic(.skippedFile, .warning, at: SourceLocation(file: $0, line: 1, column: 1),
+                missing += skipped.map { Diagnostic(.skippedFile, .warning, at: .wholeFile($0),
                     "skipped: a spreadsheet workbook, which sakip does not read; save the LKE sheet as CSV (agency,year,criterion,value)") }
             }
         }

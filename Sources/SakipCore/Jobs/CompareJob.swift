@@ -66,7 +66,7 @@ extension CompareRequest {
         }
         guard affected > 0 else { return [] }
         let items = order.prefix(12).map { "\($0) (\(lacking[$0]!) report\(lacking[$0]! == 1 ? "" : "s"))" }.joined(separator: ", ")
-        return [Diagnostic(.missingAnswer, .warning, at: SourceLocation(file: "--candidate", line: 1, column: 1),
+        return [Diagnostic(.missingAnswer, .warning, at: .wholeFile("--candidate"),
             "the candidate rubric needs answers that \(affected) of \(comparison.rows.count) reports lack, each counted 0 under it: \(items)\(order.count > 12 ? ", ..." : "")")]
     }
 }

@@ -53,7 +53,7 @@ public struct SensitivityRequest: Sendable {
         var errors = evaluation.errors
         let result = analysis.run()
         if !result.failedReplicates.isEmpty {
-            errors.append(Diagnostic(.failedReplicates, at: SourceLocation(file: "sensitivity", line: 1, column: 1),
+            errors.append(Diagnostic(.failedReplicates, at: .wholeFile("sensitivity"),
                 "\(result.failedReplicates.count) replicate(s) failed (non-finite weights or scores) and were left out: \(result.failedReplicates.prefix(10).map(String.init).joined(separator: ", "))"))
         }
         var output = SensitivityResult(result, year: analysedYear, errors: errors)

@@ -22,7 +22,7 @@ public enum XMLReportReader {
             return ReportFile(file: file, diagnostics: builder.diagnostics.filter { $0.severity == .warning } + [error])
         }
         if !builder.sawRoot {
-            builder.diagnostics.append(Diagnostic(.noReport, at: SourceLocation(file: file, line: 1, column: 1), "expected a <report> or <reports> element"))
+            builder.diagnostics.append(Diagnostic(.noReport, at: .wholeFile(file), "expected a <report> or <reports> element"))
         }
         return ReportFile(file: file, reports: builder.reports, diagnostics: builder.diagnostics)
     }

@@ -53,7 +53,7 @@ public struct RubricCatalog: Sendable {
         }
         let rubric = try RubricLoader.load(path: entry.path)
         guard rubric.id == reference else {
-            throw Diagnostic(.rubricStructure, at: SourceLocation(file: entry.path, line: 1, column: 1),
+            throw Diagnostic(.rubricStructure, at: .wholeFile(entry.path),
                              "rubric file is named \(reference) but declares id '\(rubric.id)'")
         }
         return rubric

@@ -11,7 +11,7 @@ public enum RubricLoader {
         do {
             bytes = try FileBytes.read(path)
         } catch {
-            throw Diagnostic(.unreadable, at: SourceLocation(file: path, line: 1, column: 1), error.description)
+            throw Diagnostic(.unreadable, at: .wholeFile(path), error.description)
         }
         return try parse(String(decoding: bytes, as: UTF8.self), file: path)
     }
@@ -20,11 +20,11 @@ public enum RubricLoader {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                throw Diagnostic(.rubricStructure, at: SourceLocation(file: file, line: 1, column: 1), "empty rubric file; expected a mapping with id, scales, grades and components")
+                throw Diagnostic(.rubricStructure, at: .wholeFile(file), "empty rubric file; expected a mapping with id, scales, grades and components")
             }
             root = node
         } catch let error as YamlError {
-            throw Diagnostic(.invalidYAML, at: location(of: error, file: file), "invalid YAML: \(problem(of: error))")
+            throw Diagnostic(.invalidYAML, at: location(of: error, file: file, yaml: yaml), "invalid YAML: \(problem(of: error))")
         }
         var reader = RubricReader(file: file)
         let rubric = reader.rubric(root)
@@ -32,18 +32,22 @@ public enum RubricLoader {
         return rubric!
     }
 
-    private static func location(of error: YamlError, file: String) -> SourceLocation {
+    /// Where the YAML library stopped: its mark, or for a reader error (bad bytes, a control
+    /// character) the byte offset it gives; only an error that gives neither is the file's as a whole.
+    private static func location(of error: YamlError, file: String, yaml: String) -> SourceLocation {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return SourceLocation(file: file, line: mark.line, column: mark.column)
+            return mark.line > 0 ? SourceLocation(file: file, line: mark.line, column: max(mark.column, 1)) : .wholeFile(file)
+        case .reader(_, let offset?, _, _):
+            return SourceLocation(file: file, offset: offset, in: yaml.utf8)
         default:
-            return SourceLocation(file: file, line: 1, column: 1)
+            return .wholeFile(file)
         }
     }
 
     private static func problem(of error: YamlError) -> String {
         switch error {
-        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _), .reader(let problem, _, _, _):
             return problem
         default:
             return "\(error)"
@@ -63,7 +67,8 @@ private struct RubricReader {
     // MARK: Node access
 
     func location(_ node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        guard let mark = node.mark, mark.line > 0 else { return .wholeFile(file) }
+        return SourceLocation(file: file, line: mark.line, column: max(mark.column, 1))
     }
 
     mutating func fail(_ node: Node, _ path: String, _ message: String, code: DiagnosticCode = .rubricStructure) {

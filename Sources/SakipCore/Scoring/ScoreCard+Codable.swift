@@ -112,7 +112,7 @@ extension ScoreCard: Codable {
         region = try container.decodeIfPresent(String.self, forKey: .region)
         year = try container.decode(Int.self, forKey: .year)
         rubricID = try container.decode(String.self, forKey: .rubric)
-        origin = SourceLocation(file: try container.decode(String.self, forKey: .file), line: 1, column: 1)
+        origin = .wholeFile(try container.decode(String.self, forKey: .file))
         total = try container.decode(Double.self, forKey: .score)
         grade = GradeBand(grade: try container.decode(String.self, forKey: .grade), label: try container.decode(String.self, forKey: .gradeLabel), above: 0, max: 0)
         components = try container.decode([ComponentScore].self, forKey: .components)

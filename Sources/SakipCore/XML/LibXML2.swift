@@ -132,7 +132,7 @@ enum LibXML2 {
             buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
         }
         guard let context = created else {
-            throw Diagnostic(.internalError, at: SourceLocation(file: file, line: 1, column: 1), "cannot create an XML parser")
+            throw Diagnostic(.internalError, at: .wholeFile(file), "cannot create an XML parser")
         }
         defer { xmlFreeParserCtxt(context) }
         // The context owns a copy of the input; install our SAX2 callbacks in its handler.
@@ -168,7 +168,7 @@ enum LibXML2 {
         if let document {
             defer { xmlFreeDoc(document) }
             guard let validation = xmlSchemaNewValidCtxt(schema.handle) else {
-                return [Diagnostic(.internalError, at: SourceLocation(file: file, line: 1, column: 1), "cannot create a schema validator")]
+                return [Diagnostic(.internalError, at: .wholeFile(file), "cannot create a schema validator")]
             }
             defer { xmlSchemaFreeValidCtxt(validation) }
             xmlSchemaSetValidStructuredErrors(validation, collect, unmanaged.toOpaque())
@@ -187,7 +187,7 @@ final class XMLSchema {
         let unmanaged = Unmanaged.passRetained(session)
         defer { unmanaged.release() }
         guard let parser = xmlSchemaNewParserCtxt(path) else {
-            throw Diagnostic(.internalError, at: SourceLocation(file: path, line: 1, column: 1), "cannot read the XML Schema")
+            throw Diagnostic(.internalError, at: .wholeFile(path), "cannot read the XML Schema")
         }
         defer { xmlSchemaFreeParserCtxt(parser) }
         xmlSchemaSetParserStructuredErrors(parser, { context, error in
@@ -213,7 +213,9 @@ private struct LibXMLError {
 
     init(_ error: xmlError) {
         let text = error.message.map { String(cString: $0) } ?? "unknown error"
-        message = text.trimmingTrailingWhitespace()
+        // Some messages continue on further lines ("Bytes: 0x.."): one diagnostic, one line.
+        message = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }.joined(separator: "; ")
         line = Int(error.line)
         column = Int(error.int2)
     }
@@ -221,7 +223,8 @@ private struct LibXMLError {
     /// libxml2 gives the line, and the column only for parser errors; otherwise point at
     /// the first tag on that line.
     func location(file: String, bytes: [UInt8]) -> SourceLocation {
-        let line = max(self.line, 1)
+        guard self.line > 0 else { return .wholeFile(file) }
+        let line = self.line
         if column > 0 { return SourceLocation(file: file, line: line, column: column) }
         return SourceLocation(file: file, line: line, column: XMLSourceText.firstTagColumn(onLine: line, in: bytes))
     }

@@ -11,7 +11,7 @@ public enum ReportSchema {
     /// input, in input order.
     public static func validate(_ sources: [SourceText]) -> [[Diagnostic]] {
         guard let path else {
-            return sources.map { [Diagnostic(.internalError, at: SourceLocation(file: $0.name, line: 1, column: 1), ResourceBundle.missingMessage)] }
+            return sources.map { [Diagnostic(.internalError, at: .wholeFile($0.name), ResourceBundle.missingMessage)] }
         }
         let schema: XMLSchema
         do {
