@@ -53,6 +53,13 @@ var package = Package(
     swiftLanguageModes: [.v6]
 )
 
+/// Fuzz targets (libFuzzer) build only when asked for: `Fuzz/run.sh TARGET SECONDS` sets it.
+if ProcessInfo.processInfo.environment["SAKIP_FUZZ"] != nil {
+    for name in ["FuzzXMLReport", "FuzzCSVReport", "FuzzYAMLRubric"] {
+        package.targets.append(.executableTarget(name: name, dependencies: ["SakipCore"], path: "Fuzz/Targets/\(name)"))
+    }
+}
+
 if wantsBenchmarks {
     package.dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"])

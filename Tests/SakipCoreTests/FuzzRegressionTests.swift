@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+@testable import SakipCore
+
+/// Every input the fuzzers ever made crash, and the hostile inputs they were seeded with
+/// (`Fuzz/regressions/`), through the same harness the fuzz targets run: each must give an
+/// answer, reports or located diagnostics, and return.
+@Suite("Fuzz regressions", .serialized)
+struct FuzzRegressionTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Fuzz/regressions")
+
+    static func inputs(_ target: String) -> [String] {
+        let folder = root.appendingPathComponent(target).path
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted().map { folder + "/" + $0 }
+    }
+
+    private func check(_ path: String, _ harness: ([UInt8]) -> FuzzHarness.Outcome) throws {
+        let outcome = harness(Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(outcome.reports + outcome.diagnostics > 0, "\(path) gave no answer")
+        #expect(outcome.allLocated, "\(path) has a diagnostic without a place or message")
+    }
+
+    @Test(arguments: inputs("FuzzXMLReport"))
+    func xml(_ path: String) throws { try check(path, FuzzHarness.xmlReport) }
+
+    @Test(arguments: inputs("FuzzCSVReport"))
+    func csv(_ path: String) throws { try check(path, FuzzHarness.csvReport) }
+
+    @Test(arguments: inputs("FuzzYAMLRubric"))
+    func yaml(_ path: String) throws { try check(path, FuzzHarness.yamlRubric) }
+
+    @Test func everyTargetHasRegressionInputs() {
+        for target in ["FuzzXMLReport", "FuzzCSVReport", "FuzzYAMLRubric"] { #expect(Self.inputs(target).count >= 4, "\(target)") }
+    }
+}
