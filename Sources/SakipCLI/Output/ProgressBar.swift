@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import SakipCore
 
 /// A progress bar on stderr, drawn only when stderr is a terminal and only once the work has
 /// taken more than a second, so quick runs, pipes and CI logs never see it.
@@ -8,7 +8,7 @@ final class ProgressBar: Sendable {
     private let start = ContinuousClock.now
     /// How long work runs before the bar appears: one second, or `SAKIP_PROGRESS_AFTER_MS`.
     private let delay: Duration = .milliseconds(Int(ProcessInfo.processInfo.environment["SAKIP_PROGRESS_AFTER_MS"] ?? "") ?? 1000)
-    private let state = Mutex<(lastDraw: ContinuousClock.Instant?, drawn: Bool)>((nil, false))
+    private let state = Locked<(lastDraw: ContinuousClock.Instant?, drawn: Bool)>((nil, false))
 
     /// Nil when stderr is not a terminal.
     static func forTerminal(_ label: String) -> ProgressBar? {

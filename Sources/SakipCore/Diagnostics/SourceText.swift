@@ -5,7 +5,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// The bytes of one input (a file, standard input, a pipe, or bytes a caller holds) under the
 /// name diagnostics show for it. Readers and scorers turn byte offsets into lines and columns
@@ -16,7 +15,7 @@ public final class SourceText: Sendable, Hashable {
     public let name: String
     package let bytes: [UInt8]
     /// Offsets of line starts, built on the first resolution that needs them (error path only).
-    private let lineStarts = Mutex<[Int]?>(nil)
+    private let lineStarts = Locked<[Int]?>(nil)
 
     public init(name: String, bytes: [UInt8]) {
         self.name = name

@@ -202,7 +202,7 @@ public struct Evaluator: Sendable {
                 return transform(item)
             }
         }
-        let slots = Mutex<[R?]>(Array(repeating: nil, count: items.count))
+        let slots = Locked<[R?]>(Array(repeating: nil, count: items.count))
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -223,7 +223,7 @@ public struct Evaluator: Sendable {
 final class ScorerCache: Sendable {
     private let rubrics: RubricCache
     private let options: Evaluator.Options
-    private let scorers = Mutex<[String: Result<Scorer, any Error>]>([:])
+    private let scorers = Locked<[String: Result<Scorer, any Error>]>([:])
 
     init(rubrics: RubricCache, options: Evaluator.Options) {
         self.rubrics = rubrics

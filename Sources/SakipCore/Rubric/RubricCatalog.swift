@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Finds rubrics by id (bundled with the package, or in extra folders) or by path.
 public struct RubricCatalog: Sendable {
@@ -77,7 +76,7 @@ public struct RubricCatalog: Sendable {
 /// Loads each rubric once, however many reports name it; safe to share across tasks.
 public final class RubricCache: Sendable {
     public let catalog: RubricCatalog
-    private let loaded = Mutex<[String: Result<Rubric, any Error>]>([:])
+    private let loaded = Locked<[String: Result<Rubric, any Error>]>([:])
 
     public init(catalog: RubricCatalog = .standard) {
         self.catalog = catalog

@@ -126,7 +126,7 @@ public struct SensitivityAnalysis: Sendable {
         let ranks = SharedBuffer<Rank>(count: units * samples, initialValue: 0)
         let rho = SharedBuffer<Double>(count: samples, initialValue: .nan)
         let failed = SharedBuffer<UInt8>(count: samples, initialValue: 0)
-        let gradeCounts = Mutex([Int](repeating: 0, count: units * bounds.count))
+        let gradeCounts = Locked([Int](repeating: 0, count: units * bounds.count))
         defer {
             ranks.deallocate()
             rho.deallocate()
