@@ -22,6 +22,9 @@ extension DiagnosticCode {
     // Inputs and files
     public static let noSuchInput: Self = "no-such-input"
     public static let skippedFile: Self = "skipped-file"
+    public static let tooManyFiles: Self = "too-many-files"
+    public static let tooDeep: Self = "too-deep"
+    public static let csvTooLong: Self = "csv-too-long"
     public static let unreadable: Self = "unreadable"
     public static let duplicateReport: Self = "duplicate-report"
     public static let rejectedByRow: Self = "rejected-by-row"

@@ -14,6 +14,10 @@ package enum FileBytes {
         public var description: String { "cannot read \(path): \(reason)" }
     }
 
+    private static func tooLarge(_ path: String) -> ReadError {
+        ReadError(path: path, reason: "larger than \(InputLimits.describe(InputLimits.inputBytes)), the most sakip reads from one input; split it into several files")
+    }
+
     package static func read(_ path: String) throws(ReadError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
@@ -27,10 +31,16 @@ package enum FileBytes {
         guard fstat(fd, &info) == 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError(path: path, reason: "is a directory") }
 
+        let limit = InputLimits.inputBytes
+        if Int(info.st_size) > limit { throw tooLarge(path) }
+
         // st_size is a hint (0 for pipes): read into uninitialised capacity until end of file.
         var bytes: [UInt8] = []
         var capacity = max(Int(info.st_size) + 1, 4096)
         while true {
+            // A pipe says nothing of its size: stop reading one byte past the limit.
+            if bytes.count > limit { throw tooLarge(path) }
+            capacity = min(capacity, limit + 2)
             var failure: Int32 = 0
             var reachedEnd = false
             let previous = bytes
@@ -55,7 +65,10 @@ package enum FileBytes {
                 }
             }
             if failure != 0 { throw ReadError(path: path, reason: String(cString: strerror(failure))) }
-            if reachedEnd { return bytes }
+            if reachedEnd {
+                if bytes.count > limit { throw tooLarge(path) }
+                return bytes
+            }
             capacity *= 2
         }
     }

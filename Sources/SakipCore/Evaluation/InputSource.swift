@@ -67,7 +67,7 @@ package enum InputExpansion {
 
     /// The inputs to read, a diagnostic for each path that does not exist (errors), and one for
     /// each workbook found in a folder and skipped (warnings).
-    package static func expand(_ sources: [InputSource]) -> (items: [InputItem], missing: [Diagnostic]) {
+    package static func expand(_ sources: [InputSource], fileLimit: Int = InputLimits.files) -> (items: [InputItem], missing: [Diagnostic]) {
         var items: [InputItem] = []
         var missing: [Diagnostic] = []
         var walk = FolderWalk()
@@ -93,6 +93,12 @@ package enum InputExpansion {
                 missing += skipped.map { Diagnostic(.skippedFile, .warning, at: .wholeFile($0),
                     "skipped: a spreadsheet workbook, which sakip does not read; save the LKE sheet as CSV (agency,year,criterion,value)") }
             }
+        }
+        if items.count > fileLimit {
+            // Nothing is read: a run over a million files is almost surely the wrong folder.
+            let first = sources.first.map(\.displayName) ?? ""
+            return ([], missing + [Diagnostic(.tooManyFiles, at: .wholeFile(first),
+                "\(items.count) input files, more than the \(fileLimit) sakip reads in one run; give fewer folders")])
         }
         return (items, missing)
     }

@@ -19,6 +19,7 @@ enum BatchChecks {
     /// Refuses a run that found nothing to read, saying why: paths that do not exist, folders
     /// with no report file, workbooks skipped.
     static func requireInputs(fileCount: Int, diagnostics: [Diagnostic], sources: [InputSource]) throws(RequestError) {
+        if let tooMany = diagnostics.first(where: { $0.code == .tooManyFiles }) { throw RequestError(.tooManyFiles, tooMany.message) }
         guard fileCount == 0 else { return }
         let missing = diagnostics.filter { $0.code == .noSuchInput }.map(\.location.file)
         let skipped = diagnostics.filter { $0.code == .skippedFile }.map(\.location.file)

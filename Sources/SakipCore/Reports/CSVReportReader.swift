@@ -150,6 +150,23 @@ private struct CSVReportBuilder {
         return CSVLayout(kind: kind, names: names, column: column)
     }
 
+    /// A field or record longer than `InputLimits` allows: where, and what is wrong.
+    static func overLimit(_ table: CSVTable, record: Int, fields: Int) -> (Int, String)? {
+        guard fields > 0 else { return nil }
+        let first = table.span(record: record, field: 0), last = table.span(record: record, field: fields - 1)
+        guard Int(last.end - first.start) > InputLimits.csvFieldBytes else { return nil }  // the common case: a short row
+        if Int(last.end - first.start) > InputLimits.csvRecordBytes {
+            return (Int(first.start), "row of \(last.end - first.start) bytes, longer than the \(InputLimits.describe(InputLimits.csvRecordBytes)) a row may hold")
+        }
+        for field in 0..<fields {
+            let span = table.span(record: record, field: field)
+            if Int(span.end - span.start) > InputLimits.csvFieldBytes {
+                return (Int(span.start), "field of \(span.end - span.start) bytes, longer than the \(InputLimits.describe(InputLimits.csvFieldBytes)) a field may hold")
+            }
+        }
+        return nil
+    }
+
     /// Reads records `from...` of a table; returns the report fragments in first-seen order.
     mutating func readRows(_ table: CSVTable, from firstRecord: Int, layout: CSVLayout) -> [Report] {
         let kind = layout.kind, names = layout.names, column = layout.column
@@ -163,6 +180,14 @@ private struct CSVReportBuilder {
         guard firstRecord < table.recordCount else { return [] }
         for record in firstRecord..<table.recordCount {
             let count = table.fieldCount(record: record)
+            if let (offset, message) = Self.overLimit(table, record: record, fields: count) {
+                fail(.csvTooLong, offset, message)
+                if kind != .agencies, columns.agency < count, columns.year < count,
+                   let year = table.year(table.span(record: record, field: columns.year)) {
+                    failed.insert(ReportKey(agency: table.string(table.span(record: record, field: columns.agency)), year: year))
+                }
+                continue
+            }
             guard count == names.count else {
                 let blamed = table.span(record: record, field: count < names.count ? count - 1 : names.count)
                 fail(.csvSyntax, Int(blamed.offset), "row has \(count) fields; the header has \(names.count) (\(names.joined(separator: ",")))")

@@ -72,6 +72,7 @@ private final class ReportBuilder: XMLEventHandler {
     private var stack: [Name?] = []
     private var current: Report?
     private var currentFailed = false
+    private var reportedDepth = false
 
     init(source: SourceText) {
         self.source = source
@@ -124,6 +125,13 @@ private final class ReportBuilder: XMLEventHandler {
         let element = code.flatMap { Name(rawValue: $0) }
         if stack.isEmpty { sawRoot = true }
         stack.append(element)
+        if stack.count > InputLimits.xmlDepth {
+            if !reportedDepth {
+                reportedDepth = true
+                fail(.tooDeep, "elements nested more than \(InputLimits.xmlDepth) deep; a report is three deep (<report>, <answers>, <answer>)", at: offset)
+            }
+            return
+        }
         let allowed = parent.map { Self.childrenTable[$0.rawValue] } ?? Self.documentChildren
         guard let element, allowed.contains(element) else {
             if stack.count > 1 && parent == nil { return }  // inside an element already reported

@@ -1,0 +1,18 @@
+/// What sakip reads at most, so that a mistaken or hostile input gets a clear refusal rather
+/// than exhausting the machine. Each is checked where the input is read; the README lists them.
+public enum InputLimits {
+    /// Bytes in one input (file, pipe or standard input): 1 GiB. The XML parser takes at most
+    /// 2 GiB, and a batch of many inputs is read several at once.
+    public static let inputBytes = 1 << 30
+    /// Input files after folders are expanded.
+    public static let files = 1_000_000
+    /// Elements nested in an XML report (a report is three deep: report, answers, answer).
+    public static let xmlDepth = 32
+    /// Bytes in one CSV field, and in one CSV record (row).
+    public static let csvFieldBytes = 64 << 10
+    public static let csvRecordBytes = 1 << 20
+
+    static func describe(_ bytes: Int) -> String {
+        bytes >= 1 << 30 ? "\(bytes >> 30) GiB" : bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
+    }
+}
