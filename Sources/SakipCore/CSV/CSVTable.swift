@@ -37,6 +37,14 @@ package struct CSVTable: Sendable {
 
     func span(record: Int, field: Int) -> Span { spans[recordStarts[record] + field] }
 
+    /// Bytes from a record's first field to the end of its last: what the length limits check.
+    @inline(__always)
+    func recordLength(_ record: Int) -> Int {
+        let first = recordStarts[record], end = recordStarts[record + 1]
+        guard end > first else { return 0 }
+        return Int(spans[end - 1].end - spans[first].start)
+    }
+
     /// The field's text, without surrounding blanks.
     func string(_ span: Span) -> String {
         bytes.withUnsafeBufferPointer { buffer in

@@ -153,10 +153,9 @@ private struct CSVReportBuilder {
     /// A field or record longer than `InputLimits` allows: where, and what is wrong.
     static func overLimit(_ table: CSVTable, record: Int, fields: Int) -> (Int, String)? {
         guard fields > 0 else { return nil }
-        let first = table.span(record: record, field: 0), last = table.span(record: record, field: fields - 1)
-        guard Int(last.end - first.start) > InputLimits.csvFieldBytes else { return nil }  // the common case: a short row
-        if Int(last.end - first.start) > InputLimits.csvRecordBytes {
-            return (Int(first.start), "row of \(last.end - first.start) bytes, longer than the \(InputLimits.describe(InputLimits.csvRecordBytes)) a row may hold")
+        let length = table.recordLength(record)
+        if length > InputLimits.csvRecordBytes {
+            return (Int(table.span(record: record, field: 0).start), "row of \(length) bytes, longer than the \(InputLimits.describe(InputLimits.csvRecordBytes)) a row may hold")
         }
         for field in 0..<fields {
             let span = table.span(record: record, field: field)
@@ -180,7 +179,8 @@ private struct CSVReportBuilder {
         guard firstRecord < table.recordCount else { return [] }
         for record in firstRecord..<table.recordCount {
             let count = table.fieldCount(record: record)
-            if let (offset, message) = Self.overLimit(table, record: record, fields: count) {
+            // One subtraction a row; the fields are looked at only when the row is long.
+            if table.recordLength(record) > InputLimits.csvFieldBytes, let (offset, message) = Self.overLimit(table, record: record, fields: count) {
                 fail(.csvTooLong, offset, message)
                 if kind != .agencies, columns.agency < count, columns.year < count,
                    let year = table.year(table.span(record: record, field: columns.year)) {
