@@ -192,14 +192,13 @@ public struct HTMLReportRenderer: ResultRenderer {
     private func agency(_ card: ScoreCard, rank: Int?, _ charts: ReportCharts) -> Node<HTML.BodyContext> {
         let consistency = card.warnings.filter { $0.code == .kerangkaLogis }
         return .section(
-            .class("agency"),
             .id("agency-\(card.agency)"),
             .h3(.text("\(rank.map { "\($0). " } ?? "")\(card.name ?? card.agency)"), .text(" "), gradeBadge(card.grade.grade, charts)),
             .p(.class("lead"), .text("\(card.agency) · \(card.region ?? "") · \(labels.score) \(Numbers.fixed(card.total)) · \(card.grade.label)")),
             .div(.class("figure"), .raw(charts.breakdown(card))),
             .if(!card.indicators.isEmpty, table(
                 [labels.indicators, labels.target, labels.realization, labels.achievement, labels.band],
-                numeric: [false, true, true, true, false],
+                numeric: [false, true, true, true, false], className: "data ind",
                 rows: card.indicators.map { result in
                     let target = switch result.indicator.target {
                     case .value(let value): Numbers.full(value)
@@ -209,7 +208,7 @@ public struct HTMLReportRenderer: ResultRenderer {
                             result.achievement.map { Numbers.fixed($0) + "%" } ?? labels.notComputable, result.label ?? ""]
                 })),
             .if(!consistency.isEmpty, .group(
-                .p(.strong(.text(labels.consistency))),
+                .h4(.text(labels.consistency)),
                 .ul(.class("warnings"), .forEach(consistency) { .li(.text(String($0.message.trimmingPrefix("kerangka logis: ")))) })
             )),
             .if(!card.missing.isEmpty, .p(.strong(.text("\(labels.unanswered): ")), .text(card.missing.joined(separator: ", ")))),
@@ -228,9 +227,10 @@ public struct HTMLReportRenderer: ResultRenderer {
         (["data"] + numeric.enumerated().filter { $0.element }.map { "n\($0.offset + 1)" }).joined(separator: " ")
     }
 
-    private func table(_ headers: [String], numeric: [Bool], rows: [[String]]) -> Node<HTML.BodyContext> {
+    /// `className` names a table kind whose numeric columns the stylesheet already knows.
+    private func table(_ headers: [String], numeric: [Bool], className: String? = nil, rows: [[String]]) -> Node<HTML.BodyContext> {
         .table(
-            .class(tableClass(numeric)),
+            .class(className ?? tableClass(numeric)),
             .thead(.tr(.forEach(headers) { .th(.text($0)) })),
             .tbody(.forEach(rows) { row in .tr(.forEach(row) { .td(.text($0)) }) })
         )

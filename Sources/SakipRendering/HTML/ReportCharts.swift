@@ -169,7 +169,7 @@ struct ReportCharts {
         let labelWidth = 84.0, plot = 300.0, rowHeight = 13.0
         let rows = card.components.reduce(0) { $0 + 1 + $1.subcomponents.count }
         var svg = SVG(width: labelWidth + plot + 6, height: Double(rows) * rowHeight + 6,
-                      label: "\(card.agency): \(labels.score) \(Numbers.fixed(card.total)), \(labels.grade) \(card.grade.grade)")
+                      label: "\(card.agency) \(labels.achieved.lowercased())")
         svg.rect(x: labelWidth, y: 3, width: plot, height: Double(rows) * rowHeight, fill: "#f3f3f3")
         var bars = Buckets()
         var ids: [(text: String, x: Double, y: Double)] = []

@@ -30,7 +30,9 @@ enum ReportStyle {
     \(numericColumns) { text-align: right; font-variant-numeric: tabular-nums; }
     .grade { display: inline-block; min-width: 2.2em; text-align: center; border-radius: 3px; padding: 0 4px; border: 1px solid #888; }
     details > summary { cursor: pointer; color: #225ea8; margin: 6px 0; }
-    .agency { border-top: 1px solid #ccc; padding-top: 4px; }
+    #agencies > section { border-top: 1px solid #ccc; padding-top: 4px; }
+    h4 { font-size: 13px; margin: 10px 0 2px; }
+    table.ind td:nth-child(n+2):nth-child(-n+4), table.ind th:nth-child(n+2):nth-child(-n+4) { text-align: right; }
     .warnings li { margin: 2px 0; }
     .muted { color: #666; font-size: 12px; }
     a.back { position: fixed; right: 16px; bottom: 16px; background: #fff; border: 1px solid #ccc; border-radius: 4px; padding: 4px 8px; font-size: 13px; }
@@ -41,7 +43,7 @@ enum ReportStyle {
       nav, .back { display: none; }
       h2, h3 { break-after: avoid; }
       .figure, table.data tr { break-inside: avoid; }
-      section.agency { break-before: page; }
+      #agencies > section { break-before: page; }
       a { color: inherit; text-decoration: none; }
     }
     """
