@@ -2,7 +2,7 @@ import SakipCore
 
 extension CompareResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> CompareTextRenderer { CompareTextRenderer(options: options) }
-    public static var csvRenderer: CompareCSVRenderer { CompareCSVRenderer() }
+    public static func csvRenderer(_ options: RenderOptions) -> CompareCSVRenderer { CompareCSVRenderer(dialect: options.csvDialect) }
     public static var markdownRenderer: CompareMarkdownRenderer { CompareMarkdownRenderer() }
 }
 
@@ -104,7 +104,11 @@ public struct CompareMarkdownRenderer: ResultRenderer {
 
 /// One row per agency, full precision.
 public struct CompareCSVRenderer: ResultRenderer {
-    public init() {}
+    public var dialect: CSVDialect
+
+    public init(dialect: CSVDialect = .standard) {
+        self.dialect = dialect
+    }
 
     public func render(_ result: CompareResult) -> String {
         var table = TextTable(["agency", "year", "baseline_rank", "baseline_score", "baseline_grade", "candidate_rank", "candidate_score",
@@ -113,6 +117,6 @@ public struct CompareCSVRenderer: ResultRenderer {
             table.add([row.agency, String(row.year), String(row.baselineRank), Numbers.full(row.baselineScore), row.baselineGrade,
                        String(row.candidateRank), Numbers.full(row.candidateScore), row.candidateGrade, String(row.shift)])
         }
-        return table.csv()
+        return table.csv(dialect)
     }
 }

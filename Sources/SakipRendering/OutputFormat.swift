@@ -33,9 +33,12 @@ public struct RenderOptions: Sendable {
 
     /// Every column, names in full, whatever the width.
     public var wide: Bool
+    /// How CSV is written.
+    public var csvDialect: CSVDialect
 
-    public init(wide: Bool = false) {
+    public init(wide: Bool = false, csvDialect: CSVDialect = .standard) {
         self.wide = wide
+        self.csvDialect = csvDialect
     }
 }
 
@@ -45,7 +48,7 @@ public protocol RenderableResult: Encodable {
     associatedtype CSV: ResultRenderer where CSV.Result == Self
     associatedtype Markdown: ResultRenderer where Markdown.Result == Self
     static func textRenderer(_ options: RenderOptions) -> Text
-    static var csvRenderer: CSV { get }
+    static func csvRenderer(_ options: RenderOptions) -> CSV
     static var markdownRenderer: Markdown { get }
 }
 
@@ -55,7 +58,7 @@ extension RenderableResult {
         switch format {
         case .text: Self.textRenderer(options).render(self)
         case .json: JSONRenderer<Self>().render(self)
-        case .csv: Self.csvRenderer.render(self)
+        case .csv: Self.csvRenderer(options).render(self)
         case .markdown: Self.markdownRenderer.render(self)
         }
     }

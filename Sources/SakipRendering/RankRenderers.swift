@@ -2,7 +2,7 @@ import SakipCore
 
 extension RankResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> RankTextRenderer { RankTextRenderer(options: options) }
-    public static var csvRenderer: RankCSVRenderer { RankCSVRenderer() }
+    public static func csvRenderer(_ options: RenderOptions) -> RankCSVRenderer { RankCSVRenderer(dialect: options.csvDialect) }
     public static var markdownRenderer: RankMarkdownRenderer { RankMarkdownRenderer() }
 }
 
@@ -143,7 +143,11 @@ public struct RankMarkdownRenderer: ResultRenderer {
 
 /// One row per ranked report, full precision.
 public struct RankCSVRenderer: ResultRenderer {
-    public init() {}
+    public var dialect: CSVDialect
+
+    public init(dialect: CSVDialect = .standard) {
+        self.dialect = dialect
+    }
 
     public func render(_ result: RankResult) -> String {
         var columns: [(String, TextTable.Alignment)] = ["rank", "agency", "name", "region", "year", "rubric", "score", "grade"].map { ($0, .left) }
@@ -169,6 +173,6 @@ public struct RankCSVRenderer: ResultRenderer {
             }
             table.add(row)
         }
-        return table.csv()
+        return table.csv(dialect)
     }
 }

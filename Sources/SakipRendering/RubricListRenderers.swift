@@ -2,7 +2,7 @@ import SakipCore
 
 extension RubricListResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> RubricListTableRenderer { RubricListTableRenderer(style: options.wide ? .wideText : .text) }
-    public static var csvRenderer: RubricListTableRenderer { RubricListTableRenderer(style: .csv) }
+    public static func csvRenderer(_ options: RenderOptions) -> RubricListTableRenderer { RubricListTableRenderer(style: .csv, dialect: options.csvDialect) }
     public static var markdownRenderer: RubricListTableRenderer { RubricListTableRenderer(style: .markdown) }
 }
 
@@ -10,6 +10,7 @@ extension RubricListResult: RenderableResult {
 public struct RubricListTableRenderer: ResultRenderer {
     public enum Style: Sendable { case text, wideText, csv, markdown }
     public var style: Style
+    public var dialect: CSVDialect = .standard
 
     public func render(_ result: RubricListResult) -> String {
         if style == .text { return compact(result) }
@@ -19,7 +20,7 @@ public struct RubricListTableRenderer: ResultRenderer {
         }
         switch style {
         case .wideText, .text: return table.text()
-        case .csv: return table.csv()
+        case .csv: return table.csv(dialect)
         case .markdown: return table.markdown()
         }
     }

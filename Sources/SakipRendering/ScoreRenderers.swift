@@ -2,7 +2,7 @@ import SakipCore
 
 extension ScoreResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> ScoreTextRenderer { ScoreTextRenderer(options: options) }
-    public static var csvRenderer: ScoreCSVRenderer { ScoreCSVRenderer() }
+    public static func csvRenderer(_ options: RenderOptions) -> ScoreCSVRenderer { ScoreCSVRenderer(dialect: options.csvDialect) }
     public static var markdownRenderer: ScoreMarkdownRenderer { ScoreMarkdownRenderer() }
 }
 
@@ -115,7 +115,11 @@ public struct ScoreTextRenderer: ResultRenderer {
 
 /// Long form: one row per component, group, sub-component and total, full precision.
 public struct ScoreCSVRenderer: ResultRenderer {
-    public init() {}
+    public var dialect: CSVDialect
+
+    public init(dialect: CSVDialect = .standard) {
+        self.dialect = dialect
+    }
 
 
     public func render(_ result: ScoreResult) -> String {
@@ -134,7 +138,7 @@ public struct ScoreCSVRenderer: ResultRenderer {
             }
             table.add(base + ["total", "", card.name ?? "", Numbers.full(card.components.reduce(0) { $0 + $1.weight }), Numbers.full(card.total), "", card.grade.grade])
         }
-        return table.csv()
+        return table.csv(dialect)
     }
 }
 

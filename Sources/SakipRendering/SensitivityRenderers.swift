@@ -2,7 +2,7 @@ import SakipCore
 
 extension SensitivityResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> SensitivityTextRenderer { SensitivityTextRenderer(options: options) }
-    public static var csvRenderer: SensitivityCSVRenderer { SensitivityCSVRenderer() }
+    public static func csvRenderer(_ options: RenderOptions) -> SensitivityCSVRenderer { SensitivityCSVRenderer(dialect: options.csvDialect) }
     public static var markdownRenderer: SensitivityMarkdownRenderer { SensitivityMarkdownRenderer() }
 }
 
@@ -90,7 +90,11 @@ public struct SensitivityMarkdownRenderer: ResultRenderer {
 
 /// One row per agency, full precision.
 public struct SensitivityCSVRenderer: ResultRenderer {
-    public init() {}
+    public var dialect: CSVDialect
+
+    public init(dialect: CSVDialect = .standard) {
+        self.dialect = dialect
+    }
 
     public func render(_ result: SensitivityResult) -> String {
         let grades = SensitivityLayout(result: result).grades
@@ -100,6 +104,6 @@ public struct SensitivityCSVRenderer: ResultRenderer {
             table.add([a.agency, String(a.year), Numbers.full(a.nominalScore), a.nominalGrade, String(a.nominalRank), Numbers.full(a.medianRank),
                        Numbers.full(a.q05), Numbers.full(a.q95), Numbers.full(a.keepsGrade)] + a.gradeProbabilities.values.map(Numbers.full))
         }
-        return table.csv()
+        return table.csv(dialect)
     }
 }

@@ -38,20 +38,51 @@ struct TextTable {
         return out
     }
 
-    /// RFC 4180 CSV with LF line ends.
-    func csv() -> String {
-        CSVWriter.line(columns.map(\.title)) + rows.map(CSVWriter.line).joined()
+    /// RFC 4180 CSV: with `,` and LF line ends, or as Excel writes it in an Indonesian locale.
+    func csv(_ dialect: CSVDialect = .standard) -> String {
+        let writer = CSVWriter(dialect: dialect)
+        return (dialect == .excelID ? "\u{FEFF}" : "") + writer.line(columns.map(\.title), numbers: false) + rows.map { writer.line($0, numbers: true) }.joined()
     }
 }
 
-enum CSVWriter {
-    static func line(_ cells: [String]) -> String {
-        cells.map(field).joined(separator: ",") + "\n"
+/// How CSV output is written.
+public enum CSVDialect: String, CaseIterable, Sendable {
+    /// `,` between fields, `.` for decimals, LF line ends, no BOM: what programs read.
+    case standard
+    /// `;` between fields, `,` for decimals, CRLF and a UTF-8 BOM: what Excel opens directly
+    /// in an Indonesian (or other decimal-comma) locale.
+    case excelID = "excel-id"
+}
+
+struct CSVWriter {
+    let dialect: CSVDialect
+
+    private var delimiter: String { dialect == .excelID ? ";" : "," }
+
+    func line(_ cells: [String], numbers: Bool) -> String {
+        cells.map { field($0, number: numbers) }.joined(separator: delimiter) + (dialect == .excelID ? "\r\n" : "\n")
     }
 
-    static func field(_ cell: String) -> String {
-        guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return cell }
+    func field(_ cell: String, number: Bool) -> String {
+        var cell = cell
+        if dialect == .excelID && number && Self.isDecimal(cell) { cell = cell.replacingAll(".", with: ",") }
+        let separator: UInt8 = dialect == .excelID ? 0x3B : 0x2C
+        guard cell.utf8.contains(where: { $0 == separator || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return cell }
         return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// `-12.5`, `0.0625`: a number as sakip writes one, whose `.` becomes `,` in a decimal-comma locale.
+    static func isDecimal(_ cell: String) -> Bool {
+        var digits = 0, dots = 0
+        for (i, byte) in cell.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: "-") where i == 0: continue
+            default: return false
+            }
+        }
+        return digits > 0 && dots == 1
     }
 }
 

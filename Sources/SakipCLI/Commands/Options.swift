@@ -3,6 +3,7 @@ import SakipCore
 import SakipRendering
 
 extension OutputFormat: ExpressibleByArgument {}
+extension CSVDialect: ExpressibleByArgument {}
 extension WeightModel.Kind: ExpressibleByArgument {}
 extension SensitivityAnalysis.Sequence: ExpressibleByArgument {}
 
@@ -55,8 +56,8 @@ func perform<Result>(_ request: () throws(RequestError) -> Result) throws -> Res
 extension RenderableResult {
     /// Writes the result to stdout, every error to stderr as `file:line:col: error: message`, and
     /// fails with exit status 1 when there were errors (everything else has been printed).
-    func emit(_ format: OutputFormat, wide: Bool = false, errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
-        Terminal.write(rendered(as: format, options: RenderOptions(wide: wide)))
+    func emit(_ format: OutputFormat, options: RenderOptions = RenderOptions(), errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
+        Terminal.write(rendered(as: format, options: options))
         for warning in warnings { Terminal.error(warning.description) }
         for error in errors { Terminal.error(error.description) }
         if !errors.isEmpty { throw ExitCode(1) }

@@ -17,6 +17,9 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
     var wide = false
 
+    @Option(name: .customLong("csv-dialect"), help: "CSV as programs read it (standard) or as Excel opens it in an Indonesian locale (excel-id: ';', decimal commas, BOM).")
+    var csvDialect: CSVDialect = .standard
+
     @Option(parsing: .unconditional, help: "Only reports of this year.")
     var year: Int?
 
@@ -26,6 +29,6 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let request = ScoreRequest(inputs: input.selection, year: year, weakest: weakest)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, wide: wide, errors: result.errors)
+        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), errors: result.errors)
     }
 }

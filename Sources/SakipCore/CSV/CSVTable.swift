@@ -25,6 +25,8 @@ package struct CSVTable: Sendable {
     }
 
     let bytes: [UInt8]
+    /// `,`, or `;` for CSV saved by Excel in an Indonesian (or other decimal-comma) locale.
+    var delimiter = UInt8(ascii: ",")
     let spans: [Span]
     /// Index in `spans` of each record's first field, and one past the last record.
     let recordStarts: [Int]
@@ -145,18 +147,31 @@ package struct CSVTable: Sendable {
         }
     }
 
-    /// Bytes that end an unquoted field: comma, line feed, carriage return and (as an error) quote.
-    private static let specialBytes: [UInt8] = (0..<256).map { byte in
-        [UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\"")].contains(UInt8(byte)) ? 1 : 0
+    /// Bytes that end an unquoted field: the delimiter, line feed, carriage return and (as an error) quote.
+    private static func specialBytes(_ delimiter: UInt8) -> [UInt8] {
+        (0..<256).map { byte in [delimiter, UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\"")].contains(UInt8(byte)) ? 1 : 0 }
+    }
+    private static let commaBytes = specialBytes(UInt8(ascii: ","))
+    private static let semicolonBytes = specialBytes(UInt8(ascii: ";"))
+
+    /// The delimiter, told from the header row: `;` when the first line has semicolons and no
+    /// commas (Excel in an Indonesian locale saves CSV so), else `,`.
+    package static func delimiter(of bytes: [UInt8]) -> UInt8 {
+        var commas = 0, semicolons = 0
+        for byte in bytes.prefix(4096) {
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == UInt8(ascii: ",") { commas += 1 } else if byte == UInt8(ascii: ";") { semicolons += 1 }
+        }
+        return semicolons > 0 && commas == 0 ? UInt8(ascii: ";") : UInt8(ascii: ",")
     }
 
     /// Parses the whole table; a malformed quote throws with its location.
     package static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> CSVTable {
-        try parse(bytes, file: file, range: 0..<bytes.count)
+        try parse(bytes, file: file, range: 0..<bytes.count, delimiter: delimiter(of: bytes))
     }
 
     /// Parses the records in `range`, which starts at a record boundary; offsets stay absolute.
-    static func parse(_ bytes: [UInt8], file: String, range: Range<Int>) throws(Diagnostic) -> CSVTable {
+    static func parse(_ bytes: [UInt8], file: String, range: Range<Int>, delimiter: UInt8 = UInt8(ascii: ",")) throws(Diagnostic) -> CSVTable {
         guard bytes.count < Int(Int32.max) else {
             throw Diagnostic(.csvSyntax, at: .wholeFile(file), "CSV file over 2 GB; split it into several files")
         }
@@ -164,11 +179,11 @@ package struct CSVTable: Sendable {
         var recordStarts: [Int] = []
         var recordOffsets: [Int] = []
         spans.reserveCapacity(bytes.count / 8)
-        let special = specialBytes
+        let special = delimiter == UInt8(ascii: ";") ? semicolonBytes : commaBytes
         let failure: (offset: Int, message: String)? = bytes.withUnsafeBufferPointer { buffer in
             let count = range.upperBound
             var i = range.lowerBound == 0 && count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : range.lowerBound
-            let comma = UInt8(ascii: ","), quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+            let comma = delimiter, quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
             while i < count {
                 // Skip blank lines.
                 if buffer[i] == lf { i += 1; continue }
@@ -192,7 +207,7 @@ package struct CSVTable: Sendable {
                         spans.append(Span(start: Int32(fieldStart + 1), end: Int32(j), offset: Int32(fieldStart), escaped: escaped))
                         i = j + 1
                         if i < count && buffer[i] != comma && buffer[i] != lf && buffer[i] != cr {
-                            return (i, "unexpected character after a closing quote; expected a comma or the end of the line")
+                            return (i, "unexpected character after a closing quote; expected \(comma == UInt8(ascii: ";") ? "a semicolon" : "a comma") or the end of the line")
                         }
                     } else {
                         // One table load per byte finds the end of the field (or a stray quote).
@@ -218,7 +233,7 @@ package struct CSVTable: Sendable {
             throw Diagnostic(.csvSyntax, at: SourceLocation(file: file, offset: failure.offset, in: bytes), failure.message)
         }
         recordStarts.append(spans.count)
-        return CSVTable(bytes: bytes, spans: spans, recordStarts: recordStarts, recordOffsets: recordOffsets)
+        return CSVTable(bytes: bytes, delimiter: delimiter, spans: spans, recordStarts: recordStarts, recordOffsets: recordOffsets)
     }
 }
 

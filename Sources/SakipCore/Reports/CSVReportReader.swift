@@ -58,8 +58,9 @@ public enum CSVReportReader {
     static func read(_ source: SourceText, rubric: String?, parts: Int) -> ReportFile {
         let bytes = source.bytes, file = source.name
         let ranges = CSVTable.recordAlignedRanges(bytes, parts: parts)
+        let delimiter = CSVTable.delimiter(of: bytes)
         let tables = Evaluator.parallelMap(ranges, jobs: parts, progress: nil) { range in
-            Result { () throws(Diagnostic) in try CSVTable.parse(bytes, file: file, range: range) }
+            Result { () throws(Diagnostic) in try CSVTable.parse(bytes, file: file, range: range, delimiter: delimiter) }
         }
         var parsed: [CSVTable] = []
         for table in tables {
@@ -114,6 +115,8 @@ private struct CSVReportBuilder {
     let rubric: String?
     var result: ReportFile
     private(set) var failed = Set<ReportKey>()
+    /// A `;` file comes from a decimal-comma locale: its numbers are written `82,5`.
+    private var decimalComma = false
 
     init(source: SourceText, rubric: String?) {
         self.source = source
@@ -168,6 +171,7 @@ private struct CSVReportBuilder {
 
     /// Reads records `from...` of a table; returns the report fragments in first-seen order.
     mutating func readRows(_ table: CSVTable, from firstRecord: Int, layout: CSVLayout) -> [Report] {
+        decimalComma = table.delimiter == UInt8(ascii: ";")
         let kind = layout.kind, names = layout.names, column = layout.column
         let columns = Columns(column)
         // Fragments in first-seen order, mutated in place; found by agency and year.
@@ -260,8 +264,8 @@ private struct CSVReportBuilder {
     }
 
     private mutating func number(_ field: CSVTable.Field, _ name: String) -> Double? {
-        guard let value = ValueSyntax.number(field.value) else {
-            fail(.invalidNumber, field.offset, "'\(name)' is '\(field.value)'; \(ValueSyntax.numberExpectation)")
+        guard let value = ValueSyntax.number(field.value, decimalComma: decimalComma) else {
+            fail(.invalidNumber, field.offset, "'\(name)' is '\(field.value)'; \(decimalComma ? ValueSyntax.decimalCommaExpectation : ValueSyntax.numberExpectation)")
             return nil
         }
         return value

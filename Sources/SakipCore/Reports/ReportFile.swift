@@ -31,6 +31,23 @@ enum ValueSyntax {
         return value
     }
 
+    /// A number as Excel writes it in a decimal-comma locale (a `;` CSV): `82,5`, `1.234.567,8`
+    /// (`.` grouping thousands), or with a `.` as the decimal mark when there is no comma.
+    static func number(_ text: String, decimalComma: Bool) -> Double? {
+        guard decimalComma else { return number(text) }
+        let trimmed = text.trimmingSpaces()
+        guard trimmed.contains(",") else { return number(trimmed) }
+        let parts = trimmed.split(separator: ",", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[1].isEmpty, !parts[1].contains(".") else { return nil }
+        let groups = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        if groups.count > 1 {
+            // Thousands groups: one to three digits, then groups of exactly three.
+            let head = groups[0].drop { $0 == "-" || $0 == "+" }
+            guard (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        }
+        return number(groups.joined() + "." + parts[1])
+    }
+
     static func year(_ text: String) -> Int? {
         let trimmed = text.trimmingSpaces()
         guard trimmed.utf8.count == 4, let year = Int(trimmed) else { return nil }
@@ -47,6 +64,7 @@ enum ValueSyntax {
     }
 
     static let numberExpectation = "expected a number such as 82.5 (with '.' for decimals)"
+    static let decimalCommaExpectation = "expected a number such as 82,5 or 1.234,5 (',' for decimals in a ';' file)"
     static let flagExpectation = "expected yes or no (ya/tidak, true/false, 1/0)"
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {
