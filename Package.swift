@@ -18,6 +18,7 @@ var package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +31,9 @@ var package = Package(
             dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/rubrics"), .copy("Resources/schema")]
         ),
-        .target(name: "SakipRendering", dependencies: ["SakipCore", .product(name: "Plot", package: "Plot")]),
+        .target(name: "SakipRendering", dependencies: [
+            "SakipCore", .product(name: "Plot", package: "Plot"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .target(
             name: "SakipCLI",
             dependencies: [

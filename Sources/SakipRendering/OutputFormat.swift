@@ -3,6 +3,8 @@ import SakipCore
 /// The formats every result renders to.
 public enum OutputFormat: String, CaseIterable, Sendable {
     case text, json, csv, markdown
+    /// A spreadsheet workbook: bytes, not text (see `RenderableResult.output(as:options:)`).
+    case xlsx
 }
 
 /// Renders one kind of result in one format. Adding a format means adding one renderer per result.
@@ -43,7 +45,7 @@ public struct RenderOptions: Sendable {
 }
 
 /// A result that renders in every `OutputFormat`.
-public protocol RenderableResult: Encodable {
+public protocol RenderableResult: Encodable, WorkbookRenderable {
     associatedtype Text: ResultRenderer where Text.Result == Self
     associatedtype CSV: ResultRenderer where CSV.Result == Self
     associatedtype Markdown: ResultRenderer where Markdown.Result == Self
@@ -53,9 +55,16 @@ public protocol RenderableResult: Encodable {
 }
 
 extension RenderableResult {
-    /// The result in one format.
+    /// The result in any format, as the bytes to write.
+    public func output(as format: OutputFormat, options: RenderOptions = RenderOptions()) throws -> [UInt8] {
+        format == .xlsx ? try workbook().data() : Array(rendered(as: format, options: options).utf8)
+    }
+
+    /// The result in one of the text formats; a workbook is bytes (`output(as:options:)`), so
+    /// asking for `.xlsx` here is a programmer error.
     public func rendered(as format: OutputFormat, options: RenderOptions = RenderOptions()) -> String {
         switch format {
+        case .xlsx: preconditionFailure("a workbook is bytes, not text: use output(as: .xlsx)")
         case .text: Self.textRenderer(options).render(self)
         case .json: JSONRenderer<Self>().render(self)
         case .csv: Self.csvRenderer(options).render(self)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import SakipCore
 import SakipRendering
 
@@ -56,8 +57,22 @@ func perform<Result>(_ request: () throws(RequestError) -> Result) throws -> Res
 extension RenderableResult {
     /// Writes the result to stdout, every error to stderr as `file:line:col: error: message`, and
     /// fails with exit status 1 when there were errors (everything else has been printed).
-    func emit(_ format: OutputFormat, options: RenderOptions = RenderOptions(), errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
-        Terminal.write(rendered(as: format, options: options))
+    /// - Parameter output: a file to write instead of standard output (a workbook needs one
+    ///   unless standard output is a file or a pipe).
+    func emit(_ format: OutputFormat, options: RenderOptions = RenderOptions(), output: String? = nil,
+              errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
+        let bytes = try self.output(as: format, options: options)
+        if let output, output != "-" {
+            do {
+                try Data(bytes).write(to: URL(fileURLWithPath: output))
+            } catch {
+                throw RequestFailure(error: RequestError(.unreadable, "cannot write \(output): \(error.localizedDescription)"))
+            }
+        } else if format == .xlsx && Terminal.stdoutIsTerminal {
+            throw RequestFailure(error: RequestError(.invalidRequest, "a workbook is a binary file; give --output FILE.xlsx"))
+        } else {
+            Terminal.write(bytes)
+        }
         for warning in warnings { Terminal.error(warning.description) }
         for error in errors { Terminal.error(error.description) }
         if !errors.isEmpty { throw ExitCode(1) }

@@ -35,6 +35,9 @@ struct RankCommand: ParsableCommand {
     @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
     var wide = false
 
+    @Option(help: "Write to this file instead of standard output (needed for --format xlsx on a terminal).")
+    var output: String?
+
     @Option(name: .customLong("csv-dialect"), help: "CSV as programs read it (standard) or as Excel opens it in an Indonesian locale (excel-id: ';', decimal commas, BOM).")
     var csvDialect: CSVDialect = .standard
 
@@ -50,6 +53,6 @@ struct RankCommand: ParsableCommand {
         if let progress { onProgress = { done, total in progress.update(done, total) } }
         let result = try perform { () throws(RequestError) in try request.run(progress: onProgress) }
         progress?.finish()
-        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), errors: result.errors, warnings: result.warnings)
+        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors, warnings: result.warnings)
     }
 }

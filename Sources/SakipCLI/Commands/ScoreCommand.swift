@@ -17,6 +17,9 @@ struct ScoreCommand: ParsableCommand {
     @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
     var wide = false
 
+    @Option(help: "Write to this file instead of standard output (needed for --format xlsx on a terminal).")
+    var output: String?
+
     @Option(name: .customLong("csv-dialect"), help: "CSV as programs read it (standard) or as Excel opens it in an Indonesian locale (excel-id: ';', decimal commas, BOM).")
     var csvDialect: CSVDialect = .standard
 
@@ -29,6 +32,6 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let request = ScoreRequest(inputs: input.selection, year: year, weakest: weakest)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), errors: result.errors)
+        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors)
     }
 }

@@ -38,12 +38,15 @@ struct SensitivityCommand: ParsableCommand {
     @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
     var wide = false
 
+    @Option(help: "Write to this file instead of standard output (needed for --format xlsx on a terminal).")
+    var output: String?
+
     @Option(name: .customLong("csv-dialect"), help: "CSV as programs read it (standard) or as Excel opens it in an Indonesian locale (excel-id: ';', decimal commas, BOM).")
     var csvDialect: CSVDialect = .standard
 
     func run() throws {
         let request = SensitivityRequest(inputs: input.selection, samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), errors: result.errors, warnings: result.warnings)
+        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors, warnings: result.warnings)
     }
 }

@@ -1,0 +1,190 @@
+import Foundation
+import ZIPFoundation
+
+/// A spreadsheet workbook (.xlsx: SpreadsheetML in a zip), written from tables: numbers stored
+/// as numbers (two decimals shown, full precision kept), text as text, the header row frozen and
+/// filterable. Opens in Excel and LibreOffice Calc. The same workbook always gives the same bytes.
+public struct Workbook: Sendable {
+    public enum Cell: Sendable, Hashable {
+        case text(String)
+        /// A number shown with two decimals (the value keeps full precision).
+        case decimal(Double)
+        /// A whole number (rank, year, count).
+        case integer(Int)
+        case empty
+    }
+
+    public struct Sheet: Sendable {
+        public var name: String
+        public var headers: [String]
+        public var rows: [[Cell]]
+
+        public init(name: String, headers: [String], rows: [[Cell]]) {
+            self.name = name
+            self.headers = headers
+            self.rows = rows
+        }
+    }
+
+    public var sheets: [Sheet]
+
+    public init(sheets: [Sheet]) {
+        self.sheets = sheets
+    }
+
+    /// The .xlsx file's bytes.
+    public func data() throws -> [UInt8] {
+        let archive = try Archive(data: Data(), accessMode: .create)
+        // A fixed time, so that the same workbook is the same bytes.
+        let stamp = Date(timeIntervalSince1970: 1_767_225_600)
+        for (path, text) in parts() {
+            let bytes = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
+                                 compressionMethod: .deflate) { position, size in
+                bytes.subdata(in: Int(position)..<(Int(position) + size))
+            }
+        }
+        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
+        return Array(data)
+    }
+
+    /// Every part of the package, in the order written.
+    func parts() -> [(String, String)] {
+        var parts = [("[Content_Types].xml", contentTypes), ("_rels/.rels", Self.packageRelationships),
+                     ("xl/workbook.xml", workbookXML), ("xl/_rels/workbook.xml.rels", workbookRelationships),
+                     ("xl/styles.xml", Self.styles)]
+        for (i, sheet) in sheets.enumerated() { parts.append(("xl/worksheets/sheet\(i + 1).xml", SheetWriter(sheet: sheet).xml)) }
+        return parts
+    }
+
+    private static let header = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    static let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    private var contentTypes: String {
+        Self.header + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+            + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+            + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+            + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+            + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+            + sheets.indices.map { "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>" }.joined()
+            + "</Types>"
+    }
+
+    private static let packageRelationships = header
+        + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
+        + "</Relationships>"
+
+    private var workbookXML: String {
+        var filters = ""
+        for (i, sheet) in sheets.enumerated() where !sheet.headers.isEmpty {
+            filters += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">'\(xmlEscape(sheet.name.replacingOccurrences(of: "'", with: "''")))'!$A$1:$\(SheetWriter.column(sheet.headers.count - 1))$\(sheet.rows.count + 1)</definedName>"
+        }
+        return Self.header + "<workbook xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.relationships)\"><sheets>"
+            + sheets.enumerated().map { "<sheet name=\"\(xmlEscape($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
+            + "</sheets>" + (filters.isEmpty ? "" : "<definedNames>\(filters)</definedNames>")
+            + "<calcPr calcId=\"191029\" fullCalcOnLoad=\"1\"/></workbook>"
+    }
+
+    private var workbookRelationships: String {
+        Self.header + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + sheets.indices.map { "<Relationship Id=\"rId\($0 + 1)\" Type=\"\(Self.relationships)/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>" }.joined()
+            + "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"\(Self.relationships)/styles\" Target=\"styles.xml\"/>"
+            + "</Relationships>"
+    }
+
+    /// Styles: 0 plain, 1 bold (headers), 2 two decimals, 3 whole number.
+    private static let styles = header + "<styleSheet xmlns=\"\(main)\">"
+        + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.00\"/></numFmts>"
+        + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        + "<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+        + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
+        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
+}
+
+/// One worksheet's XML: frozen header, column widths from the content, autofilter over the table.
+struct SheetWriter {
+    let sheet: Workbook.Sheet
+
+    var xml: String {
+        let width = sheet.headers.count
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(Workbook.main)\" xmlns:r=\"\(Workbook.relationships)\">"
+        out += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
+        if width > 0 {
+            out += "<cols>" + (0..<width).map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(columnWidth($0))\" customWidth=\"1\"/>" }.joined() + "</cols>"
+        }
+        out += "<sheetData>"
+        out += row(1, sheet.headers.map { Workbook.Cell.text($0) }, style: 1)
+        for (i, cells) in sheet.rows.enumerated() { out += row(i + 2, cells, style: nil) }
+        out += "</sheetData>"
+        if width > 0 { out += "<autoFilter ref=\"A1:\(Self.column(width - 1))\(sheet.rows.count + 1)\"/>" }
+        out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+        out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToHeight=\"0\"/>"
+        return out + "</worksheet>"
+    }
+
+    private func row(_ number: Int, _ cells: [Workbook.Cell], style: Int?) -> String {
+        var out = "<row r=\"\(number)\">"
+        for (c, cell) in cells.enumerated() {
+            let reference = Self.column(c) + String(number)
+            switch cell {
+            case .empty: continue
+            case .text(let text):
+                out += "<c r=\"\(reference)\" t=\"inlineStr\"\(style.map { " s=\"\($0)\"" } ?? "")><is><t xml:space=\"preserve\">\(xmlEscape(text))</t></is></c>"
+            case .decimal(let value):
+                out += value.isFinite ? "<c r=\"\(reference)\" s=\"2\"><v>\(Numbers.full(value))</v></c>" : ""
+            case .integer(let value):
+                out += "<c r=\"\(reference)\" s=\"3\"><v>\(value)</v></c>"
+            }
+        }
+        return out + "</row>"
+    }
+
+    /// Characters of the widest cell in the column, within 6...50.
+    private func columnWidth(_ c: Int) -> Int {
+        var widest = sheet.headers[c].count
+        for cells in sheet.rows where c < cells.count {
+            let length = switch cells[c] {
+            case .text(let text): text.count
+            case .decimal(let value): Numbers.fixed(value).count
+            case .integer(let value): String(value).count
+            case .empty: 0
+            }
+            widest = max(widest, length)
+        }
+        return min(max(widest + 2, 6), 50)
+    }
+
+    /// `A`, `B`, ... `Z`, `AA`, ...: the column's letters.
+    static func column(_ index: Int) -> String {
+        var index = index
+        var letters = ""
+        repeat {
+            letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
+            index = index / 26 - 1
+        } while index >= 0
+        return letters
+    }
+}
+
+/// Text safe in XML content and attributes; characters XML cannot hold are dropped.
+func xmlEscape(_ text: String) -> String {
+    var out = ""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case _ where scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r": continue
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}
