@@ -11,13 +11,33 @@ public struct Workbook: Sendable {
         case decimal(Double)
         /// A whole number (rank, year, count).
         case integer(Int)
+        /// A live formula (without the `=`), shown with two decimals; computed when the workbook opens.
+        case formula(String)
+        /// A formula whose value is text (a grade).
+        case textFormula(String)
         case empty
+    }
+
+    /// A drop-down list of allowed values over a range of one sheet, such as `D2:D81`.
+    public struct Validation: Sendable {
+        public var range: String
+        public var values: [String]
+
+        public init(range: String, values: [String]) {
+            self.range = range
+            self.values = values
+        }
     }
 
     public struct Sheet: Sendable {
         public var name: String
         public var headers: [String]
         public var rows: [[Cell]]
+        /// Data rows (0-based) shown in bold: component and total rows of an LKE.
+        public var boldRows: Set<Int> = []
+        public var validations: [Validation] = []
+        /// An autofilter over the table (off for forms such as the LKE).
+        public var filter = true
 
         public init(name: String, headers: [String], rows: [[Cell]]) {
             self.name = name
@@ -27,6 +47,8 @@ public struct Workbook: Sendable {
     }
 
     public var sheets: [Sheet]
+    /// Workbook-level names, such as `Total` -> `LKE!$G$90`.
+    public var names: [(name: String, reference: String)] = []
 
     public init(sheets: [Sheet]) {
         self.sheets = sheets
@@ -78,12 +100,13 @@ public struct Workbook: Sendable {
 
     private var workbookXML: String {
         var filters = ""
-        for (i, sheet) in sheets.enumerated() where !sheet.headers.isEmpty {
+        for (i, sheet) in sheets.enumerated() where !sheet.headers.isEmpty && sheet.filter {
             filters += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">'\(xmlEscape(sheet.name.replacingOccurrences(of: "'", with: "''")))'!$A$1:$\(SheetWriter.column(sheet.headers.count - 1))$\(sheet.rows.count + 1)</definedName>"
         }
         return Self.header + "<workbook xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.relationships)\"><sheets>"
             + sheets.enumerated().map { "<sheet name=\"\(xmlEscape($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
-            + "</sheets>" + (filters.isEmpty ? "" : "<definedNames>\(filters)</definedNames>")
+            + "</sheets>" + (filters.isEmpty && names.isEmpty ? "" : "<definedNames>"
+                + names.map { "<definedName name=\"\(xmlEscape($0.name))\">\(xmlEscape($0.reference))</definedName>" }.joined() + filters + "</definedNames>")
             + "<calcPr calcId=\"191029\" fullCalcOnLoad=\"1\"/></workbook>"
     }
 
@@ -94,17 +117,19 @@ public struct Workbook: Sendable {
             + "</Relationships>"
     }
 
-    /// Styles: 0 plain, 1 bold (headers), 2 two decimals, 3 whole number.
+    /// Styles: 0 plain, 1 bold (headers), 2 two decimals, 3 whole number, 4 bold two decimals, 5 bold text.
     private static let styles = header + "<styleSheet xmlns=\"\(main)\">"
         + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.00\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"4\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<cellXfs count=\"6\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
+        + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"164\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
 }
 
@@ -121,26 +146,38 @@ struct SheetWriter {
         }
         out += "<sheetData>"
         out += row(1, sheet.headers.map { Workbook.Cell.text($0) }, style: 1)
-        for (i, cells) in sheet.rows.enumerated() { out += row(i + 2, cells, style: nil) }
+        for (i, cells) in sheet.rows.enumerated() { out += row(i + 2, cells, style: nil, bold: sheet.boldRows.contains(i)) }
         out += "</sheetData>"
-        if width > 0 { out += "<autoFilter ref=\"A1:\(Self.column(width - 1))\(sheet.rows.count + 1)\"/>" }
+        if width > 0 && sheet.filter { out += "<autoFilter ref=\"A1:\(Self.column(width - 1))\(sheet.rows.count + 1)\"/>" }
+        if !sheet.validations.isEmpty {
+            out += "<dataValidations count=\"\(sheet.validations.count)\">" + sheet.validations.map { validation in
+                "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"\(validation.range)\">"
+                    + "<formula1>\(xmlEscape("\"" + validation.values.joined(separator: ",") + "\""))</formula1></dataValidation>"
+            }.joined() + "</dataValidations>"
+        }
         out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
         out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToHeight=\"0\"/>"
         return out + "</worksheet>"
     }
 
-    private func row(_ number: Int, _ cells: [Workbook.Cell], style: Int?) -> String {
+    private func row(_ number: Int, _ cells: [Workbook.Cell], style: Int?, bold: Bool = false) -> String {
         var out = "<row r=\"\(number)\">"
+        let textStyle = style ?? (bold ? 5 : nil)
+        let numberStyle = bold ? 4 : 2
         for (c, cell) in cells.enumerated() {
             let reference = Self.column(c) + String(number)
             switch cell {
             case .empty: continue
             case .text(let text):
-                out += "<c r=\"\(reference)\" t=\"inlineStr\"\(style.map { " s=\"\($0)\"" } ?? "")><is><t xml:space=\"preserve\">\(xmlEscape(text))</t></is></c>"
+                out += "<c r=\"\(reference)\" t=\"inlineStr\"\(textStyle.map { " s=\"\($0)\"" } ?? "")><is><t xml:space=\"preserve\">\(xmlEscape(text))</t></is></c>"
             case .decimal(let value):
-                out += value.isFinite ? "<c r=\"\(reference)\" s=\"2\"><v>\(Numbers.full(value))</v></c>" : ""
+                out += value.isFinite ? "<c r=\"\(reference)\" s=\"\(numberStyle)\"><v>\(Numbers.full(value))</v></c>" : ""
             case .integer(let value):
                 out += "<c r=\"\(reference)\" s=\"3\"><v>\(value)</v></c>"
+            case .formula(let formula):
+                out += "<c r=\"\(reference)\" s=\"\(numberStyle)\"><f>\(xmlEscape(formula))</f></c>"
+            case .textFormula(let formula):
+                out += "<c r=\"\(reference)\" t=\"str\"\(textStyle.map { " s=\"\($0)\"" } ?? "")><f>\(xmlEscape(formula))</f></c>"
             }
         }
         return out + "</row>"
@@ -154,6 +191,7 @@ struct SheetWriter {
             case .text(let text): text.count
             case .decimal(let value): Numbers.fixed(value).count
             case .integer(let value): String(value).count
+            case .formula, .textFormula: 8
             case .empty: 0
             }
             widest = max(widest, length)

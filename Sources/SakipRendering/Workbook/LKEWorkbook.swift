@@ -1,0 +1,133 @@
+import SakipCore
+
+/// The LKE as a workbook: an identity sheet, the LKE sheet (one row per criterion under its
+/// component and sub-component rows, the agency's and the evaluator's answers with drop-downs of
+/// the scale's letters, and live formulas up to the total and the grade), and the scales and
+/// bands the formulas look up. Every number comes from the rubric. Workbook names `Total` and
+/// `Predikat` point at the evaluator's total and grade.
+public struct LKEWorkbookRenderer {
+    public enum Language: String, Sendable, CaseIterable { case en, id }
+
+    public var language: Language
+
+    public init(language: Language = .en) {
+        self.language = language
+    }
+
+    private var headers: [String] {
+        language == .id
+            ? ["Kode", "Komponen/Sub-komponen/Kriteria", "Bobot", "Jawaban Mandiri", "Nilai", "Jawaban Evaluator", "Nilai", "Catatan", "Bukti Dukung"]
+            : ["Code", "Component/Sub-component/Criterion", "Weight", "Self-assessment", "Value", "Evaluator", "Value", "Notes", "Evidence"]
+    }
+
+    public func workbook(_ template: LKETemplate) -> Workbook {
+        let rubric = template.rubric
+        let (scaleSheet, scaleRanges) = scales(rubric)
+        var rows: [[Workbook.Cell]] = []
+        var bold = Set<Int>()
+        var validations: [Workbook.Validation] = []
+        /// Sheet row of the next data row (the header is row 1).
+        var next: Int { rows.count + 2 }
+        func lookup(_ answer: String, _ scale: AnswerScale) -> String {
+            "IF(\(answer)=\"\",0,VLOOKUP(\(answer),\(scaleRanges[scale.id]!),2,FALSE)/\(Numbers.full(scale.full)))"
+        }
+        /// A row answered with a letter: its value (a share of 1), or for a graded sub-component
+        /// that share times its weight.
+        func answerRow(_ code: String, _ name: String, weight: Double, scale: AnswerScale, answer: String?, timesWeight: Bool) {
+            let r = next
+            func value(_ column: String) -> String { (timesWeight ? "C\(r)*" : "") + lookup("\(column)\(r)", scale) }
+            rows.append([.text(code), .text(name), .decimal(weight), .empty, .formula(value("D")), answer.map(Workbook.Cell.text) ?? .empty,
+                         .formula(value("F")), .empty, .empty])
+            validations.append(Workbook.Validation(range: "D\(r) F\(r)", values: scale.letters))
+        }
+        var componentCells: [Int] = []
+        for component in rubric.components {
+            let componentRow = next
+            bold.insert(rows.count)
+            rows.append([.text(component.id), .text(component.name), .decimal(component.weight), .empty, .empty, .empty, .empty, .empty, .empty])
+            componentCells.append(componentRow)
+            var subRows: [(id: String, group: String?, row: Int)] = []
+            for sub in component.subcomponents {
+                let scale = rubric.scale(sub.scale)
+                let subRow = next
+                subRows.append((sub.id, sub.group, subRow))
+                switch sub.aggregation {
+                case .grade:
+                    answerRow(sub.id, sub.name, weight: sub.weight, scale: scale, answer: template.answers[sub.id], timesWeight: true)
+                default:
+                    rows.append([.text(sub.id), .text(sub.name), .decimal(sub.weight), .empty, .empty, .empty, .empty, .empty, .empty])
+                    let first = next
+                    for criterion in sub.criteria {
+                        answerRow(criterion.id, criterion.text, weight: criterion.weight, scale: rubric.scale(criterion.scale),
+                                  answer: template.answers[criterion.id], timesWeight: false)
+                    }
+                    let last = next - 1
+                    for column in ["E", "G"] {
+                        let index = column == "E" ? 4 : 6
+                        rows[subRow - 2][index] = .formula("C\(subRow)*SUMPRODUCT(\(column)\(first):\(column)\(last),C\(first):C\(last))/SUM(C\(first):C\(last))")
+                    }
+                }
+            }
+            for column in [(letter: "E", index: 4), (letter: "G", index: 6)] {
+                rows[componentRow - 2][column.index] = .formula(subRows.map { "\(column.letter)\($0.row)" }.joined(separator: "+"))
+            }
+        }
+        let totalRow = next
+        bold.insert(rows.count)
+        rows.append([.empty, .text(language == .id ? "Total" : "Total"), .decimal(rubric.totalWeight), .empty,
+                     .formula(componentCells.map { "E\($0)" }.joined(separator: "+")), .empty,
+                     .formula(componentCells.map { "G\($0)" }.joined(separator: "+")), .empty, .empty])
+        let gradeRow = next
+        bold.insert(rows.count)
+        rows.append([.empty, .text(language == .id ? "Predikat" : "Grade"), .empty, .empty, .textFormula(grade(of: "E\(totalRow)", rubric)),
+                     .empty, .textFormula(grade(of: "G\(totalRow)", rubric)), .empty, .empty])
+        var lke = Workbook.Sheet(name: "LKE", headers: headers, rows: rows)
+        lke.boldRows = bold
+        lke.validations = validations
+        lke.filter = false
+        var workbook = Workbook(sheets: [identity(template), lke, scaleSheet])
+        workbook.names = [("Total", "LKE!$G$\(totalRow)"), ("Predikat", "LKE!$G$\(gradeRow)"),
+                          ("TotalMandiri", "LKE!$E$\(totalRow)"), ("PredikatMandiri", "LKE!$E$\(gradeRow)")]
+        return workbook
+    }
+
+    /// The rubric's bands as nested IFs, highest first, with the same tolerance at each bound.
+    private func grade(of cell: String, _ rubric: Rubric) -> String {
+        let bands = rubric.grades
+        var formula = "\"\(bands.last!.grade)\""
+        for band in bands.dropLast().reversed() {
+            formula = "IF(\(cell)>\(Numbers.full(band.above))+\(Numbers.full(GradeBand.boundTolerance)),\"\(band.grade)\",\(formula))"
+        }
+        return formula
+    }
+
+    private func identity(_ template: LKETemplate) -> Workbook.Sheet {
+        let labels = language == .id ? ["Kode instansi", "Nama instansi", "Wilayah", "Tahun", "Rubrik"] : ["Agency id", "Agency name", "Region", "Year", "Rubric"]
+        var sheet = Workbook.Sheet(name: language == .id ? "Identitas" : "Identity", headers: [language == .id ? "Isian" : "Field", language == .id ? "Nilai" : "Value"], rows: [
+            [.text(labels[0]), template.agency.map(Workbook.Cell.text) ?? .empty],
+            [.text(labels[1]), template.name.map(Workbook.Cell.text) ?? .empty],
+            [.text(labels[2]), template.region.map(Workbook.Cell.text) ?? .empty],
+            [.text(labels[3]), template.year.map(Workbook.Cell.integer) ?? .empty],
+            [.text(labels[4]), .text(template.rubric.id)],
+        ])
+        sheet.filter = false
+        return sheet
+    }
+
+    /// Every scale's letters and values, and the grade bands; the formulas look letters up here.
+    private func scales(_ rubric: Rubric) -> (Workbook.Sheet, [String: String]) {
+        var rows: [[Workbook.Cell]] = []
+        var ranges: [String: String] = [:]
+        for id in rubric.scales.keys.sorted() {
+            let scale = rubric.scale(id)
+            let first = rows.count + 2
+            for (letter, value) in scale.values { rows.append([.text(scale.id), .text(letter), .decimal(value), .decimal(scale.full)]) }
+            ranges[id] = "Skala!$B$\(first):$C$\(rows.count + 1)"
+        }
+        rows.append([.empty, .empty, .empty, .empty])
+        for band in rubric.grades { rows.append([.text("grade"), .text(band.grade), .decimal(band.above), .decimal(band.max)]) }
+        var sheet = Workbook.Sheet(name: "Skala", headers: ["Scale", "Letter", "Value", "Full"], rows: rows)
+        sheet.filter = false
+        return (sheet, ranges)
+    }
+}
