@@ -44,11 +44,11 @@ public struct Evaluator: Sendable {
     /// Reads every file (concurrently, results kept in input order). One file's failure never
     /// loses another's reports.
     public func read(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> ReadResult {
-        let (files, missing) = InputExpansion.expand(sources)
+        let (files, problems) = InputExpansion.expand(sources)
         let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item in
             ParsedFile(file: ReportReader.read(item, defaultRubric: options.rubric), scored: [])
         }
-        let assembly = Self.assemble(parsed, missing: missing)
+        let assembly = Self.assemble(parsed, problems: problems)
         let reports = assembly.entries.map { entry -> Report in
             guard case .report(let i) = entry else { preconditionFailure("read() scores nothing") }
             return assembly.reports[i]
@@ -60,7 +60,7 @@ public struct Evaluator: Sendable {
     /// Gives exactly what `score(read(paths))` gives, but scores each XML report in the same worker,
     /// right after its file is parsed, and keeps only its score card: less memory, warmer caches.
     public func evaluate(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Evaluation {
-        let (files, missing) = InputExpansion.expand(sources)
+        let (files, problems) = InputExpansion.expand(sources)
         let scorers = ScorerCache(rubrics: rubrics, options: options)
         let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item -> ParsedFile in
             var file = ReportReader.read(item, defaultRubric: options.rubric)
@@ -72,7 +72,7 @@ public struct Evaluator: Sendable {
             file.reports = []
             return ParsedFile(file: file, scored: scored)
         }
-        let assembly = Self.assemble(parsed, missing: missing)
+        let assembly = Self.assemble(parsed, problems: problems)
         // Reports not scored yet (merged CSV fragments) are scored now, in parallel.
         let pending = assembly.entries.compactMap { entry -> Report? in
             if case .report(let i) = entry { assembly.reports[i] } else { nil }
@@ -118,8 +118,8 @@ public struct Evaluator: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    private static func assemble(_ parsed: [ParsedFile], missing: [Diagnostic]) -> Assembly {
-        var assembly = Assembly(diagnostics: missing)
+    private static func assemble(_ parsed: [ParsedFile], problems: [Diagnostic]) -> Assembly {
+        var assembly = Assembly(diagnostics: problems)
         var fragmentIndex: [ReportKey: Int] = [:]
         var rejected = Set<ReportKey>()
         for parsedFile in parsed {

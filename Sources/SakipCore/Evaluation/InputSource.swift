@@ -67,9 +67,9 @@ package enum InputExpansion {
 
     /// The inputs to read, a diagnostic for each path that does not exist (errors), and one for
     /// each workbook found in a folder and skipped (warnings).
-    package static func expand(_ sources: [InputSource], fileLimit: Int = InputLimits.files) -> (items: [InputItem], missing: [Diagnostic]) {
+    package static func expand(_ sources: [InputSource], fileLimit: Int = InputLimits.files) -> (items: [InputItem], problems: [Diagnostic]) {
         var items: [InputItem] = []
-        var missing: [Diagnostic] = []
+        var problems: [Diagnostic] = []
         var walk = FolderWalk()
         for source in sources {
             switch source {
@@ -80,7 +80,7 @@ package enum InputExpansion {
             case .path(let path):
                 var info = stat()
                 guard stat(path, &info) == 0 else {
-                    missing.append(Diagnostic(.noSuchInput, at: .wholeFile(path), "no such file or folder"))
+                    problems.append(Diagnostic(.noSuchInput, at: .wholeFile(path), "no such file or folder"))
                     continue
                 }
                 guard (info.st_mode & S_IFMT) == S_IFDIR else {
@@ -90,17 +90,17 @@ package enum InputExpansion {
                 let base = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
                 let (files, skipped) = walk.files(below: base, info: info)
                 items += files.map(InputItem.file)
-                missing += skipped.map { Diagnostic(.skippedFile, .warning, at: .wholeFile($0),
+                problems += skipped.map { Diagnostic(.skippedFile, .warning, at: .wholeFile($0),
                     "skipped: a spreadsheet workbook, which sakip does not read; save the LKE sheet as CSV (agency,year,criterion,value)") }
             }
         }
         if items.count > fileLimit {
             // Nothing is read: a run over a million files is almost surely the wrong folder.
             let first = sources.first.map(\.displayName) ?? ""
-            return ([], missing + [Diagnostic(.tooManyFiles, at: .wholeFile(first),
+            return ([], problems + [Diagnostic(.tooManyFiles, at: .wholeFile(first),
                 "\(items.count) input files, more than the \(fileLimit) sakip reads in one run; give fewer folders")])
         }
-        return (items, missing)
+        return (items, problems)
     }
 
     /// The format of an input: by extension, else by its first non-blank byte (`<` is XML).

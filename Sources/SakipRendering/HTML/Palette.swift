@@ -23,10 +23,6 @@ enum Palette {
         return sequential[index]
     }
 
-    static func ink(onShare value: Double) -> String {
-        min(1, max(0, value)) >= 0.5 ? "#ffffff" : "#1a1a1a"
-    }
-
     static let axis = "#888888"
     static let band = "#b0b0b0"
     static let highlight = "#d95f02"

@@ -45,7 +45,6 @@ public struct ReportLabels: Sendable {
     let band: String
     let consistency: String
     let unanswered: String
-    let none: String
     let reports: String
     let errors: String
     let backToTop: String
@@ -66,7 +65,7 @@ public struct ReportLabels: Sendable {
         gradeProbabilities: "Probability of each grade", keepsGrade: "Keeps grade", convergence: "Convergence",
         candidate: "Candidate", baseline: "Baseline", shift: "Shift", transitions: "Grade transitions (rows: baseline, columns: candidate)",
         agencies: "Agencies", indicators: "Indicators", target: "Target", realization: "Realisation", achievement: "Achievement",
-        band: "Band", consistency: "Kerangka logis (consistency)", unanswered: "Unanswered, each counted 0", none: "none",
+        band: "Band", consistency: "Kerangka logis (consistency)", unanswered: "Unanswered, each counted 0",
         reports: "reports", errors: "Inputs that could not be scored", backToTop: "Back to the overview", generated: "Made by sakip",
         notComputable: "not computable")
 
@@ -80,7 +79,7 @@ public struct ReportLabels: Sendable {
         gradeProbabilities: "Peluang tiap predikat", keepsGrade: "Predikat tetap", convergence: "Konvergensi",
         candidate: "Usulan", baseline: "Berlaku", shift: "Pergeseran", transitions: "Perpindahan predikat (baris: berlaku, kolom: usulan)",
         agencies: "Instansi", indicators: "Indikator", target: "Target", realization: "Realisasi", achievement: "Capaian",
-        band: "Kategori", consistency: "Kerangka logis", unanswered: "Belum diisi, masing-masing dihitung 0", none: "tidak ada",
+        band: "Kategori", consistency: "Kerangka logis", unanswered: "Belum diisi, masing-masing dihitung 0",
         reports: "laporan", errors: "Masukan yang tidak dapat dinilai", backToTop: "Kembali ke ringkasan", generated: "Dibuat dengan sakip",
         notComputable: "tidak dapat dihitung")
 }

@@ -18,14 +18,8 @@ struct SVG {
         body.append(title.map { element + "><title>\(escape($0))</title></rect>" } ?? element + "/>")
     }
 
-    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dashed: Bool = false) {
-        body.append("<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
-            + (dashed ? " stroke-dasharray=\"3 3\"/>" : "/>"))
-    }
-
-    mutating func circle(x: Double, y: Double, radius: Double, fill: String, title: String? = nil) {
-        let element = "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(radius))\" fill=\"\(fill)\""
-        body.append(title.map { element + "><title>\(escape($0))</title></circle>" } ?? element + "/>")
+    mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1) {
+        body.append("<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\"/>")
     }
 
     /// Rectangles sharing one fill, as one path: far fewer bytes than a `<rect>` each, which

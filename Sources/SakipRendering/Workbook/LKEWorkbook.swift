@@ -46,11 +46,11 @@ public struct LKEWorkbookRenderer {
             bold.insert(rows.count)
             rows.append([.text(component.id), .text(component.name), .decimal(component.weight), .empty, .empty, .empty, .empty, .empty, .empty])
             componentCells.append(componentRow)
-            var subRows: [(id: String, group: String?, row: Int)] = []
+            var subRows: [Int] = []
             for sub in component.subcomponents {
                 let scale = rubric.scale(sub.scale)
                 let subRow = next
-                subRows.append((sub.id, sub.group, subRow))
+                subRows.append(subRow)
                 switch sub.aggregation {
                 case .grade:
                     answerRow(sub.id, sub.name, weight: sub.weight, scale: scale, answer: template.answers[sub.id], timesWeight: true)
@@ -69,7 +69,7 @@ public struct LKEWorkbookRenderer {
                 }
             }
             for column in [(letter: "E", index: 4), (letter: "G", index: 6)] {
-                rows[componentRow - 2][column.index] = .formula(subRows.map { "\(column.letter)\($0.row)" }.joined(separator: "+"))
+                rows[componentRow - 2][column.index] = .formula(subRows.map { "\(column.letter)\($0)" }.joined(separator: "+"))
             }
         }
         let totalRow = next
