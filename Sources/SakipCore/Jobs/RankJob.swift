@@ -61,8 +61,7 @@ public struct RankRequest: Sendable {
             rubric: rubricID, year: rankedYear, previousYear: previousYear, by: by.description,
             rankings: shown.map { RankResult.Entry($0, by: by, measured: previousYear != nil) },
             summary: RankResult.Summary(RankingSummary(cards: entries.map(\.card), rubric: rubric)),
-            errors: errors, warnings: warnings, componentIDs: Ranking.orderedComponentIDs(current),
-            components: Self.componentLabels(current))
+            errors: errors, warnings: warnings, components: Self.componentLabels(current))
     }
 
     /// The year movement is measured against: with separate previous inputs, their latest year
@@ -106,10 +105,11 @@ public struct RankResult: Sendable, Codable {
     public var errors: [Diagnostic]
     /// Files skipped, and each ranked report with unanswered items (counted 0).
     public var warnings: [Diagnostic]
-    /// Component ids in the order the ranked reports' rubrics list them.
-    public var componentIDs: [String]
-    /// The components' names and weights, in the same order.
+    /// The components' ids, names and weights, in the order the ranked reports' rubrics list them.
     public var components: [ComponentLabel]
+
+    /// Component ids, in the same order.
+    public var componentIDs: [String] { components.map(\.id) }
 
     public struct ComponentLabel: Sendable, Hashable, Codable {
         public var id: String
@@ -118,7 +118,7 @@ public struct RankResult: Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rubric, year, previousYear = "previous_year", by, components, rankings, summary, errors, warnings, componentIDs = "component_ids"
+        case rubric, year, previousYear = "previous_year", by, components, rankings, summary, errors, warnings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -135,7 +135,7 @@ public struct RankResult: Sendable, Codable {
     }
 
     public init(rubric: String?, year: Int?, previousYear: Int?, by: String, rankings: [Entry], summary: Summary, errors: [Diagnostic],
-                warnings: [Diagnostic], componentIDs: [String], components: [ComponentLabel]) {
+                warnings: [Diagnostic], components: [ComponentLabel]) {
         self.rubric = rubric
         self.year = year
         self.previousYear = previousYear
@@ -144,7 +144,6 @@ public struct RankResult: Sendable, Codable {
         self.summary = summary
         self.errors = errors
         self.warnings = warnings
-        self.componentIDs = componentIDs
         self.components = components
     }
 
@@ -154,13 +153,16 @@ public struct RankResult: Sendable, Codable {
         year = try container.decodeIfPresent(Int.self, forKey: .year)
         previousYear = try container.decodeIfPresent(Int.self, forKey: .previousYear)
         by = try container.decode(String.self, forKey: .by)
-        components = try container.decodeIfPresent([ComponentLabel].self, forKey: .components) ?? []
-        rankings = try container.decode([Entry].self, forKey: .rankings)
+        let rankings = try container.decode([Entry].self, forKey: .rankings)
+        self.rankings = rankings
+        // JSON written before `components` existed: the ids, from the entries, without names.
+        components = try container.decodeIfPresent([ComponentLabel].self, forKey: .components) ?? {
+            var seen = Set<String>()
+            return rankings.flatMap(\.components).filter { seen.insert($0.id).inserted }.map { ComponentLabel(id: $0.id, name: "", weight: 0) }
+        }()
         summary = try container.decode(Summary.self, forKey: .summary)
         errors = try container.decode([Diagnostic].self, forKey: .errors)
         warnings = try container.decodeIfPresent([Diagnostic].self, forKey: .warnings) ?? []
-        var seen = Set<String>()
-        componentIDs = rankings.flatMap { $0.components.map(\.id) }.filter { seen.insert($0).inserted }
     }
 
     public struct ComponentStanding: Sendable, Hashable, Codable {
