@@ -25,10 +25,17 @@ public struct CompareRequest: Sendable {
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> CompareResult {
         try validate()
-        let baselineRubric = try BatchChecks.rubric(baseline, rubrics)
-        let candidateRubric = try BatchChecks.rubric(candidate, rubrics)
+        _ = try BatchChecks.rubric(baseline, rubrics)
+        _ = try BatchChecks.rubric(candidate, rubrics)
         let read = Evaluator(options: inputs.options, rubrics: rubrics).read(inputs.sources)
         try BatchChecks.requireInputs(fileCount: read.fileCount, diagnostics: read.diagnostics, sources: inputs.sources)
+        return try compare(read, rubrics: rubrics)
+    }
+
+    /// The comparison of reports already read: each scored under both rubrics.
+    func compare(_ read: ReadResult, rubrics: RubricCache) throws(RequestError) -> CompareResult {
+        let baselineRubric = try BatchChecks.rubric(baseline, rubrics)
+        let candidateRubric = try BatchChecks.rubric(candidate, rubrics)
         var options = inputs.options
         options.keepsWarnings = false  // a comparison shows no card's warnings
         options.rubric = baseline

@@ -41,7 +41,11 @@ public struct RankRequest: Sendable {
         if let earlier {
             try BatchChecks.requireInputs(fileCount: earlier.fileCount, diagnostics: earlier.errors + earlier.warnings, sources: previous)
         }
+        return try rank(evaluation, earlier: earlier, rubrics: rubrics)
+    }
 
+    /// The ranking of inputs already read and scored, with the previous inputs' if any.
+    func rank(_ evaluation: Evaluation, earlier: Evaluation?, rubrics: RubricCache) throws(RequestError) -> RankResult {
         let wantedRegion = region?.lowercased()
         func inRegion(_ card: ScoreCard) -> Bool { wantedRegion == nil || card.region?.lowercased() == wantedRegion }
         let rankedYear = try BatchChecks.year(year, in: evaluation.cards)

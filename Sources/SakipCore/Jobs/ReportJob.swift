@@ -25,16 +25,27 @@ public struct ReportRequest: Sendable {
         if let samples = sensitivitySamples, samples < 1 {
             throw RequestError(.invalidRequest, "--sensitivity must be at least 1, not \(samples)")
         }
+        try inputs.validate()
         if let candidate { _ = try BatchChecks.rubric(candidate, rubrics) }
-        let ranking = try RankRequest(inputs: inputs, previous: previous, year: year).run(rubrics: rubrics)
-        let scores = try ScoreRequest(inputs: inputs, year: ranking.year).run(rubrics: rubrics)
+        if let rubric = inputs.options.rubric { _ = try BatchChecks.rubric(rubric, rubrics) }
+        // Every input is read once; each job works on that reading.
+        let evaluator = Evaluator(options: inputs.options, rubrics: rubrics)
+        let read = evaluator.read(inputs.sources)
+        try BatchChecks.requireInputs(fileCount: read.fileCount, diagnostics: read.diagnostics, sources: inputs.sources)
+        let evaluation = evaluator.score(read)
+        let earlier = previous.isEmpty ? nil : evaluator.evaluate(previous)
+        if let earlier {
+            try BatchChecks.requireInputs(fileCount: earlier.fileCount, diagnostics: earlier.errors + earlier.warnings, sources: previous)
+        }
+        let ranking = try RankRequest(inputs: inputs, previous: previous, year: year).rank(evaluation, earlier: earlier, rubrics: rubrics)
+        let scores = try ScoreRequest(inputs: inputs, year: ranking.year).result(evaluation)
         let rubricID = inputs.options.rubric ?? ranking.rubric ?? RubricCatalog.defaultRubricID
         let rubric = try BatchChecks.rubric(rubricID, rubrics)
         let comparison = try candidate.map { candidate throws(RequestError) in
-            try CompareRequest(inputs: inputs.withoutRubric, baseline: rubricID, candidate: candidate, year: ranking.year).run(rubrics: rubrics)
+            try CompareRequest(inputs: inputs.withoutRubric, baseline: rubricID, candidate: candidate, year: ranking.year).compare(read, rubrics: rubrics)
         }
         let sensitivity = try sensitivitySamples.map { samples throws(RequestError) in
-            try SensitivityRequest(inputs: inputs, samples: samples, seed: seed, year: ranking.year).run(rubrics: rubrics)
+            try SensitivityRequest(inputs: inputs, samples: samples, seed: seed, year: ranking.year).analyse(evaluation, rubrics: rubrics)
         }
         // The same input problem is found by each job that reads it: report it once.
         var errors: [Diagnostic] = []

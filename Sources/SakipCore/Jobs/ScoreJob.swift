@@ -27,8 +27,14 @@ public struct ScoreRequest: Sendable {
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> ScoreResult {
         try validate()
         if let rubric = inputs.options.rubric { _ = try BatchChecks.rubric(rubric, rubrics) }
-        var evaluation = Evaluator(options: inputs.options, rubrics: rubrics).evaluate(inputs.sources)
+        let evaluation = Evaluator(options: inputs.options, rubrics: rubrics).evaluate(inputs.sources)
         try BatchChecks.requireInputs(fileCount: evaluation.fileCount, diagnostics: evaluation.errors + evaluation.warnings, sources: inputs.sources)
+        return try result(evaluation)
+    }
+
+    /// The result from inputs already read and scored (a report page reads them once for every job).
+    func result(_ evaluation: Evaluation) throws(RequestError) -> ScoreResult {
+        var evaluation = evaluation
         if let year {
             _ = try BatchChecks.year(year, in: evaluation.cards)
             evaluation.cards.removeAll { $0.year != year }

@@ -35,6 +35,11 @@ public struct SensitivityRequest: Sendable {
         options.keepsWarnings = false  // the analysis shows no card's warnings
         let evaluation = Evaluator(options: options, rubrics: rubrics).evaluate(inputs.sources)
         try BatchChecks.requireInputs(fileCount: evaluation.fileCount, diagnostics: evaluation.errors + evaluation.warnings, sources: inputs.sources)
+        return try analyse(evaluation, rubrics: rubrics)
+    }
+
+    /// The analysis of inputs already read and scored.
+    func analyse(_ evaluation: Evaluation, rubrics: RubricCache) throws(RequestError) -> SensitivityResult {
         let analysedYear = try BatchChecks.year(year, in: evaluation.cards)
         let cards = evaluation.cards.filter { $0.year == analysedYear }
         let rubricIDs = Set(cards.map(\.rubricID))
