@@ -85,6 +85,7 @@ public struct LKEWorkbookRenderer {
         lke.boldRows = bold
         lke.validations = validations
         lke.filter = false
+        lke.wrapColumn = 1
         var workbook = Workbook(sheets: [identity(template), lke, scaleSheet])
         workbook.names = [("Total", "LKE!$G$\(totalRow)"), ("Predikat", "LKE!$G$\(gradeRow)"),
                           ("TotalMandiri", "LKE!$E$\(totalRow)"), ("PredikatMandiri", "LKE!$E$\(gradeRow)")]

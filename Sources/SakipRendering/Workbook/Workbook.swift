@@ -38,6 +38,8 @@ public struct Workbook: Sendable {
         public var validations: [Validation] = []
         /// An autofilter over the table (off for forms such as the LKE).
         public var filter = true
+        /// A column (0-based) of long texts, wrapped in a wide column rather than cut off.
+        public var wrapColumn: Int?
 
         public init(name: String, headers: [String], rows: [[Cell]]) {
             self.name = name
@@ -117,19 +119,20 @@ public struct Workbook: Sendable {
             + "</Relationships>"
     }
 
-    /// Styles: 0 plain, 1 bold (headers), 2 two decimals, 3 whole number, 4 bold two decimals, 5 bold text.
+    /// Styles: 0 plain, 1 bold (headers), 2 two decimals, 3 whole number, 4 bold two decimals, 5 bold text, 6 wrapped text.
     private static let styles = header + "<styleSheet xmlns=\"\(main)\">"
         + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.00\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"6\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<cellXfs count=\"7\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/></cellXfs>"
+        + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
 }
 
@@ -140,13 +143,15 @@ struct SheetWriter {
     var xml: String {
         let width = sheet.headers.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(Workbook.main)\" xmlns:r=\"\(Workbook.relationships)\">"
+        // Printed one page wide, as many pages long as needed.
+        out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         out += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         if width > 0 {
             out += "<cols>" + (0..<width).map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(columnWidth($0))\" customWidth=\"1\"/>" }.joined() + "</cols>"
         }
         out += "<sheetData>"
         out += row(1, sheet.headers.map { Workbook.Cell.text($0) }, style: 1)
-        for (i, cells) in sheet.rows.enumerated() { out += row(i + 2, cells, style: nil, bold: sheet.boldRows.contains(i)) }
+        for (i, cells) in sheet.rows.enumerated() { out += row(i + 2, cells, style: nil, bold: sheet.boldRows.contains(i), wrap: sheet.wrapColumn) }
         out += "</sheetData>"
         if width > 0 && sheet.filter { out += "<autoFilter ref=\"A1:\(Self.column(width - 1))\(sheet.rows.count + 1)\"/>" }
         if !sheet.validations.isEmpty {
@@ -156,11 +161,11 @@ struct SheetWriter {
             }.joined() + "</dataValidations>"
         }
         out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-        out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToHeight=\"0\"/>"
+        out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
         return out + "</worksheet>"
     }
 
-    private func row(_ number: Int, _ cells: [Workbook.Cell], style: Int?, bold: Bool = false) -> String {
+    private func row(_ number: Int, _ cells: [Workbook.Cell], style: Int?, bold: Bool = false, wrap: Int? = nil) -> String {
         var out = "<row r=\"\(number)\">"
         let textStyle = style ?? (bold ? 5 : nil)
         let numberStyle = bold ? 4 : 2
@@ -169,6 +174,7 @@ struct SheetWriter {
             switch cell {
             case .empty: continue
             case .text(let text):
+                let textStyle = c == wrap && textStyle == nil ? 6 : textStyle
                 out += "<c r=\"\(reference)\" t=\"inlineStr\"\(textStyle.map { " s=\"\($0)\"" } ?? "")><is><t xml:space=\"preserve\">\(xmlEscape(text))</t></is></c>"
             case .decimal(let value):
                 out += value.isFinite ? "<c r=\"\(reference)\" s=\"\(numberStyle)\"><v>\(Numbers.full(value))</v></c>" : ""
@@ -183,8 +189,9 @@ struct SheetWriter {
         return out + "</row>"
     }
 
-    /// Characters of the widest cell in the column, within 6...50.
+    /// Characters of the widest cell in the column, within 6...50; a wrapped column is 70 wide.
     private func columnWidth(_ c: Int) -> Int {
+        if c == sheet.wrapColumn { return 70 }
         var widest = sheet.headers[c].count
         for cells in sheet.rows where c < cells.count {
             let length = switch cells[c] {
