@@ -28,7 +28,7 @@ var package = Package(
         ),
         .target(
             name: "SakipCore",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Resources/rubrics"), .copy("Resources/schema")]
         ),
         .target(name: "SakipRendering", dependencies: [

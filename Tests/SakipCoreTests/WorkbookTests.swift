@@ -1,12 +1,14 @@
 import Foundation
 import Testing
 @testable import SakipRendering
+import SakipCore
 
 @Suite("Workbook writer")
 struct WorkbookTests {
     @Test(arguments: [(0, "A"), (25, "Z"), (26, "AA"), (51, "AZ"), (52, "BA"), (701, "ZZ"), (702, "AAA")])
     func columnLetters(index: Int, letters: String) {
-        #expect(SheetWriter.column(index) == letters)
+        #expect(CellReference.columnName(index + 1) == letters)
+        #expect(CellReference.column(named: letters) == index + 1)
     }
 
     @Test func sheetsHoldTypedCellsFrozenHeadersAndFilters() throws {

@@ -37,7 +37,7 @@ struct CompareCommand: ParsableCommand {
 
 
     func run() throws {
-        let request = CompareRequest(inputs: input.selection(rubric: nil), baseline: baseline, candidate: candidate, topK: topK, year: year)
+        let request = CompareRequest(inputs: try input.selection(rubric: nil), baseline: baseline, candidate: candidate, topK: topK, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
         try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors, warnings: result.warnings)
     }

@@ -7,10 +7,18 @@ extension OutputFormat: ExpressibleByArgument {}
 extension CSVDialect: ExpressibleByArgument {}
 extension WeightModel.Kind: ExpressibleByArgument {}
 extension SensitivityAnalysis.Sequence: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+
+extension Language {
+    /// `--lang` when given, else `SAKIP_LANG`, else English.
+    static func chosen(_ option: Language?) -> Language {
+        option ?? fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+}
 
 /// Inputs and how to read them: shared by every command that scores reports.
 struct ReadOptions: ParsableArguments {
-    @Argument(help: "Report files (XML or CSV), folders of them (searched recursively), or - for standard input.")
+    @Argument(help: "Report files (XML, CSV or .xlsx workbooks), folders of them (searched recursively), or - for standard input.")
     var inputs: [String] = []
 
     @Flag(help: "Treat missing, unknown or duplicate criteria as errors.")
@@ -20,12 +28,17 @@ struct ReadOptions: ParsableArguments {
     @Option(parsing: .unconditional, help: "Files read at once (default: one per processor). Output does not depend on it.")
     var jobs: Int?
 
+    @Option(help: "A YAML file saying where the LKE sits in workbooks that are not sakip's template (sheet, header row, columns).")
+    var layout: String?
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("no input files; give report files or folders, or - for standard input") }
     }
 
-    func selection(rubric: String?) -> InputSelection {
-        InputSelection(inputs.map(InputSource.init(argument:)), options: Evaluator.Options(rubric: rubric, strict: strict, jobs: jobs ?? 0))
+    /// The inputs and how to read them; a layout file that cannot be read is refused here.
+    func selection(rubric: String?) throws -> InputSelection {
+        let layout = try layout.map { path in try perform { () throws(RequestError) in try WorkbookLayout.load(path: path) } }
+        return InputSelection(inputs.map(InputSource.init(argument:)), options: Evaluator.Options(rubric: rubric, strict: strict, jobs: jobs ?? 0, layout: layout))
     }
 }
 
@@ -36,7 +49,7 @@ struct InputOptions: ParsableArguments {
     @Option(help: "Rubric id or YAML path for every report (default: what each report names; CSV: the newest official rubric).")
     var rubric: String?
 
-    var selection: InputSelection { read.selection(rubric: rubric) }
+    var selection: InputSelection { get throws { try read.selection(rubric: rubric) } }
 }
 
 /// A request the core refused: printed as one `sakip: error: ...` message, exit status 2, the

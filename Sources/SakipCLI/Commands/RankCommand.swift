@@ -46,7 +46,7 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = RankRequest(inputs: input.selection, previous: previous.map(InputSource.init(argument:)), year: year,
+        let request = RankRequest(inputs: try input.selection, previous: previous.map(InputSource.init(argument:)), year: year,
                                   by: RankKey(by)!, region: region, top: top)
         let progress = ProgressBar.forTerminal("reading")
         var onProgress: (@Sendable (Int, Int) -> Void)?

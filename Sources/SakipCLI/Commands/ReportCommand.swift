@@ -3,7 +3,6 @@ import Foundation
 import SakipCore
 import SakipRendering
 
-extension ReportLabels.Language: ExpressibleByArgument {}
 
 /// `sakip report`: one self-contained HTML page with charts, for a screen or an A4 printout.
 struct ReportCommand: ParsableCommand {
@@ -31,16 +30,16 @@ struct ReportCommand: ParsableCommand {
     var year: Int?
 
     @Option(help: "Language of the labels (default: SAKIP_LANG, else en).")
-    var lang: ReportLabels.Language?
+    var lang: Language?
 
     @Option(help: "The HTML file to write, or - for standard output.")
     var output: String
 
     func run() throws {
-        let request = ReportRequest(inputs: input.selection, previous: previous.map(InputSource.init(argument:)), candidate: candidate,
+        let request = ReportRequest(inputs: try input.selection, previous: previous.map(InputSource.init(argument:)), candidate: candidate,
                                     sensitivitySamples: sensitivity, seed: seed, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
-        let language = lang ?? ProcessInfo.processInfo.environment["SAKIP_LANG"].flatMap(ReportLabels.Language.init(rawValue:)) ?? .en
+        let language = Language.chosen(lang)
         let html = HTMLReportRenderer(language: language).render(result)
         if output == "-" {
             Terminal.write(html)

@@ -30,7 +30,7 @@ struct ScoreCommand: ParsableCommand {
     var weakest: Int = 3
 
     func run() throws {
-        let request = ScoreRequest(inputs: input.selection, year: year, weakest: weakest)
+        let request = ScoreRequest(inputs: try input.selection, year: year, weakest: weakest)
         let result = try perform { () throws(RequestError) in try request.run() }
         try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors)
     }

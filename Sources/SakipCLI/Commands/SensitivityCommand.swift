@@ -45,7 +45,7 @@ struct SensitivityCommand: ParsableCommand {
     var csvDialect: CSVDialect = .standard
 
     func run() throws {
-        let request = SensitivityRequest(inputs: input.selection, samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, year: year)
+        let request = SensitivityRequest(inputs: try input.selection, samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
         try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors, warnings: result.warnings)
     }

@@ -3,7 +3,6 @@ import Foundation
 import SakipCore
 import SakipRendering
 
-extension LKEWorkbookRenderer.Language: ExpressibleByArgument {}
 
 /// `sakip template`: an LKE workbook to fill in, with drop-downs and live formulas.
 struct TemplateCommand: ParsableCommand {
@@ -32,7 +31,7 @@ struct TemplateCommand: ParsableCommand {
     var from: String?
 
     @Option(help: "Language of the headers (default: SAKIP_LANG, else en).")
-    var lang: LKEWorkbookRenderer.Language?
+    var lang: Language?
 
     @Option(help: "The .xlsx file to write.")
     var output: String
@@ -41,7 +40,7 @@ struct TemplateCommand: ParsableCommand {
         let request = TemplateRequest(rubric: rubric, agency: agency, name: name, region: region, year: year,
                                       prefill: from.map(InputSource.init(argument:)))
         let template = try perform { () throws(RequestError) in try request.run() }
-        let language = lang ?? ProcessInfo.processInfo.environment["SAKIP_LANG"].flatMap(LKEWorkbookRenderer.Language.init(rawValue:)) ?? .en
+        let language = Language.chosen(lang)
         let bytes = try LKEWorkbookRenderer(language: language).workbook(template).data()
         do {
             try Data(bytes).write(to: URL(fileURLWithPath: output))

@@ -56,7 +56,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
 
     // The JSON form keeps the keys sakip has always written first; `code` and `notes` were added.
     private enum CodingKeys: String, CodingKey {
-        case file, line, column, severity, message, code, notes
+        case file, line, column, severity, message, code, notes, cell
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -68,6 +68,8 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         try container.encode(message, forKey: .message)
         try container.encode(code, forKey: .code)
         try container.encode(notes, forKey: .notes)
+        // Workbook cells only (`LKE!F12`), after the keys every diagnostic has.
+        if let cell = location.cell { try container.encode(cell, forKey: .cell) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -75,6 +77,9 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         location = SourceLocation(file: try container.decode(String.self, forKey: .file),
                                   line: try container.decode(Int.self, forKey: .line),
                                   column: try container.decode(Int.self, forKey: .column))
+        if let cell = try container.decodeIfPresent(String.self, forKey: .cell), let bang = cell.lastIndex(of: "!") {
+            location.sheet = CellReference.unquotedSheetName(String(cell[..<bang]))
+        }
         severity = try container.decode(Severity.self, forKey: .severity)
         message = try container.decode(String.self, forKey: .message)
         code = try container.decode(DiagnosticCode.self, forKey: .code)

@@ -43,6 +43,12 @@ extension DiagnosticCode {
     public static let invalidTarget: Self = "invalid-target"
     public static let negativeWeight: Self = "negative-weight"
     // CSV
+    public static let workbook: Self = "workbook"
+    public static let workbookTooLarge: Self = "workbook-too-large"
+    public static let placeholderAnswer: Self = "placeholder-answer"
+    public static let selfAssessmentOnly: Self = "self-assessment-only"
+    public static let weightMismatch: Self = "weight-mismatch"
+
     public static let csvSyntax: Self = "csv-syntax"
     public static let csvHeader: Self = "csv-header"
     public static let missingValue: Self = "missing-value"

@@ -1,13 +1,28 @@
-/// A place in an input: 1-based line and column (column counted in bytes of UTF-8).
+/// A place in an input: 1-based line and column (column counted in bytes of UTF-8), or in a
+/// workbook, a cell: the sheet, its row as the line and its column number as the column.
 public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int
+    /// The worksheet, for a cell of a workbook; the location then prints as `file:Sheet!C12`.
+    public var sheet: String?
 
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.line = line
         self.column = column
+    }
+
+    /// A cell of a workbook: 1-based row and column (A is 1).
+    public init(file: String, sheet: String, row: Int, column: Int) {
+        self.init(file: file, line: row, column: column)
+        self.sheet = sheet
+    }
+
+    /// `Sheet!C12` for a cell, nil otherwise.
+    public var cell: String? {
+        guard let sheet, isPlaced else { return nil }
+        return "\(CellReference.sheetName(sheet))!\(CellReference.columnName(column))\(line)"
     }
 
     /// A problem with an input as a whole (it does not exist, cannot be read, is empty), or with
@@ -20,10 +35,31 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     /// Whether the location names a place inside the input, rather than the input as a whole.
     public var isPlaced: Bool { line > 0 }
 
-    public var description: String { isPlaced ? "\(file):\(line):\(column)" : file }
+    public var description: String {
+        if let cell { return "\(file):\(cell)" }
+        return isPlaced ? "\(file):\(line):\(column)" : file
+    }
 
     public static func < (a: SourceLocation, b: SourceLocation) -> Bool {
-        (a.file, a.line, a.column) < (b.file, b.line, b.column)
+        (a.file, a.sheet ?? "", a.line, a.column) < (b.file, b.sheet ?? "", b.line, b.column)
+    }
+
+    // `sheet` is written only for cells, so line-based locations keep their JSON form.
+    private enum CodingKeys: String, CodingKey { case file, line, column, sheet }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        if let sheet { try container.encode(sheet, forKey: .sheet) }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
+                  column: try container.decode(Int.self, forKey: .column))
+        sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
     }
 
     /// Converts a byte offset into a line and column by scanning `bytes` up to it.

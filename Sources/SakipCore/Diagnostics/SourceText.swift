@@ -17,13 +17,36 @@ public final class SourceText: Sendable, Hashable {
     /// Offsets of line starts, built on the first resolution that needs them (error path only).
     private let lineStarts = Locked<[Int]?>(nil)
 
+    /// For a workbook: its sheets' names. Offsets then name cells (`cellOffset`), not bytes.
+    package let sheets: [String]
+
     public init(name: String, bytes: [UInt8]) {
         self.name = name
         self.bytes = bytes
+        sheets = []
     }
 
-    /// The line and column of a byte offset.
+    /// A workbook, whose positions are cells of these sheets; it keeps no bytes, since a cell
+    /// is located by its reference alone.
+    package init(name: String, sheets: [String]) {
+        self.name = name
+        bytes = []
+        self.sheets = sheets
+    }
+
+    /// The offset that stands for a cell of a workbook source: sheet, row and column packed
+    /// (rows up to 2^20 take 21 bits, columns 14: Excel's limits).
+    package static func cellOffset(sheet: Int, _ cell: CellReference) -> Int {
+        (sheet << 35) | (cell.row << 14) | (cell.column - 1)
+    }
+
+    /// The line and column of a byte offset, or for a workbook, the cell it stands for.
     public func location(of offset: Int) -> SourceLocation {
+        if !sheets.isEmpty {
+            let sheet = offset >> 35
+            return SourceLocation(file: name, sheet: sheets[min(sheet, sheets.count - 1)], row: (offset >> 14) & (CellReference.maxRow * 2 - 1),
+                                  column: (offset & (CellReference.maxColumn - 1)) + 1)
+        }
         let starts = lineIndex()
         var low = 0
         var high = starts.count - 1
@@ -36,7 +59,8 @@ public final class SourceText: Sendable, Hashable {
 
     /// The location of attribute `name`'s value in the XML start tag containing `offset`.
     package func location(ofAttribute attribute: String, inTagAt offset: Int) -> SourceLocation {
-        location(of: XMLSourceText.attributeValue(attribute, inTagAt: offset, in: bytes))
+        if !sheets.isEmpty { return location(of: offset) }
+        return location(of: XMLSourceText.attributeValue(attribute, inTagAt: offset, in: bytes))
     }
 
     private func lineIndex() -> [Int] {
@@ -59,7 +83,7 @@ public final class SourceText: Sendable, Hashable {
     }
 
     /// The same name over the same bytes.
-    public static func == (a: SourceText, b: SourceText) -> Bool { a === b || (a.name == b.name && a.bytes == b.bytes) }
+    public static func == (a: SourceText, b: SourceText) -> Bool { a === b || (a.name == b.name && a.bytes == b.bytes && a.sheets == b.sheets) }
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(bytes.count)

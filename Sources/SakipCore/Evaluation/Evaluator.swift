@@ -14,9 +14,12 @@ public struct Evaluator: Sendable {
         /// False when nothing will show the score cards' warnings: they are then not built
         /// (errors always are). The ranking, comparison and sensitivity jobs show none.
         public var keepsWarnings: Bool
+        /// Where the LKE sits in workbooks other than sakip's own template (see `WorkbookLayout`).
+        public var layout: WorkbookLayout?
 
-        public init(rubric: String? = nil, strict: Bool = false, jobs: Int = 0, keepsWarnings: Bool = true) {
+        public init(rubric: String? = nil, strict: Bool = false, jobs: Int = 0, keepsWarnings: Bool = true, layout: WorkbookLayout? = nil) {
             self.rubric = rubric
+            self.layout = layout
             self.strict = strict
             self.jobs = jobs
             self.keepsWarnings = keepsWarnings
@@ -46,7 +49,7 @@ public struct Evaluator: Sendable {
     public func read(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> ReadResult {
         let (files, problems) = InputExpansion.expand(sources)
         let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item in
-            ParsedFile(file: ReportReader.read(item, defaultRubric: options.rubric), scored: [])
+            ParsedFile(file: ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout), scored: [])
         }
         let assembly = Self.assemble(parsed, problems: problems)
         let reports = assembly.entries.map { entry -> Report in
@@ -63,7 +66,7 @@ public struct Evaluator: Sendable {
         let (files, problems) = InputExpansion.expand(sources)
         let scorers = ScorerCache(rubrics: rubrics, options: options)
         let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item -> ParsedFile in
-            var file = ReportReader.read(item, defaultRubric: options.rubric)
+            var file = ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout)
             guard !file.isFragmentary else { return ParsedFile(file: file, scored: []) }
             // Only resolved locations leave this worker, so the input's bytes are freed with its reports.
             let scored = file.reports.map { report in

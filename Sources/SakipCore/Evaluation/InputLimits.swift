@@ -11,6 +11,12 @@ public enum InputLimits {
     /// Bytes in one CSV field, and in one CSV record (row).
     public static let csvFieldBytes = 64 << 10
     public static let csvRecordBytes = 1 << 20
+    /// Bytes a workbook's parts may expand to, all parts read together: 256 MiB (a full LKE
+    /// workbook is well under 1 MiB).
+    public static let workbookExpandedBytes = 256 << 20
+    /// How many times larger than its compressed form a workbook part may expand, for parts over
+    /// 1 MiB: spreadsheet XML compresses 5 to 30 times; a zip bomb, a thousand.
+    public static let workbookExpansionRatio = 200
 
     static func describe(_ bytes: Int) -> String {
         bytes >= 1 << 30 ? "\(bytes >> 30) GiB" : bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"

@@ -59,11 +59,13 @@ package enum InputItem: Sendable, Hashable {
 /// hidden entries skipped; a folder reached twice through links is entered once), standard input
 /// at most once.
 package enum InputExpansion {
-    package static let extensions: [String: ReportFormat] = ["xml": .xml, "csv": .csv]
+    package static let extensions: [String: ReportFormat] = ["xml": .xml, "csv": .csv, "xlsx": .xlsx, "xlsm": .xlsx]
 
-    /// Files in the formats of spreadsheet programs: skipped with a warning saying so, since a
-    /// user who keeps the LKE in a workbook would otherwise see nothing happen.
-    package static let workbookExtensions: Set<String> = ["xlsx", "xlsm", "xls", "ods"]
+    /// Workbooks in formats sakip does not read (the old binary `.xls`, OpenDocument `.ods`):
+    /// skipped in folders with a warning saying so, since a user who keeps the LKE in one would
+    /// otherwise see nothing happen; refused when named.
+    package static let unreadWorkbookExtensions: Set<String> = ["xls", "ods"]
+    package static let unreadWorkbookAdvice = "a workbook format sakip does not read; save it as Excel Workbook (.xlsx)"
 
     /// The inputs to read, a diagnostic for each path that does not exist (errors), and one for
     /// each workbook found in a folder and skipped (warnings).
@@ -90,8 +92,7 @@ package enum InputExpansion {
                 let base = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
                 let (files, skipped) = walk.files(below: base, info: info)
                 items += files.map(InputItem.file)
-                problems += skipped.map { Diagnostic(.skippedFile, .warning, at: .wholeFile($0),
-                    "skipped: a spreadsheet workbook, which sakip does not read; save the LKE sheet as CSV (agency,year,criterion,value)") }
+                problems += skipped.map { Diagnostic(.skippedFile, .warning, at: .wholeFile($0), "skipped: \(unreadWorkbookAdvice)") }
             }
         }
         if items.count > fileLimit {
@@ -103,20 +104,25 @@ package enum InputExpansion {
         return (items, problems)
     }
 
-    /// The format of an input: by extension, else by its first non-blank byte (`<` is XML).
+    /// The format of an input: by extension, else by its content (a zip archive is a workbook,
+    /// `<` first is XML).
     package static func format(of name: String, bytes: [UInt8]) -> ReportFormat {
-        if let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), !name[dot...].contains("/"),
-           let known = extensions[name[name.index(after: dot)...].lowercased()] {
-            return known
-        }
+        if let ext = fileExtension(name), let known = extensions[ext] { return known }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
         let first = bytes.first { !isSpace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
         return first == UInt8(ascii: "<") ? .xml : .csv
+    }
+
+    /// The lowercased extension of a file name, if it has one.
+    package static func fileExtension(_ name: String) -> String? {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), !name[dot...].contains("/") else { return nil }
+        return name[name.index(after: dot)...].lowercased()
     }
 }
 
 /// The report formats sakip reads.
 public enum ReportFormat: String, Sendable, Hashable, Codable {
-    case xml, csv
+    case xml, csv, xlsx
 }
 
 /// A recursive folder walk with POSIX calls (Foundation's enumerator costs more than parsing a
@@ -149,7 +155,8 @@ private struct FolderWalk {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }
+            // Hidden entries, and the lock files Excel leaves beside an open workbook (`~$LKE.xlsx`).
+            if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
             let path = folder + "/" + name
             var child = stat()
             guard stat(path, &child) == 0 else { continue }
@@ -159,7 +166,7 @@ private struct FolderWalk {
                 let ext = name[name.index(after: dot)...].lowercased()
                 if InputExpansion.extensions[ext] != nil {
                     found.append(path)
-                } else if InputExpansion.workbookExtensions.contains(ext) {
+                } else if InputExpansion.unreadWorkbookExtensions.contains(ext) {
                     skipped.append(path)
                 }
             }

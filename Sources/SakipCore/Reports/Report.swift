@@ -12,6 +12,9 @@ public struct Report: Sendable, Hashable {
     public var checklist: [ChecklistAnswer]
     public var indicators: [Indicator]
     public var budget: Budget?
+    /// Weights the input states beside its rows (a workbook's weight column), checked against
+    /// the rubric's: a difference means another rubric or a local variant.
+    public var statedWeights: [StatedWeight] = []
     /// Where the report starts: the file and the byte offset of its element or first row.
     public var origin: SourcePosition
     /// True when value offsets point into XML start tags (the attribute is found on the error path).
@@ -127,6 +130,21 @@ public struct Indicator: Sendable, Hashable {
         self.target = target
         self.realization = realization
         self.weight = weight
+        self.offset = offset
+    }
+}
+
+/// A weight written in the input for a component, sub-component or criterion.
+public struct StatedWeight: Sendable, Hashable {
+    public var id: String
+    public var value: Double
+    public var unit: WorkbookLayout.WeightUnit
+    public var offset: Int
+
+    public init(id: String, value: Double, unit: WorkbookLayout.WeightUnit, offset: Int) {
+        self.id = id
+        self.value = value
+        self.unit = unit
         self.offset = offset
     }
 }

@@ -76,7 +76,10 @@ public struct Scorer: Sendable {
             findings.add(.missingAnswer, .errorWhenStrict, at: report.origin,
                          "\(missing.count) of the rubric's items unanswered, each counted 0: \(missing.joined(separator: ", "))")
         }
-        if findings.wants(.warning) { consistencyWarnings(report: report, answers: answers, subScores: subScores, into: &findings) }
+        if findings.wants(.warning) {
+            consistencyWarnings(report: report, answers: answers, subScores: subScores, into: &findings)
+            checkStatedWeights(report, into: &findings)
+        }
         let indicators = scoreIndicators(report, into: &findings)
         let (errors, warnings) = findings.resolve()
         if !errors.isEmpty { throw DiagnosticList(errors) }

@@ -77,6 +77,17 @@ protocol XMLEventHandler: AnyObject {
     ///   - element: the vocabulary code of the element's name, or nil with `name` set for an unknown element.
     func startElement(_ element: Int?, name: String?, attributes: XMLAttributes, offset: Int)
     func endElement(_ element: Int?)
+    /// Whether character data is gathered and handed to `endElement(_:text:)`. Reports carry
+    /// everything in attributes and leave it false, so their parse copies no text.
+    var wantsText: Bool { get }
+    /// The end of an element with the text gathered since the last start or end tag (a leaf's
+    /// content); called instead of `endElement(_:)` when `wantsText`.
+    func endElement(_ element: Int?, text: String)
+}
+
+extension XMLEventHandler {
+    var wantsText: Bool { false }
+    func endElement(_ element: Int?, text: String) { endElement(element) }
 }
 
 enum LibXML2 {
@@ -111,6 +122,7 @@ enum LibXML2 {
                 }
             }
             let offset = session.context.map { Int(xmlByteConsumed($0)) } ?? 0
+            if session.wantsText { session.text.removeAll(keepingCapacity: true) }
             let element = vocabulary.code(of: localName)
             session.handler.startElement(element, name: element == nil ? String(cString: localName) : nil,
                                          attributes: session.attributes, offset: max(offset, 0))
@@ -118,7 +130,17 @@ enum LibXML2 {
         sax.endElementNs = { context, localName, _, _ in
             guard let context, let localName else { return }
             let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
-            session.handler.endElement(session.vocabulary.code(of: localName))
+            let element = session.vocabulary.code(of: localName)
+            guard session.wantsText else { return session.handler.endElement(element) }
+            session.handler.endElement(element, text: String(decoding: session.text, as: UTF8.self))
+            session.text.removeAll(keepingCapacity: true)
+        }
+        if session.wantsText {
+            sax.characters = { context, characters, length in
+                guard let context, let characters, length > 0 else { return }
+                let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
+                session.text.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
+            }
         }
         sax.serror = { context, error in
             guard let context, let error else { return }
@@ -241,24 +263,20 @@ private final class SAXSession {
     let handler: any XMLEventHandler
     let vocabulary: XMLVocabulary
     var attributes: XMLAttributes
+    let wantsText: Bool
+    /// Character data since the last tag, when the handler wants it.
+    var text: [UInt8] = []
     var context: xmlParserCtxtPtr?
     var firstError: LibXMLError?
 
     init(handler: any XMLEventHandler) {
         self.handler = handler
         vocabulary = handler.vocabulary
+        wantsText = handler.wantsText
         attributes = XMLAttributes(count: vocabulary.names.count)
     }
 
     func record(_ error: xmlError) {
         if firstError == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue { firstError = LibXMLError(error) }
-    }
-}
-
-private extension String {
-    func trimmingTrailingWhitespace() -> String {
-        var scalars = Substring(self)
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }

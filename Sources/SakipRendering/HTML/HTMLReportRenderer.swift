@@ -7,7 +7,7 @@ import SakipCore
 public struct HTMLReportRenderer: ResultRenderer {
     public var labels: ReportLabels
 
-    public init(language: ReportLabels.Language = .en) {
+    public init(language: SakipCore.Language = .en) {
         labels = ReportLabels.forLanguage(language)
     }
 

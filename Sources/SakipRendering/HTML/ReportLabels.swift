@@ -1,10 +1,8 @@
+import SakipCore
+
 /// The words of the HTML report, one table per language. Data (ids, grades, numbers) never
 /// change with the language.
 public struct ReportLabels: Sendable {
-    public enum Language: String, Sendable, CaseIterable {
-        case en, id
-    }
-
     let language: Language
     let title: String
     let overview: String

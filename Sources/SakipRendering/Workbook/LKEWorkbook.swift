@@ -6,18 +6,10 @@ import SakipCore
 /// bands the formulas look up. Every number comes from the rubric. Workbook names `Total` and
 /// `Predikat` point at the evaluator's total and grade.
 public struct LKEWorkbookRenderer {
-    public enum Language: String, Sendable, CaseIterable { case en, id }
-
     public var language: Language
 
     public init(language: Language = .en) {
         self.language = language
-    }
-
-    private var headers: [String] {
-        language == .id
-            ? ["Kode", "Komponen/Sub-komponen/Kriteria", "Bobot", "Jawaban Mandiri", "Nilai", "Jawaban Evaluator", "Nilai", "Catatan", "Bukti Dukung"]
-            : ["Code", "Component/Sub-component/Criterion", "Weight", "Self-assessment", "Value", "Evaluator", "Value", "Notes", "Evidence"]
     }
 
     public func workbook(_ template: LKETemplate) -> Workbook {
@@ -81,7 +73,7 @@ public struct LKEWorkbookRenderer {
         bold.insert(rows.count)
         rows.append([.empty, .text(language == .id ? "Predikat" : "Grade"), .empty, .empty, .textFormula(grade(of: "E\(totalRow)", rubric)),
                      .empty, .textFormula(grade(of: "G\(totalRow)", rubric)), .empty, .empty])
-        var lke = Workbook.Sheet(name: "LKE", headers: headers, rows: rows)
+        var lke = Workbook.Sheet(name: LKETemplateLayout.sheet, headers: LKETemplateLayout.headers(language), rows: rows)
         lke.boldRows = bold
         lke.validations = validations
         lke.filter = false
@@ -103,8 +95,8 @@ public struct LKEWorkbookRenderer {
     }
 
     private func identity(_ template: LKETemplate) -> Workbook.Sheet {
-        let labels = language == .id ? ["Kode instansi", "Nama instansi", "Wilayah", "Tahun", "Rubrik"] : ["Agency id", "Agency name", "Region", "Year", "Rubric"]
-        var sheet = Workbook.Sheet(name: language == .id ? "Identitas" : "Identity", headers: [language == .id ? "Isian" : "Field", language == .id ? "Nilai" : "Value"], rows: [
+        let labels = LKETemplateLayout.identityLabels(language)
+        var sheet = Workbook.Sheet(name: LKETemplateLayout.identitySheet(language), headers: LKETemplateLayout.identityHeaders(language), rows: [
             [.text(labels[0]), template.agency.map(Workbook.Cell.text) ?? .empty],
             [.text(labels[1]), template.name.map(Workbook.Cell.text) ?? .empty],
             [.text(labels[2]), template.region.map(Workbook.Cell.text) ?? .empty],

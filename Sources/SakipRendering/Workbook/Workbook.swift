@@ -1,5 +1,6 @@
 import Foundation
 import ZIPFoundation
+import SakipCore
 
 /// A spreadsheet workbook (.xlsx: SpreadsheetML in a zip), written from tables: numbers stored
 /// as numbers (two decimals shown, full precision kept), text as text, the header row frozen and
@@ -103,7 +104,7 @@ public struct Workbook: Sendable {
     private var workbookXML: String {
         var filters = ""
         for (i, sheet) in sheets.enumerated() where !sheet.headers.isEmpty && sheet.filter {
-            filters += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">'\(xmlEscape(sheet.name.replacingOccurrences(of: "'", with: "''")))'!$A$1:$\(SheetWriter.column(sheet.headers.count - 1))$\(sheet.rows.count + 1)</definedName>"
+            filters += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">'\(xmlEscape(sheet.name.replacingOccurrences(of: "'", with: "''")))'!$A$1:$\(CellReference.columnName(sheet.headers.count))$\(sheet.rows.count + 1)</definedName>"
         }
         return Self.header + "<workbook xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.relationships)\"><sheets>"
             + sheets.enumerated().map { "<sheet name=\"\(xmlEscape($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
@@ -153,7 +154,7 @@ struct SheetWriter {
         out += row(1, sheet.headers.map { Workbook.Cell.text($0) }, style: 1)
         for (i, cells) in sheet.rows.enumerated() { out += row(i + 2, cells, style: nil, bold: sheet.boldRows.contains(i), wrap: sheet.wrapColumn) }
         out += "</sheetData>"
-        if width > 0 && sheet.filter { out += "<autoFilter ref=\"A1:\(Self.column(width - 1))\(sheet.rows.count + 1)\"/>" }
+        if width > 0 && sheet.filter { out += "<autoFilter ref=\"A1:\(CellReference.columnName(width))\(sheet.rows.count + 1)\"/>" }
         if !sheet.validations.isEmpty {
             out += "<dataValidations count=\"\(sheet.validations.count)\">" + sheet.validations.map { validation in
                 "<dataValidation type=\"list\" allowBlank=\"1\" showErrorMessage=\"1\" sqref=\"\(validation.range)\">"
@@ -170,7 +171,7 @@ struct SheetWriter {
         let textStyle = style ?? (bold ? 5 : nil)
         let numberStyle = bold ? 4 : 2
         for (c, cell) in cells.enumerated() {
-            let reference = Self.column(c) + String(number)
+            let reference = CellReference.columnName(c + 1) + String(number)
             switch cell {
             case .empty: continue
             case .text(let text):
@@ -204,17 +205,6 @@ struct SheetWriter {
             widest = max(widest, length)
         }
         return min(max(widest + 2, 6), 50)
-    }
-
-    /// `A`, `B`, ... `Z`, `AA`, ...: the column's letters.
-    static func column(_ index: Int) -> String {
-        var index = index
-        var letters = ""
-        repeat {
-            letters = String(UnicodeScalar(UInt8(65 + index % 26))) + letters
-            index = index / 26 - 1
-        } while index >= 0
-        return letters
     }
 }
 

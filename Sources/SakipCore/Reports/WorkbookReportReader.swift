@@ -1,0 +1,164 @@
+/// Reads the LKE from an `.xlsx` workbook: sakip's own template, filled in Excel or LibreOffice,
+/// or another layout described by a `WorkbookLayout`. Every value is located as a cell
+/// (`LKE.xlsx:LKE!F12`). Placeholders (`Y/T`, `A/B/C/D`, "Belum Diisi") and empty answer cells
+/// are unanswered: warned, never an error.
+public enum WorkbookReportReader {
+    public static func read(_ source: SourceText, layout: WorkbookLayout? = nil) -> ReportFile {
+        do {
+            var workbook = try SpreadsheetWorkbook(bytes: source.bytes, name: source.name)
+            var reading = try WorkbookReading(workbook: &workbook, layout: layout)
+            return try reading.read(&workbook)
+        } catch {
+            return ReportFile(file: source.name, diagnostics: [error])
+        }
+    }
+
+    /// Whether a value is a drop-down's placeholder rather than an answer: `Y/T`, `A/B/C/D`,
+    /// `AA/A/BB/B/CC/C/D/E`, "Belum Diisi" (not filled in), `-`.
+    static func isPlaceholder(_ text: String) -> Bool {
+        text.contains("/") || text == "-" || text.lowercased() == "belum diisi"
+    }
+}
+
+/// One workbook's reading: which layout, the identity, then the rows.
+private struct WorkbookReading {
+    let file: String
+    let cells: SourceText
+    var layout: WorkbookLayout
+    let isTemplate: Bool
+    let sheetIndex: Int
+    var diagnostics: [Diagnostic] = []
+
+    init(workbook: inout SpreadsheetWorkbook, layout given: WorkbookLayout?) throws(Diagnostic) {
+        file = workbook.name
+        cells = SourceText(name: workbook.name, sheets: workbook.sheetNames)
+        if let index = workbook.sheetNames.firstIndex(of: LKETemplateLayout.sheet),
+           LKETemplateLayout.recognises(try workbook.sheet(index)) {
+            layout = LKETemplateLayout.layout
+            isTemplate = true
+            sheetIndex = index
+        } else if let given {
+            guard let index = workbook.sheetNames.firstIndex(of: given.sheet) else {
+                throw Diagnostic(.workbook, at: .wholeFile(file), "the layout names sheet '\(given.sheet)', which this workbook lacks; its sheets: \(workbook.sheetNames.joined(separator: ", "))")
+            }
+            layout = given
+            isTemplate = false
+            sheetIndex = index
+        } else {
+            throw Diagnostic(.workbook, at: .wholeFile(file),
+                "not a sakip LKE workbook (no sheet 'LKE' with the template's headers); write one with `sakip template`, or describe this workbook's layout in a file given with --layout")
+        }
+    }
+
+    private func position(_ sheet: Int, _ cell: CellReference) -> SourcePosition {
+        SourcePosition(cells, offset: SourceText.cellOffset(sheet: sheet, cell))
+    }
+
+    private func location(_ sheet: Int, _ row: Int, _ column: Int) -> SourceLocation {
+        position(sheet, CellReference(row: row, column: column)).location
+    }
+
+    mutating func read(_ workbook: inout SpreadsheetWorkbook) throws(Diagnostic) -> ReportFile {
+        let sheet = try workbook.sheet(sheetIndex)
+        let identity = try self.identity(&workbook)
+        guard let agencyField = identity["agency"], !agencyField.text.isEmpty else {
+            throw Diagnostic(.missingValue, at: identityLocation("agency", identity), "expected the agency id (such as kota-bandung)")
+        }
+        guard let yearField = identity["year"], let year = ValueSyntax.year(yearField.text) else {
+            throw Diagnostic(.invalidYear, at: identityLocation("year", identity), "expected the year of the evaluation, such as 2024\(identity["year"].map { ", not '\($0.text)'" } ?? "")")
+        }
+        var report = Report(agency: agencyField.text, name: identity["name"]?.nonEmpty, region: identity["region"]?.nonEmpty, year: year,
+                            rubric: identity["rubric"]?.nonEmpty, origin: agencyField.position ?? position(sheetIndex, CellReference(row: 1, column: 1)))
+        readRows(sheet, into: &report)
+        return ReportFile(file: file, reports: [report], diagnostics: diagnostics)
+    }
+
+    /// A value of the identity and where it was read (nil for a value the layout gives itself).
+    struct IdentityValue {
+        var text: String
+        var position: SourcePosition?
+        var nonEmpty: String? { text.isEmpty ? nil : text }
+    }
+
+    private func identityLocation(_ key: String, _ identity: [String: IdentityValue]) -> SourceLocation {
+        identity[key]?.position?.location ?? .wholeFile(file)
+    }
+
+    /// The template's identity sheet, read by its labels (in either language); or the layout's fields.
+    private func identity(_ workbook: inout SpreadsheetWorkbook) throws(Diagnostic) -> [String: IdentityValue] {
+        var values: [String: IdentityValue] = [:]
+        if isTemplate {
+            guard let index = workbook.sheetNames.firstIndex(where: { name in Language.allCases.contains { LKETemplateLayout.identitySheet($0) == name } }) else {
+                throw Diagnostic(.workbook, at: .wholeFile(file), "the LKE workbook has no Identity (Identitas) sheet naming the agency and year")
+            }
+            let sheet = try workbook.sheet(index)
+            for row in sheet.rowNumbers {
+                guard let label = sheet[row, 1]?.text.lowercased() else { continue }
+                for language in Language.allCases {
+                    if let k = LKETemplateLayout.identityLabels(language).firstIndex(where: { $0.lowercased() == label }) {
+                        values[WorkbookLayout.identityKeys[k]] = IdentityValue(text: sheet[row, 2]?.text ?? "", position: position(index, CellReference(row: row, column: 2)))
+                    }
+                }
+            }
+            return values
+        }
+        for (key, field) in layout.identity {
+            switch field {
+            case .value(let text): values[key] = IdentityValue(text: text.trimmingSpaces(), position: nil)
+            case .cell(let sheetName, let cell):
+                guard let index = workbook.sheetNames.firstIndex(of: sheetName) else {
+                    throw Diagnostic(.workbook, at: .wholeFile(file), "the layout reads \(key) from sheet '\(sheetName)', which this workbook lacks; its sheets: \(workbook.sheetNames.joined(separator: ", "))")
+                }
+                let sheet = try workbook.sheet(index)
+                values[key] = IdentityValue(text: sheet[cell]?.text ?? "", position: position(index, cell))
+            }
+        }
+        return values
+    }
+
+    /// Every row after the header with a code: its answer (the evaluator's; the self-assessment
+    /// when no row has one) and its stated weight.
+    private mutating func readRows(_ sheet: Worksheet, into report: inout Report) {
+        var final: [Answer] = []
+        var selfAssessed: [Answer] = []
+        var placeholders: (final: [SourceLocation], agency: [SourceLocation]) = ([], [])
+        for row in sheet.rowNumbers where row > layout.headerRow {
+            guard let code = sheet[row, layout.code]?.text, !code.isEmpty else { continue }
+            func answer(_ column: Int?, into answers: inout [Answer], placeholders: inout [SourceLocation]) {
+                guard let column, let text = sheet[row, column]?.text, !text.isEmpty else { return }
+                let offset = SourceText.cellOffset(sheet: sheetIndex, CellReference(row: row, column: column))
+                if WorkbookReportReader.isPlaceholder(text) {
+                    placeholders.append(cells.location(of: offset))
+                } else {
+                    // Letters as the workbook's own VLOOKUP matches them: case does not matter.
+                    answers.append(Answer(id: code, value: text.uppercased(), offset: offset))
+                }
+            }
+            answer(layout.answer, into: &final, placeholders: &placeholders.final)
+            answer(layout.selfAssessment, into: &selfAssessed, placeholders: &placeholders.agency)
+            if let column = layout.weight, let cell = sheet[row, column] {
+                guard case .number(let value, _) = cell else {
+                    if !cell.text.isEmpty {
+                        diagnostics.append(Diagnostic(.invalidNumber, .warning, at: location(sheetIndex, row, column), "weight '\(cell.text)' of \(code) is not a number; it is not checked against the rubric"))
+                    }
+                    continue
+                }
+                report.statedWeights.append(StatedWeight(id: code, value: value, unit: layout.weights,
+                                                         offset: SourceText.cellOffset(sheet: sheetIndex, CellReference(row: row, column: column))))
+            }
+        }
+        var unfilled = placeholders.final
+        if final.isEmpty && !selfAssessed.isEmpty {
+            report.answers = selfAssessed
+            unfilled = placeholders.agency
+            diagnostics.append(Diagnostic(.selfAssessmentOnly, .warning, at: location(sheetIndex, layout.headerRow, layout.selfAssessment!),
+                "no evaluator's answer is filled in; the agency's self-assessment (column \(CellReference.columnName(layout.selfAssessment!))) is scored"))
+        } else {
+            report.answers = final
+        }
+        if let first = unfilled.first {
+            diagnostics.append(Diagnostic(.placeholderAnswer, .warning, at: first,
+                "\(unfilled.count) answer cell\(unfilled.count == 1 ? " holds a placeholder" : "s hold placeholders") (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"))
+        }
+    }
+}
