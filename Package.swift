@@ -45,7 +45,7 @@ var package = Package(
         .executableTarget(name: "sakip", dependencies: ["SakipCLI"]),
         .testTarget(
             name: "SakipCoreTests",
-            dependencies: ["SakipCore", "SakipRendering"],
+            dependencies: ["SakipCore", "SakipRendering", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

@@ -43,18 +43,19 @@ struct MistakeTests {
         #expect(run.stderr.split(separator: "\n").count == 1, "one message: \(run.stderr)")
     }
 
-    /// An empty folder, or one holding only a workbook, is nothing to do: the same message and exit in every command.
+    /// An empty folder, or one holding only a workbook sakip cannot read (.ods, .xls) or Excel's lock file, is nothing to do: the same message and exit in every command.
     @Test(arguments: ["score", "rank", "validate", "sensitivity", "compare"])
     func nothingToRead(command: String) throws {
         let folder = NSTemporaryDirectory() + "sakip-empty-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: folder + "/LKE.xlsx", contents: Data([0x50, 0x4B]))
+        FileManager.default.createFile(atPath: folder + "/LKE.ods", contents: Data([0x50, 0x4B]))
+        FileManager.default.createFile(atPath: folder + "/~$LKE.xlsx", contents: Data([0x50, 0x4B]))
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let extra = command == "compare" ? ["--candidate", "permenpanrb-88-2021"] : []
         let run = try Sakip.run([command, folder] + extra)
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
-        #expect(run.stderr == "sakip: error: no report files (.xml, .csv) found in \(folder); skipped 1 spreadsheet workbook (\(folder)/LKE.xlsx): save the LKE sheet as CSV\n")
+        #expect(run.stderr == "sakip: error: no report files (.xml, .csv, .xlsx) found in \(folder); skipped 1 workbook in a format sakip does not read (\(folder)/LKE.ods): save as Excel Workbook (.xlsx)\n")
     }
 
     /// A report missing a whole component ranks, and says so: in the table, in JSON and on stderr.

@@ -25,9 +25,9 @@ enum BatchChecks {
         let skipped = diagnostics.filter { $0.code == .skippedFile }.map(\.location.file)
         var message = missing.count == sources.count && !missing.isEmpty
             ? "no such file or folder: \(missing.joined(separator: ", "))"
-            : "no report files (.xml, .csv) found in \(sources.map(\.displayName).joined(separator: ", "))"
+            : "no report files (.xml, .csv, .xlsx) found in \(sources.map(\.displayName).joined(separator: ", "))"
         if !skipped.isEmpty {
-            message += "; skipped \(skipped.count) spreadsheet workbook\(skipped.count == 1 ? "" : "s") (\(skipped.prefix(3).joined(separator: ", "))\(skipped.count > 3 ? ", ..." : "")): save the LKE sheet as CSV"
+            message += "; skipped \(skipped.count) workbook\(skipped.count == 1 ? "" : "s") in a format sakip does not read (\(skipped.prefix(3).joined(separator: ", "))\(skipped.count > 3 ? ", ..." : "")): save as Excel Workbook (.xlsx)"
         }
         throw RequestError(.nothingToDo, message)
     }

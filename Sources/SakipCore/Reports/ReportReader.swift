@@ -1,8 +1,11 @@
+import Foundation
+
 /// Reads an input of any format, chosen by its name's extension or, without one, its content.
 public enum ReportReader {
     /// - Parameters:
     ///   - defaultRubric: the rubric CSV rows are scored against (CSV carries none).
-    ///   - layout: where the LKE sits in workbooks that are not sakip's own template.
+    ///   - layout: where the LKE sits in workbooks that are not sakip's own template and have
+    ///     no layout file of their own beside them.
     public static func read(_ source: SourceText, defaultRubric: String? = nil, layout: WorkbookLayout? = nil) -> ReportFile {
         if let ext = InputExpansion.fileExtension(source.name), InputExpansion.unreadWorkbookExtensions.contains(ext) {
             return ReportFile(file: source.name, diagnostics: [Diagnostic(.workbook, at: .wholeFile(source.name), "cannot read .\(ext): \(InputExpansion.unreadWorkbookAdvice)")])
@@ -10,7 +13,20 @@ public enum ReportReader {
         return switch InputExpansion.format(of: source.name, bytes: source.bytes) {
         case .xml: XMLReportReader.read(source)
         case .csv: CSVReportReader.read(source, rubric: defaultRubric)
-        case .xlsx: WorkbookReportReader.read(source, layout: layout)
+        case .xlsx: readWorkbook(source, layout: layout)
+        }
+    }
+
+    /// A workbook's own layout file beside it (`KKE.xlsx` -> `KKE.layout.yaml`) comes before the
+    /// run's `--layout`, so a batch can mix partners' layouts.
+    private static func readWorkbook(_ source: SourceText, layout: WorkbookLayout?) -> ReportFile {
+        guard let ext = InputExpansion.fileExtension(source.name) else { return WorkbookReportReader.read(source, layout: layout) }
+        let beside = String(source.name.dropLast(ext.count)) + "layout.yaml"
+        guard FileManager.default.fileExists(atPath: beside) else { return WorkbookReportReader.read(source, layout: layout) }
+        do {
+            return WorkbookReportReader.read(source, layout: try WorkbookLayout.load(path: beside))
+        } catch {
+            return ReportFile(file: source.name, diagnostics: [Diagnostic(error.code, at: .wholeFile(source.name), "its layout file: \(error.message)")])
         }
     }
 

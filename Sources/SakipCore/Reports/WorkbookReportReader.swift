@@ -65,7 +65,7 @@ private struct WorkbookReading {
             throw Diagnostic(.missingValue, at: identityLocation("agency", identity), "expected the agency id (such as kota-bandung)")
         }
         guard let yearField = identity["year"], let year = ValueSyntax.year(yearField.text) else {
-            throw Diagnostic(.invalidYear, at: identityLocation("year", identity), "expected the year of the evaluation, such as 2024\(identity["year"].map { ", not '\($0.text)'" } ?? "")")
+            throw Diagnostic(.invalidYear, at: identityLocation("year", identity), "expected the year of the evaluation, such as 2024\(identity["year"]?.nonEmpty.map { ", not '\($0)'" } ?? "")")
         }
         var report = Report(agency: agencyField.text, name: identity["name"]?.nonEmpty, region: identity["region"]?.nonEmpty, year: year,
                             rubric: identity["rubric"]?.nonEmpty, origin: agencyField.position ?? position(sheetIndex, CellReference(row: 1, column: 1)))
