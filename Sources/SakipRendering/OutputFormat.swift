@@ -37,11 +37,16 @@ public struct RenderOptions: Sendable {
     public var wide: Bool
     /// How CSV is written.
     public var csvDialect: CSVDialect
+    /// The language of labels in text, Markdown and workbooks.
+    public var language: Language
 
-    public init(wide: Bool = false, csvDialect: CSVDialect = .standard) {
+    public init(wide: Bool = false, csvDialect: CSVDialect = .standard, language: Language = .en) {
         self.wide = wide
         self.csvDialect = csvDialect
+        self.language = language
     }
+
+    var labels: Labels { Labels(language) }
 }
 
 /// A result that renders in every `OutputFormat`.
@@ -51,13 +56,13 @@ public protocol RenderableResult: Encodable, WorkbookRenderable {
     associatedtype Markdown: ResultRenderer where Markdown.Result == Self
     static func textRenderer(_ options: RenderOptions) -> Text
     static func csvRenderer(_ options: RenderOptions) -> CSV
-    static var markdownRenderer: Markdown { get }
+    static func markdownRenderer(_ options: RenderOptions) -> Markdown
 }
 
 extension RenderableResult {
     /// The result in any format, as the bytes to write.
     public func output(as format: OutputFormat, options: RenderOptions = RenderOptions()) throws -> [UInt8] {
-        format == .xlsx ? try workbook().data() : Array(rendered(as: format, options: options).utf8)
+        format == .xlsx ? try workbook(options).data() : Array(rendered(as: format, options: options).utf8)
     }
 
     /// The result in one of the text formats; a workbook is bytes (`output(as:options:)`), so
@@ -68,7 +73,7 @@ extension RenderableResult {
         case .text: Self.textRenderer(options).render(self)
         case .json: JSONRenderer<Self>().render(self)
         case .csv: Self.csvRenderer(options).render(self)
-        case .markdown: Self.markdownRenderer.render(self)
+        case .markdown: Self.markdownRenderer(options).render(self)
         }
     }
 }

@@ -3,34 +3,35 @@ import SakipCore
 extension RankResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> RankTextRenderer { RankTextRenderer(options: options) }
     public static func csvRenderer(_ options: RenderOptions) -> RankCSVRenderer { RankCSVRenderer(dialect: options.csvDialect) }
-    public static var markdownRenderer: RankMarkdownRenderer { RankMarkdownRenderer() }
+    public static func markdownRenderer(_ options: RenderOptions) -> RankMarkdownRenderer { RankMarkdownRenderer(options: options) }
 }
 
 /// What the text and Markdown rankings share: the heading, the table, the summary lines.
 struct RankLayout {
     let result: RankResult
+    let l: Labels
 
     func rankMovement(_ entry: RankResult.Entry) -> String {
-        guard let previous = entry.previous else { return "new" }
+        guard let previous = entry.previous else { return l("new") }
         return previous.rankMovement > 0 ? "+\(previous.rankMovement)" : String(previous.rankMovement)
     }
 
     var heading: String {
-        var text = "Ranking of \(result.summary.count) report\(result.summary.count == 1 ? "" : "s")"
+        var text = l(result.summary.count == 1 ? "Ranking of {} report" : "Ranking of {} reports", result.summary.count)
         if let year = result.year { text += ", \(year)" }
-        if let previousYear = result.previousYear { text += " (movement against \(previousYear))" }
-        text += ", by \(result.by)"
-        if let rubric = result.rubric { text += ", rubric \(rubric)" }
+        if let previousYear = result.previousYear { text += l(" (movement against {})", previousYear) }
+        text += l(", by {}", result.by == "score" ? l("score") : result.by)
+        if let rubric = result.rubric { text += l(", rubric {}", rubric) }
         return text
     }
 
 
     /// Every column: names, regions, each component's score and rank, the previous score.
     func table(markdown: Bool) -> TextTable {
-        var columns: [(String, TextTable.Alignment)] = [("Rank", .right), ("Agency", .left), ("Name", .left), ("Region", .left), ("Score", .right), ("Grade", .left)]
-        columns += result.componentIDs.map { ("C\($0) (rank)", .right) }
-        columns.append(("IKU mean", .right))
-        if result.previousYear != nil { columns += [("Prev", .right), ("Delta", .right), ("Prev grade", .left), ("Grade move", .left), ("Rank move", .right)] }
+        var columns: [(String, TextTable.Alignment)] = [(l("Rank"), .right), (l("Agency"), .left), (l("Name"), .left), (l("Region"), .left), (l("Score"), .right), (l("Grade"), .left)]
+        columns += result.componentIDs.map { (l("C{} (rank)", $0), .right) }
+        columns.append((l("IKU mean"), .right))
+        if result.previousYear != nil { columns += [(l("Prev"), .right), (l("Delta"), .right), (l("Prev grade"), .left), (l("Grade move"), .left), (l("Rank move"), .right)] }
         var table = TextTable(columns)
         for entry in result.rankings {
             var row = [String(entry.rank), entry.agency, markdown ? (entry.name ?? "") : (entry.name ?? "").truncated(to: 36), entry.region ?? "",
@@ -41,9 +42,9 @@ struct RankLayout {
             row.append(entry.indicatorMean.map { Numbers.fixed($0) + "%" } ?? "-")
             if result.previousYear != nil {
                 if let previous = entry.previous {
-                    row += [Numbers.fixed(previous.value), signed(previous.delta), previous.grade, previous.gradeMovement.rawValue, rankMovement(entry)]
+                    row += [Numbers.fixed(previous.value), signed(previous.delta), previous.grade, l(previous.gradeMovement.rawValue), rankMovement(entry)]
                 } else {
-                    row += ["-", "-", "-", "new", "new"]
+                    row += ["-", "-", "-", l("new"), l("new")]
                 }
             }
             table.add(row)
@@ -54,16 +55,16 @@ struct RankLayout {
     /// What fits 100 columns: rank, agency, score, grade, each component's score (names in the
     /// legend), and either the indicator mean or the movement against the previous year.
     func compactTable() -> TextTable {
-        var columns: [(String, TextTable.Alignment)] = [("Rank", .right), ("Agency", .left), ("Score", .right), ("Grade", .left)]
+        var columns: [(String, TextTable.Alignment)] = [(l("Rank (compact)"), .right), (l("Agency"), .left), (l("Score"), .right), (l("Grade"), .left)]
         columns += result.componentIDs.map { ("C\($0)", .right) }
         let withPrevious = result.previousYear != nil
-        columns += withPrevious ? [("Delta", .right), ("Was", .left), ("Move", .right)] : [("IKU mean", .right)]
+        columns += withPrevious ? [(l("Delta"), .right), (l("Was"), .left), (l("Move"), .right)] : [(l("IKU mean"), .right)]
         var table = TextTable(columns)
         for entry in result.rankings {
             var row = [String(entry.rank), entry.agency.truncated(to: 24), score(entry), entry.grade]
             row += result.componentIDs.map { id in entry.componentScore(id).map { Numbers.fixed($0.score) } ?? "-" }
             if withPrevious {
-                row += entry.previous.map { [signed($0.delta), $0.grade, rankMovement(entry)] } ?? ["-", "-", "new"]
+                row += entry.previous.map { [signed($0.delta), $0.grade, rankMovement(entry)] } ?? ["-", "-", l("new")]
             } else {
                 row.append(entry.indicatorMean.map { Numbers.fixed($0) + "%" } ?? "-")
             }
@@ -74,7 +75,7 @@ struct RankLayout {
 
     /// `C1 Perencanaan Kinerja (30)`, one per component, for the compact table.
     var legend: [String] {
-        result.components.map { "C\($0.id) = \($0.name.truncated(to: 80)), weight \(Numbers.full($0.weight))" }
+        result.components.map { l("C{} = {}, weight {}", $0.id, $0.name.truncated(to: 80), Numbers.full($0.weight)) }
     }
 
     private func score(_ entry: RankResult.Entry) -> String {
@@ -89,17 +90,17 @@ struct RankLayout {
         var lines: [String] = []
         let incomplete = result.rankings.filter { $0.missing > 0 }
         if !incomplete.isEmpty {
-            lines.append("* Unanswered items counted 0: " + incomplete.map { "\($0.agency) (\($0.missing))" }.joined(separator: ", "))
+            lines.append(l("* Unanswered items counted 0: ") + incomplete.map { "\($0.agency) (\($0.missing))" }.joined(separator: ", "))
         }
-        lines.append("Grades: " + result.summary.grades.pairs.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        lines.append(l("Grades: ") + result.summary.grades.pairs.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         if let mean = result.summary.mean, let median = result.summary.median, let min = result.summary.min, let max = result.summary.max {
-            lines.append("Score: mean \(Numbers.fixed(mean)), median \(Numbers.fixed(median)), min \(Numbers.fixed(min)), max \(Numbers.fixed(max))")
+            lines.append(l("Score: mean {}, median {}, min {}, max {}", Numbers.fixed(mean), Numbers.fixed(median), Numbers.fixed(min), Numbers.fixed(max)))
         }
         return lines
     }
 
     func weakestTable() -> TextTable {
-        var table = TextTable([("ID", .left), ("Sub-component", .left), ("Mean achieved", .right), ("Mean lost", .right)])
+        var table = TextTable([(l("ID"), .left), (l("Sub-component"), .left), (l("Mean achieved"), .right), (l("Mean lost"), .right)])
         for spot in result.summary.weakest {
             table.add([spot.id, spot.name.truncated(to: 60), Numbers.percent(spot.meanValue), Numbers.fixed(spot.meanLost)])
         }
@@ -116,13 +117,13 @@ public struct RankTextRenderer: ResultRenderer {
     }
 
     public func render(_ result: RankResult) -> String {
-        let layout = RankLayout(result: result)
+        let layout = RankLayout(result: result, l: options.labels)
         let table = options.wide ? layout.table(markdown: false) : layout.compactTable()
         var out = layout.heading + "\n\n" + table.text(indent: "  ") + "\n"
         if !options.wide { out += layout.legend.map { "  \($0)\n" }.joined() + "\n" }
         out += layout.summaryLines().map { "  " + $0 + "\n" }.joined()
         if !result.summary.weakest.isEmpty {
-            out += "\nWeakest sub-components across all ranked reports (help first here)\n" + layout.weakestTable().text(indent: "  ")
+            out += "\n" + options.labels("Weakest sub-components across all ranked reports (help first here)") + "\n" + layout.weakestTable().text(indent: "  ")
         }
         return out
     }
@@ -130,13 +131,17 @@ public struct RankTextRenderer: ResultRenderer {
 
 /// The ranking as Markdown tables.
 public struct RankMarkdownRenderer: ResultRenderer {
-    public init() {}
+    public var options: RenderOptions
+
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
 
     public func render(_ result: RankResult) -> String {
-        let layout = RankLayout(result: result)
+        let layout = RankLayout(result: result, l: options.labels)
         var out = "## " + layout.heading + "\n\n" + layout.table(markdown: true).markdown() + "\n"
         out += layout.summaryLines().map { "- " + $0 + "\n" }.joined()
-        if !result.summary.weakest.isEmpty { out += "\n### Weakest sub-components\n\n" + layout.weakestTable().markdown() }
+        if !result.summary.weakest.isEmpty { out += "\n### " + options.labels("Weakest sub-components") + "\n\n" + layout.weakestTable().markdown() }
         return out
     }
 }

@@ -3,7 +3,7 @@ import SakipCore
 extension RubricListResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> RubricListTableRenderer { RubricListTableRenderer(style: options.wide ? .wideText : .text) }
     public static func csvRenderer(_ options: RenderOptions) -> RubricListTableRenderer { RubricListTableRenderer(style: .csv, dialect: options.csvDialect) }
-    public static var markdownRenderer: RubricListTableRenderer { RubricListTableRenderer(style: .markdown) }
+    public static func markdownRenderer(_ options: RenderOptions) -> RubricListTableRenderer { RubricListTableRenderer(style: .markdown) }
 }
 
 /// The rubrics as one table, in text, CSV or Markdown.

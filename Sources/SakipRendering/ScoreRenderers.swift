@@ -3,7 +3,7 @@ import SakipCore
 extension ScoreResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> ScoreTextRenderer { ScoreTextRenderer(options: options) }
     public static func csvRenderer(_ options: RenderOptions) -> ScoreCSVRenderer { ScoreCSVRenderer(dialect: options.csvDialect) }
-    public static var markdownRenderer: ScoreMarkdownRenderer { ScoreMarkdownRenderer() }
+    public static func markdownRenderer(_ options: RenderOptions) -> ScoreMarkdownRenderer { ScoreMarkdownRenderer(options: options) }
 }
 
 extension ScoreResult.Report {
@@ -25,24 +25,26 @@ public struct ScoreTextRenderer: ResultRenderer {
 
 
     public func render(_ result: ScoreResult) -> String {
+        let l = options.labels
         var out = ""
         for (i, report) in result.reports.enumerated() {
             if i > 0 { out += "\n" }
             out += textCard(report)
         }
         if !result.warnings.isEmpty {
-            out += "\nWarnings while reading\n"
+            out += "\n" + l("Warnings while reading") + "\n"
             for warning in result.warnings { out += "  \(warning)\n" }
         }
-        if result.reports.isEmpty { out += "No report scored.\n" }
+        if result.reports.isEmpty { out += l("No report scored.") + "\n" }
         return out
     }
 
     private func textCard(_ report: ScoreResult.Report) -> String {
         let card = report.card
-        var out = "\(card.name ?? card.agency) (\(card.agency)), \(card.year), rubric \(card.rubricID)\n"
+        let l = options.labels
+        var out = l("{} ({}), {}, rubric {}", card.name ?? card.agency, card.agency, card.year, card.rubricID) + "\n"
         out += "\(card.origin.file)\n\n"
-        var table = TextTable([("ID", .left), ("Component / sub-component", .left), ("Weight", .right), ("Score", .right), ("Achieved", .right), ("Answers", .left)])
+        var table = TextTable([(l("ID"), .left), (l("Component / sub-component"), .left), (l("Weight"), .right), (l("Score"), .right), (l("Achieved"), .right), (l("Answers"), .left)])
         for component in card.components {
             table.add([component.id, component.name.truncated(to: 56), Numbers.fixed(component.weight), Numbers.fixed(component.score),
                        Numbers.percent(component.score / component.weight), ""])
@@ -50,7 +52,7 @@ public struct ScoreTextRenderer: ResultRenderer {
             func add(_ sub: SubcomponentScore, depth: Int) {
                 let indent = String(repeating: "  ", count: depth)
                 table.add([indent + sub.id, (indent + sub.name).truncated(to: 56), Numbers.fixed(sub.weight), Numbers.fixed(sub.score),
-                           Numbers.percent(sub.value), sub.letter.map { "grade \($0)" } ?? "\(sub.answered)/\(sub.expected)"])
+                           Numbers.percent(sub.value), sub.letter.map { l("grade {}", $0) } ?? "\(sub.answered)/\(sub.expected)"])
             }
             for group in component.groups {
                 table.add(["  " + group.id, ("  " + group.name).truncated(to: 56), Numbers.fixed(group.weight), Numbers.fixed(group.score),
@@ -62,14 +64,14 @@ public struct ScoreTextRenderer: ResultRenderer {
             }
         }
         let totalWeight = card.components.reduce(0) { $0 + $1.weight }
-        table.add(["", "Total", Numbers.fixed(totalWeight), Numbers.fixed(card.total), "", ""])
+        table.add(["", l("Total"), Numbers.fixed(totalWeight), Numbers.fixed(card.total), "", ""])
         out += table.text(indent: "  ")
-        out += "\n  Grade: \(card.grade.grade), \(card.grade.label)\n"
+        out += "\n  " + l("Grade: {}, {}", card.grade.grade, card.grade.label) + "\n"
 
         let weak = report.weakestSubcomponents
         if !weak.isEmpty {
-            out += "\nWeakest sub-components\n"
-            var weakTable = TextTable([("ID", .left), ("Sub-component", .left), ("Achieved", .right), ("Lost", .right)])
+            out += "\n" + l("Weakest sub-components") + "\n"
+            var weakTable = TextTable([(l("ID"), .left), (l("Sub-component"), .left), (l("Achieved"), .right), (l("Lost"), .right)])
             for sub in weak {
                 weakTable.add([sub.id, sub.name.truncated(to: 60), Numbers.percent(sub.value), Numbers.fixed(sub.weight - sub.score)])
             }
@@ -77,22 +79,24 @@ public struct ScoreTextRenderer: ResultRenderer {
         }
 
         if !card.indicators.isEmpty {
-            out += "\nIndicators\n"
-            var indicators = TextTable([("ID", .left), ("Name", .left), ("Polarity", .left), ("Target", .right), ("Realisation", .right), ("Achievement", .right), ("Band", .left)])
+            out += "\n" + l("Indicators") + "\n"
+            var indicators = TextTable([(l("ID"), .left), (l("Name"), .left), (l("Polarity"), .left), (l("Target"), .right), (l("Realisation"), .right), (l("Achievement"), .right), (l("Band"), .left)])
             for result in card.indicators {
                 let indicator = result.indicator
                 indicators.add([indicator.id, (indicator.name ?? "").truncated(to: 40), indicator.polarity.rawValue, targetText(indicator.target),
                                 Numbers.full(indicator.realization), achievementText(result.outcome), result.label ?? ""])
             }
             out += indicators.text(indent: "  ")
-            out += "  Mean achievement: \(card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? "not computable")\n"
+            out += "  " + l("Mean achievement: {}", card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? l("not computable")) + "\n"
             if let efficiency = card.efficiency {
-                out += "  Budget absorption: \(Numbers.fixed(efficiency.absorption))%, \(efficiency.isEfficient ? "efficient" : "not efficient") (achievement must be over \(Numbers.full(efficiency.margin)) points above it)\n"
+                let line = efficiency.isEfficient ? "Budget absorption: {}%, efficient (achievement must be over {} points above it)"
+                    : "Budget absorption: {}%, not efficient (achievement must be over {} points above it)"
+                out += "  " + l(line, Numbers.fixed(efficiency.absorption), Numbers.full(efficiency.margin)) + "\n"
             }
         }
 
         if !card.warnings.isEmpty {
-            out += "\nWarnings\n"
+            out += "\n" + l("Warnings") + "\n"
             for warning in card.warnings { out += "  \(warning)\n" }
         }
         return out
@@ -101,7 +105,7 @@ public struct ScoreTextRenderer: ResultRenderer {
     private func achievementText(_ outcome: Achievement.Outcome) -> String {
         switch outcome {
         case .value(let v): Numbers.fixed(v) + "%"
-        case .notComputable: "not computable"
+        case .notComputable: options.labels("not computable")
         }
     }
 
@@ -144,16 +148,20 @@ public struct ScoreCSVRenderer: ResultRenderer {
 
 /// Each report as a heading, its score and grade, and a table of its components.
 public struct ScoreMarkdownRenderer: ResultRenderer {
-    public init() {}
+    public var options: RenderOptions
 
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
 
     public func render(_ result: ScoreResult) -> String {
+        let l = options.labels
         var out = ""
         for report in result.reports {
             let card = report.card
             out += "## \(card.name ?? card.agency) (\(card.agency)), \(card.year)\n\n"
-            out += "Rubric `\(card.rubricID)`. **Score \(Numbers.fixed(card.total)), grade \(card.grade.grade) (\(card.grade.label)).**\n\n"
-            var table = TextTable([("ID", .left), ("Component / sub-component", .left), ("Weight", .right), ("Score", .right), ("Achieved", .right)])
+            out += l("Rubric `{}`. **Score {}, grade {} ({}).**", card.rubricID, Numbers.fixed(card.total), card.grade.grade, card.grade.label) + "\n\n"
+            var table = TextTable([(l("ID"), .left), (l("Component / sub-component"), .left), (l("Weight"), .right), (l("Score"), .right), (l("Achieved"), .right)])
             for component in card.components {
                 table.add(["**\(component.id)**", "**\(component.name)**", Numbers.fixed(component.weight), Numbers.fixed(component.score), Numbers.percent(component.score / component.weight)])
                 for sub in component.subcomponents {
@@ -163,13 +171,13 @@ public struct ScoreMarkdownRenderer: ResultRenderer {
             out += table.markdown()
             let weak = report.weakestSubcomponents
             if !weak.isEmpty {
-                out += "\nWeakest: " + weak.map { "\($0.id) (\(Numbers.percent($0.value)))" }.joined(separator: ", ") + "\n"
+                out += "\n" + l("Weakest: ") + weak.map { "\($0.id) (\(Numbers.percent($0.value)))" }.joined(separator: ", ") + "\n"
             }
             if !card.indicators.isEmpty {
-                out += "\nMean indicator achievement: \(card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? "not computable")\n"
+                out += "\n" + l("Mean indicator achievement: {}", card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? l("not computable")) + "\n"
             }
             if !card.warnings.isEmpty {
-                out += "\nWarnings:\n\n" + card.warnings.map { "- `\($0.location)` \($0.message)\n" }.joined()
+                out += "\n" + l("Warnings:") + "\n\n" + card.warnings.map { "- `\($0.location)` \($0.message)\n" }.joined()
             }
             out += "\n"
         }

@@ -3,24 +3,25 @@ import SakipCore
 extension SensitivityResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> SensitivityTextRenderer { SensitivityTextRenderer(options: options) }
     public static func csvRenderer(_ options: RenderOptions) -> SensitivityCSVRenderer { SensitivityCSVRenderer(dialect: options.csvDialect) }
-    public static var markdownRenderer: SensitivityMarkdownRenderer { SensitivityMarkdownRenderer() }
+    public static func markdownRenderer(_ options: RenderOptions) -> SensitivityMarkdownRenderer { SensitivityMarkdownRenderer(options: options) }
 }
 
 /// What the text and Markdown outputs share.
 struct SensitivityLayout {
     let result: SensitivityResult
+    let l: Labels
 
     var heading: String {
-        "Sensitivity of \(result.agencies.count) reports\(result.year.map { ", \($0)" } ?? "") to the weights of \(result.rubric):\n"
-            + "\(result.samples) \(result.sequence == "sobol" ? "Sobol' " : "")replicates, \(result.model) model, spread \(Numbers.full(result.spread)), seed \(result.seed)"
+        l("Sensitivity of {} reports{} to the weights of {}:", result.agencies.count, result.year.map { ", \($0)" } ?? "", result.rubric) + "\n"
+            + l("{} {}replicates, {} model, spread {}, seed {}", result.samples, result.sequence == "sobol" ? "Sobol' " : "", result.model, Numbers.full(result.spread), result.seed)
     }
 
     var grades: [String] { result.agencies.first?.gradeProbabilities.keys ?? [] }
 
     /// Fits 100 columns: the grade probabilities in one column, only those above 0.
     func compactTable() -> TextTable {
-        var table = TextTable([("Agency", .left), ("Score", .right), ("Grade", .left), ("Rank", .right), ("Median", .right), ("5%", .right),
-                               ("95%", .right), ("Keeps", .right), ("Grade probabilities", .left)])
+        var table = TextTable([(l("Agency"), .left), (l("Score"), .right), (l("Grade"), .left), (l("Rank"), .right), (l("Median"), .right), ("5%", .right),
+                               ("95%", .right), (l("Keeps"), .right), (l("Grade probabilities"), .left)])
         for agency in result.agencies {
             let likely = agency.gradeProbabilities.pairs.filter { $0.value > 0 }.map { "\($0.key) \(Numbers.percent($0.value))" }
             table.add([agency.agency.truncated(to: 22), Numbers.fixed(agency.nominalScore) + (agency.missing > 0 ? "*" : ""), agency.nominalGrade,
@@ -37,7 +38,7 @@ struct SensitivityLayout {
 
     /// Every grade's probability in a column of its own.
     func table() -> TextTable {
-        var table = TextTable([("Agency", .left), ("Score", .right), ("Grade", .left), ("Rank", .right), ("Median", .right), ("5%", .right), ("95%", .right), ("Keeps grade", .right)]
+        var table = TextTable([(l("Agency"), .left), (l("Score"), .right), (l("Grade"), .left), (l("Rank"), .right), (l("Median"), .right), ("5%", .right), ("95%", .right), (l("Keeps grade"), .right)]
             + grades.map { ("P(\($0))", .right) })
         for agency in result.agencies {
             table.add([agency.agency, Numbers.fixed(agency.nominalScore) + (agency.missing > 0 ? "*" : ""), agency.nominalGrade, String(agency.nominalRank), Numbers.full(agency.medianRank),
@@ -49,9 +50,10 @@ struct SensitivityLayout {
 
     var overall: [String] {
         [
-            "Mean Spearman rho to the nominal ranking: \(result.meanSpearmanRho.map { Numbers.fixed($0, 4) } ?? "undefined")",
-            "Convergence: rank quantiles moved at most \(Numbers.fixed(result.convergence.maxQuantileShift)) (mean \(Numbers.fixed(result.convergence.meanQuantileShift, 3))) from half of the replicates to all",
-            "Failed replicates: \(result.failedReplicates.count)",
+            l("Mean Spearman rho to the nominal ranking: {}", result.meanSpearmanRho.map { Numbers.fixed($0, 4) } ?? l("undefined")),
+            l("Convergence: rank quantiles moved at most {} (mean {}) from half of the replicates to all",
+              Numbers.fixed(result.convergence.maxQuantileShift), Numbers.fixed(result.convergence.meanQuantileShift, 3)),
+            l("Failed replicates: {}", result.failedReplicates.count),
         ] + incomplete
     }
 
@@ -59,7 +61,7 @@ struct SensitivityLayout {
     var incomplete: [String] {
         let agencies = result.agencies.filter { $0.missing > 0 }
         guard !agencies.isEmpty else { return [] }
-        return ["* Unanswered items counted 0: " + agencies.map { "\($0.agency) (\($0.missing))" }.joined(separator: ", ")]
+        return [l("* Unanswered items counted 0: ") + agencies.map { "\($0.agency) (\($0.missing))" }.joined(separator: ", ")]
     }
 }
 
@@ -72,7 +74,7 @@ public struct SensitivityTextRenderer: ResultRenderer {
     }
 
     public func render(_ result: SensitivityResult) -> String {
-        let layout = SensitivityLayout(result: result)
+        let layout = SensitivityLayout(result: result, l: options.labels)
         let table = options.wide ? layout.table() : layout.compactTable()
         return layout.heading + "\n\n" + table.text(indent: "  ") + "\n" + layout.overall.map { "  \($0)\n" }.joined()
     }
@@ -80,10 +82,14 @@ public struct SensitivityTextRenderer: ResultRenderer {
 
 /// The same as Markdown.
 public struct SensitivityMarkdownRenderer: ResultRenderer {
-    public init() {}
+    public var options: RenderOptions
+
+    public init(options: RenderOptions = RenderOptions()) {
+        self.options = options
+    }
 
     public func render(_ result: SensitivityResult) -> String {
-        let layout = SensitivityLayout(result: result)
+        let layout = SensitivityLayout(result: result, l: options.labels)
         return "## " + layout.heading + "\n\n" + layout.table().markdown() + "\n" + layout.overall.map { "- \($0)\n" }.joined()
     }
 }
@@ -97,7 +103,7 @@ public struct SensitivityCSVRenderer: ResultRenderer {
     }
 
     public func render(_ result: SensitivityResult) -> String {
-        let grades = SensitivityLayout(result: result).grades
+        let grades = SensitivityLayout(result: result, l: Labels(.en)).grades
         var table = TextTable((["agency", "year", "nominal_score", "nominal_grade", "nominal_rank", "median_rank", "q05", "q95", "p_keep_grade"]
             + grades.map { "p_\($0)" }).map { ($0, .left) })
         for a in result.agencies {

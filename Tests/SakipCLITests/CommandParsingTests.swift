@@ -7,7 +7,7 @@ struct CommandParsingTests {
     @Test func scoreOptions() throws {
         let command = try #require(try SakipCommand.parseAsRoot(["score", "a.xml", "dir/", "--format", "json", "--rubric", "permenpanrb-12-2015", "--strict", "--jobs", "3"]) as? ScoreCommand)
         #expect(command.input.read.inputs == ["a.xml", "dir/"])
-        #expect(command.format == .json)
+        #expect(command.rendering.format == .json)
         #expect(command.input.rubric == "permenpanrb-12-2015")
         #expect(command.input.read.strict)
         #expect(command.input.read.jobs == 3)
@@ -21,7 +21,7 @@ struct CommandParsingTests {
 
     @Test func defaults() throws {
         let command = try #require(try SakipCommand.parseAsRoot(["score", "a.xml"]) as? ScoreCommand)
-        #expect(command.format == .text)
+        #expect(command.rendering.format == .text)
         #expect(command.input.rubric == nil)
         #expect(!command.input.read.strict)
     }

@@ -14,7 +14,7 @@ struct OutputWidthTests {
         ["rubrics"],
     ]
 
-    @Test(arguments: commands)
+    @Test(arguments: commands + commands.map { $0 + ["--lang", "id"] })
     func fitsOneHundredColumns(_ arguments: [String]) throws {
         let run = try Sakip.run(arguments)
         #expect(run.status == 0)

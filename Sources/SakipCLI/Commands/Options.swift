@@ -52,6 +52,26 @@ struct InputOptions: ParsableArguments {
     var selection: InputSelection { get throws { try read.selection(rubric: rubric) } }
 }
 
+/// How a result is written: shared by every command that prints one.
+struct RenderingOptions: ParsableArguments {
+    @Option(help: "Output format.")
+    var format: OutputFormat = .text
+
+    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
+    var wide = false
+
+    @Option(help: "Write to this file instead of standard output (needed for --format xlsx on a terminal).")
+    var output: String?
+
+    @Option(name: .customLong("csv-dialect"), help: "CSV as programs read it (standard) or as Excel opens it in an Indonesian locale (excel-id: ';', decimal commas, BOM).")
+    var csvDialect: CSVDialect = .standard
+
+    @Option(help: "Language of labels in text, markdown and xlsx output (default: SAKIP_LANG, else en). Data and JSON never change.")
+    var lang: Language?
+
+    var options: RenderOptions { RenderOptions(wide: wide, csvDialect: csvDialect, language: Language.chosen(lang)) }
+}
+
 /// A request the core refused: printed as one `sakip: error: ...` message, exit status 2, the
 /// same for every command.
 struct RequestFailure: Error {
@@ -72,9 +92,9 @@ extension RenderableResult {
     /// fails with exit status 1 when there were errors (everything else has been printed).
     /// - Parameter output: a file to write instead of standard output (a workbook needs one
     ///   unless standard output is a file or a pipe).
-    func emit(_ format: OutputFormat, options: RenderOptions = RenderOptions(), output: String? = nil,
-              errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
-        let bytes = try self.output(as: format, options: options)
+    func emit(_ rendering: RenderingOptions, errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
+        let format = rendering.format, output = rendering.output
+        let bytes = try self.output(as: format, options: rendering.options)
         if let output, output != "-" {
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: output))

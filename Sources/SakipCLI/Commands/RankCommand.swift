@@ -29,17 +29,7 @@ struct RankCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Show only the first N rows (the summary still covers every ranked report).")
     var top: Int?
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
-
-    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
-    var wide = false
-
-    @Option(help: "Write to this file instead of standard output (needed for --format xlsx on a terminal).")
-    var output: String?
-
-    @Option(name: .customLong("csv-dialect"), help: "CSV as programs read it (standard) or as Excel opens it in an Indonesian locale (excel-id: ';', decimal commas, BOM).")
-    var csvDialect: CSVDialect = .standard
+    @OptionGroup var rendering: RenderingOptions
 
     func validate() throws {
         if RankKey(by) == nil { throw ValidationError("--by takes 'score' or 'component:ID', not '\(by)'") }
@@ -53,6 +43,6 @@ struct RankCommand: ParsableCommand {
         if let progress { onProgress = { done, total in progress.update(done, total) } }
         let result = try perform { () throws(RequestError) in try request.run(progress: onProgress) }
         progress?.finish()
-        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors, warnings: result.warnings)
+        try result.emit(rendering, errors: result.errors, warnings: result.warnings)
     }
 }

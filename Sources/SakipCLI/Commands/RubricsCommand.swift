@@ -9,17 +9,7 @@ struct RubricsCommand: ParsableCommand {
         abstract: "List the bundled rubrics (and those in SAKIP_RUBRIC_PATH) with their structure."
     )
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
-
-    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
-    var wide = false
-
-    @Option(help: "Write to this file instead of standard output (needed for --format xlsx on a terminal).")
-    var output: String?
-
-    @Option(name: .customLong("csv-dialect"), help: "CSV as programs read it (standard) or as Excel opens it in an Indonesian locale (excel-id: ';', decimal commas, BOM).")
-    var csvDialect: CSVDialect = .standard
+    @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
         let result: RubricListResult
@@ -29,6 +19,6 @@ struct RubricsCommand: ParsableCommand {
             Terminal.error("sakip: \(error.message)")
             throw ExitCode(1)
         }
-        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors)
+        try result.emit(rendering, errors: result.errors)
     }
 }

@@ -11,17 +11,7 @@ struct ScoreCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
-
-    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
-    var wide = false
-
-    @Option(help: "Write to this file instead of standard output (needed for --format xlsx on a terminal).")
-    var output: String?
-
-    @Option(name: .customLong("csv-dialect"), help: "CSV as programs read it (standard) or as Excel opens it in an Indonesian locale (excel-id: ';', decimal commas, BOM).")
-    var csvDialect: CSVDialect = .standard
+    @OptionGroup var rendering: RenderingOptions
 
     @Option(parsing: .unconditional, help: "Only reports of this year.")
     var year: Int?
@@ -32,6 +22,6 @@ struct ScoreCommand: ParsableCommand {
     func run() throws {
         let request = ScoreRequest(inputs: try input.selection, year: year, weakest: weakest)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors)
+        try result.emit(rendering, errors: result.errors)
     }
 }

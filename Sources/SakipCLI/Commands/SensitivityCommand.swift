@@ -32,21 +32,11 @@ struct SensitivityCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The year to analyse (default: the latest year in the inputs).")
     var year: Int?
 
-    @Option(help: "Output format.")
-    var format: OutputFormat = .text
-
-    @Flag(help: "Text output with every column and names in full (otherwise fitted to 100 columns).")
-    var wide = false
-
-    @Option(help: "Write to this file instead of standard output (needed for --format xlsx on a terminal).")
-    var output: String?
-
-    @Option(name: .customLong("csv-dialect"), help: "CSV as programs read it (standard) or as Excel opens it in an Indonesian locale (excel-id: ';', decimal commas, BOM).")
-    var csvDialect: CSVDialect = .standard
+    @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
         let request = SensitivityRequest(inputs: try input.selection, samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, year: year)
         let result = try perform { () throws(RequestError) in try request.run() }
-        try result.emit(format, options: RenderOptions(wide: wide, csvDialect: csvDialect), output: output, errors: result.errors, warnings: result.warnings)
+        try result.emit(rendering, errors: result.errors, warnings: result.warnings)
     }
 }

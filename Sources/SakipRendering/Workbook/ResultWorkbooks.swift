@@ -2,7 +2,8 @@ import SakipCore
 
 /// A result as a workbook: one sheet per table.
 public protocol WorkbookRenderable {
-    func workbook() -> Workbook
+    /// The result's tables as sheets, labelled in `options.language`.
+    func workbook(_ options: RenderOptions) -> Workbook
 }
 
 private typealias Cell = Workbook.Cell
@@ -12,11 +13,12 @@ private func decimal(_ value: Double?) -> Cell { value.map(Cell.decimal) ?? .emp
 
 extension ScoreResult: WorkbookRenderable {
     /// `Reports`: one row per report; `Breakdown`: every component, group and sub-component.
-    public func workbook() -> Workbook {
+    public func workbook(_ options: RenderOptions = RenderOptions()) -> Workbook {
+        let l = options.labels
         let componentIDs = Ranking.orderedComponentIDs(reports.map(\.card))
         let summary = Workbook.Sheet(
-            name: "Reports",
-            headers: ["Agency", "Name", "Region", "Year", "Rubric", "Score", "Grade", "Grade label"] + componentIDs.map { "C\($0)" } + ["Unanswered"],
+            name: l("Reports"),
+            headers: [l("Agency"), l("Name"), l("Region"), l("Year"), l("Rubric"), l("Score"), l("Grade"), l("Grade label")] + componentIDs.map { "C\($0)" } + [l("Unanswered")],
             rows: reports.map { report in
                 let card = report.card
                 return [.text(card.agency), text(card.name), text(card.region), .integer(card.year), .text(card.rubricID),
@@ -27,27 +29,28 @@ extension ScoreResult: WorkbookRenderable {
         for card in reports.map(\.card) {
             let base: [Cell] = [.text(card.agency), .integer(card.year)]
             for component in card.components {
-                breakdown.append(base + [.text("component"), .text(component.id), .text(component.name), .decimal(component.weight),
+                breakdown.append(base + [.text(l("component")), .text(component.id), .text(component.name), .decimal(component.weight),
                                          .decimal(component.score), .decimal(component.score / component.weight), .empty])
                 for sub in component.subcomponents {
-                    breakdown.append(base + [.text("subcomponent"), .text(sub.id), .text(sub.name), .decimal(sub.weight), .decimal(sub.score),
+                    breakdown.append(base + [.text(l("subcomponent")), .text(sub.id), .text(sub.name), .decimal(sub.weight), .decimal(sub.score),
                                              .decimal(sub.value), text(sub.letter)])
                 }
             }
         }
         return Workbook(sheets: [summary, Workbook.Sheet(
-            name: "Breakdown", headers: ["Agency", "Year", "Level", "ID", "Name", "Weight", "Score", "Achieved", "Answer"], rows: breakdown)])
+            name: l("Breakdown"), headers: [l("Agency"), l("Year"), l("Level"), l("ID"), l("Name"), l("Weight"), l("Score"), l("Achieved"), l("Answer")], rows: breakdown)])
     }
 }
 
 extension RankResult: WorkbookRenderable {
     /// `Ranking`, then the grade counts and the weakest sub-components.
-    public func workbook() -> Workbook {
+    public func workbook(_ options: RenderOptions = RenderOptions()) -> Workbook {
+        let l = options.labels
         let withPrevious = previousYear != nil
-        var headers = ["Rank", "Agency", "Name", "Region", "Year", "Rubric", "Score", "Grade"]
-        for id in componentIDs { headers += ["C\(id)", "C\(id) rank"] }
-        headers += ["IKU mean", "Unanswered"]
-        if withPrevious { headers += ["Previous score", "Delta", "Previous grade", "Grade movement", "Previous rank", "Rank movement"] }
+        var headers = ["Rank", "Agency", "Name", "Region", "Year", "Rubric", "Score", "Grade"].map { l($0) }
+        for id in componentIDs { headers += ["C\(id)", l("C{} rank", id)] }
+        headers += [l("IKU mean"), l("Unanswered")]
+        if withPrevious { headers += ["Previous score", "Delta", "Previous grade", "Grade movement", "Previous rank", "Rank movement"].map { l($0) } }
         let rows: [[Cell]] = rankings.map { entry in
             var row: [Cell] = [.integer(entry.rank), .text(entry.agency), text(entry.name), text(entry.region), .integer(entry.year),
                                .text(entry.rubric), .decimal(entry.score), .text(entry.grade)]
@@ -58,18 +61,18 @@ extension RankResult: WorkbookRenderable {
             row += [decimal(entry.indicatorMean), .integer(entry.missing)]
             if withPrevious {
                 if let previous = entry.previous {
-                    row += [.decimal(previous.value), .decimal(previous.delta), .text(previous.grade), .text(previous.gradeMovement.rawValue),
+                    row += [.decimal(previous.value), .decimal(previous.delta), .text(previous.grade), .text(l(previous.gradeMovement.rawValue)),
                             .integer(previous.rank), .integer(previous.rankMovement)]
                 } else {
-                    row += [.empty, .empty, .empty, .text("new"), .empty, .empty]
+                    row += [.empty, .empty, .empty, .text(l("new")), .empty, .empty]
                 }
             }
             return row
         }
         return Workbook(sheets: [
-            Workbook.Sheet(name: "Ranking", headers: headers, rows: rows),
-            Workbook.Sheet(name: "Grades", headers: ["Grade", "Reports"], rows: summary.grades.pairs.map { [.text($0.key), .integer($0.value)] }),
-            Workbook.Sheet(name: "Weakest", headers: ["ID", "Sub-component", "Mean achieved", "Mean points lost", "Reports"],
+            Workbook.Sheet(name: l("Ranking"), headers: headers, rows: rows),
+            Workbook.Sheet(name: l("Grades"), headers: [l("Grade"), l("Reports")], rows: summary.grades.pairs.map { [.text($0.key), .integer($0.value)] }),
+            Workbook.Sheet(name: l("Weakest"), headers: [l("ID"), l("Sub-component"), l("Mean achieved"), l("Mean points lost"), l("Reports")],
                            rows: summary.weakest.map { [.text($0.id), .text($0.name), .decimal($0.meanValue), .decimal($0.meanLost), .integer($0.reports)] }),
         ])
     }
@@ -77,7 +80,8 @@ extension RankResult: WorkbookRenderable {
 
 extension CompareResult: WorkbookRenderable {
     /// `Comparison` per agency, the grade `Transitions` and the agreement `Statistics`.
-    public func workbook() -> Workbook {
+    public func workbook(_ options: RenderOptions = RenderOptions()) -> Workbook {
+        let l = options.labels
         let rows: [[Cell]] = agencies.map { row in
             [.text(row.agency), .integer(row.year), .integer(row.baselineRank), .decimal(row.baselineScore), .text(row.baselineGrade),
              .integer(row.candidateRank), .decimal(row.candidateScore), .text(row.candidateGrade), .integer(row.shift),
@@ -85,15 +89,15 @@ extension CompareResult: WorkbookRenderable {
         }
         let grades = gradeTransitions.keys
         return Workbook(sheets: [
-            Workbook.Sheet(name: "Comparison", headers: ["Agency", "Year", "Baseline rank", "Baseline score", "Baseline grade", "Candidate rank",
-                                                         "Candidate score", "Candidate grade", "Shift", "Baseline unanswered", "Candidate unanswered"], rows: rows),
-            Workbook.Sheet(name: "Transitions", headers: ["Baseline \\ candidate"] + grades,
+            Workbook.Sheet(name: l("Comparison"), headers: [l("Agency"), l("Year"), l("Baseline rank"), l("Baseline score"), l("Baseline grade"), l("Candidate rank"),
+                                                         l("Candidate score"), l("Candidate grade"), l("Shift"), l("Baseline unanswered"), l("Candidate unanswered")], rows: rows),
+            Workbook.Sheet(name: l("Transitions"), headers: [l("Baseline \\ candidate")] + grades,
                            rows: gradeTransitions.pairs.map { [.text($0.key)] + $0.value.values.map(Cell.integer) }),
-            Workbook.Sheet(name: "Statistics", headers: ["Measure", "Value"], rows: [
-                [.text("Baseline"), .text(baseline)], [.text("Candidate"), .text(candidate)],
-                [.text("Kendall tau-b"), decimal(kendallTauB)], [.text("Spearman rho"), decimal(spearmanRho)],
-                [.text("Mean absolute rank shift"), .decimal(meanAbsoluteShift)], [.text("Share unchanged"), .decimal(shareUnchanged)],
-                [.text("Top-\(topK) overlap"), .decimal(topKOverlap)],
+            Workbook.Sheet(name: l("Statistics"), headers: [l("Measure"), l("Value")], rows: [
+                [.text(l("Baseline")), .text(baseline)], [.text(l("Candidate")), .text(candidate)],
+                [.text(l("Kendall tau-b")), decimal(kendallTauB)], [.text(l("Spearman rho")), decimal(spearmanRho)],
+                [.text(l("Mean absolute rank shift")), .decimal(meanAbsoluteShift)], [.text(l("Share unchanged")), .decimal(shareUnchanged)],
+                [.text(l("Top-{} overlap", topK)), .decimal(topKOverlap)],
             ]),
         ])
     }
@@ -101,7 +105,8 @@ extension CompareResult: WorkbookRenderable {
 
 extension SensitivityResult: WorkbookRenderable {
     /// `Sensitivity`: per agency, its rank interval and the probability of each grade.
-    public func workbook() -> Workbook {
+    public func workbook(_ options: RenderOptions = RenderOptions()) -> Workbook {
+        let l = options.labels
         let grades = agencies.first?.gradeProbabilities.keys ?? []
         let rows: [[Cell]] = agencies.map { a in
             [.text(a.agency), text(a.name), .integer(a.year), .decimal(a.nominalScore), .text(a.nominalGrade), .integer(a.nominalRank),
@@ -109,17 +114,18 @@ extension SensitivityResult: WorkbookRenderable {
                 + a.gradeProbabilities.values.map(Cell.decimal) + [.integer(a.missing)]
         }
         return Workbook(sheets: [Workbook.Sheet(
-            name: "Sensitivity",
-            headers: ["Agency", "Name", "Year", "Score", "Grade", "Rank", "Median rank", "5% rank", "95% rank", "Keeps grade"] + grades.map { "P(\($0))" } + ["Unanswered"],
+            name: l("Sensitivity"),
+            headers: [l("Agency"), l("Name"), l("Year"), l("Score"), l("Grade"), l("Rank"), l("Median rank"), l("5% rank"), l("95% rank"), l("Keeps grade")] + grades.map { "P(\($0))" } + [l("Unanswered")],
             rows: rows)])
     }
 }
 
 extension RubricListResult: WorkbookRenderable {
     /// `Rubrics`: one row per rubric.
-    public func workbook() -> Workbook {
-        Workbook(sheets: [Workbook.Sheet(
-            name: "Rubrics", headers: ["ID", "Components", "Sub-components", "Criteria", "Aggregation", "Title"],
+    public func workbook(_ options: RenderOptions = RenderOptions()) -> Workbook {
+        let l = options.labels
+        return Workbook(sheets: [Workbook.Sheet(
+            name: l("Rubrics"), headers: [l("ID"), l("Components"), l("Sub-components"), l("Criteria"), l("Aggregation"), l("Title")],
             rows: rubrics.map { [.text($0.id), .integer($0.components), .integer($0.subcomponents), .integer($0.criteria), .text($0.aggregation), .text($0.title)] })])
     }
 }

@@ -1,0 +1,106 @@
+import SakipCore
+
+/// The words of text, Markdown and workbook output, one table per language. English is the key
+/// and the default; `{}` marks where a value goes. Data (ids, grades, numbers, CSV and JSON keys)
+/// never change with the language.
+///
+/// ```swift
+/// let l = Labels(.id)
+/// l("Weight")                        // "Bobot"
+/// l("Ranking of {} reports", 56)     // "Peringkat 56 laporan"
+/// ```
+public struct Labels: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) {
+        self.language = language
+    }
+
+    /// The label in this language, each `{}` replaced by the next argument.
+    public func callAsFunction(_ english: String, _ arguments: CustomStringConvertible...) -> String {
+        var text = Self.english[english] ?? english
+        if language == .id {
+            // Every label has its Indonesian form; a missing one is a programmer error the
+            // `--lang id` golden tests catch in debug builds.
+            assert(Self.indonesian[english] != nil, "no Indonesian label for '\(english)'")
+            text = Self.indonesian[english] ?? english
+        }
+        guard !arguments.isEmpty else { return text }
+        var out = ""
+        var rest = arguments.makeIterator()
+        var remainder = Substring(text)
+        while let range = remainder.range(of: "{}") {
+            out += remainder[..<range.lowerBound]
+            out += rest.next()?.description ?? "{}"
+            remainder = remainder[range.upperBound...]
+        }
+        return out + remainder
+    }
+
+    /// Keys that are not themselves the English label: a shorter form for tables that must fit
+    /// 100 columns.
+    static let english: [String: String] = ["Rank (compact)": "Rank"]
+
+    static let indonesian: [String: String] = [
+        "Rank (compact)": "Urutan",
+        // Scores
+        "ID": "Kode", "Component / sub-component": "Komponen / sub-komponen", "Weight": "Bobot", "Score": "Nilai",
+        "Achieved": "Capaian", "Answers": "Jawaban", "grade {}": "predikat {}", "Total": "Total", "Grade: {}, {}": "Predikat: {}, {}",
+        "Weakest sub-components": "Sub-komponen terlemah", "Sub-component": "Sub-komponen", "Lost": "Hilang",
+        "Indicators": "Indikator kinerja", "Name": "Nama", "Polarity": "Polaritas", "Target": "Target", "Realisation": "Realisasi",
+        "Achievement": "Capaian", "Band": "Kategori", "Mean achievement: {}": "Rata-rata capaian: {}", "not computable": "tidak dapat dihitung",
+        "Budget absorption: {}%, efficient (achievement must be over {} points above it)": "Penyerapan anggaran: {}%, efisien (capaian harus lebih dari {} poin di atasnya)",
+        "Budget absorption: {}%, not efficient (achievement must be over {} points above it)": "Penyerapan anggaran: {}%, tidak efisien (capaian harus lebih dari {} poin di atasnya)",
+        "Warnings": "Peringatan", "Warnings while reading": "Peringatan saat membaca", "No report scored.": "Tidak ada laporan yang dinilai.",
+        "{} ({}), {}, rubric {}": "{} ({}), {}, rubrik {}", "Rubric `{}`. **Score {}, grade {} ({}).**": "Rubrik `{}`. **Nilai {}, predikat {} ({}).**",
+        "Weakest: ": "Terlemah: ", "Mean indicator achievement: {}": "Rata-rata capaian indikator: {}", "Warnings:": "Peringatan:",
+        "Unanswered": "Belum diisi", "Agency": "Instansi", "Region": "Wilayah", "Year": "Tahun", "Rubric": "Rubrik", "Grade": "Predikat",
+        "Grade label": "Keterangan predikat", "Level": "Tingkat", "Answer": "Jawaban", "Reports": "Laporan", "Breakdown": "Rincian",
+        "component": "komponen", "group": "kelompok", "subcomponent": "sub-komponen", "sub-component": "sub-komponen",
+        // Rankings
+        "Ranking of {} report": "Peringkat {} laporan", "Ranking of {} reports": "Peringkat {} laporan", " (movement against {})": " (pergerakan terhadap {})",
+        ", by {}": ", menurut {}", "score": "nilai", ", rubric {}": ", rubrik {}", "Rank": "Peringkat", "C{} (rank)": "C{} (peringkat)", "IKU mean": "Rata-rata IKU",
+        "Prev": "Sebelumnya", "Delta": "Selisih", "Prev grade": "Predikat sebelumnya", "Grade move": "Perubahan predikat", "Rank move": "Perubahan peringkat",
+        "Was": "Semula", "Move": "Gerak", "new": "baru", "C{} = {}, weight {}": "C{} = {}, bobot {}",
+        "* Unanswered items counted 0: ": "* Belum diisi, dihitung 0: ", "Grades: ": "Predikat: ",
+        "Score: mean {}, median {}, min {}, max {}": "Nilai: rata-rata {}, median {}, min {}, maks {}",
+        "Mean achieved": "Rerata capaian", "Mean lost": "Rerata hilang", "Mean points lost": "Rata-rata poin hilang",
+        "Weakest sub-components across all ranked reports (help first here)": "Sub-komponen terlemah dari semua laporan (dampingi di sini lebih dulu)",
+        "Ranking": "Peringkat", "Grades": "Predikat", "Weakest": "Terlemah", "C{} rank": "Peringkat C{}", "Previous score": "Nilai sebelumnya",
+        "Previous grade": "Predikat sebelumnya", "Grade movement": "Perubahan predikat", "Previous rank": "Peringkat sebelumnya",
+        "Rank movement": "Perubahan peringkat", "up": "naik", "down": "turun", "same": "tetap",
+        // Comparisons
+        "Base rank": "Peringkat dasar", "Base score": "Nilai dasar", "Base grade": "Predikat dasar",
+        "Cand rank": "Peringkat usulan", "Cand score": "Nilai usulan", "Cand grade": "Predikat usulan",
+        "B rank": "Urutan B", "B score": "Nilai B", "B grade": "Pred. B", "C rank": "Urutan C", "C score": "Nilai C", "C grade": "Pred. C",
+        "Shift": "Geser", "Grade change": "Ubah pred.", "undefined": "tidak terdefinisi",
+        "Reports with unanswered items (each counted 0): {} under the baseline, {} under the candidate": "Laporan dengan isian kosong (dihitung 0): {} pada rubrik dasar, {} pada rubrik usulan",
+        "Kendall tau-b: {}": "Kendall tau-b: {}", "Spearman rho: {}": "Spearman rho: {}", "Mean absolute rank shift: {}": "Rata-rata pergeseran peringkat mutlak: {}",
+        "Unchanged rank: {}": "Peringkat tetap: {}", "Top-{} overlap: {}": "Irisan {} teratas: {}", "Baseline \\ candidate": "Dasar \\ usulan",
+        "weight of {} {}: {} -> {}": "bobot {} {}: {} -> {}", "added: ": "ditambah: ", "removed: ": "dihapus: ",
+        "criteria only in the candidate: ": "kriteria hanya di rubrik usulan: ", "criteria only in the baseline: ": "kriteria hanya di rubrik dasar: ",
+        "scale {} {}: {} -> {}": "skala {} {}: {} -> {}", "absent": "tidak ada", "aggregation of {}: {} -> {}": "agregasi {}: {} -> {}",
+        "texts only: ": "hanya teks: ", "no differences": "tidak ada perbedaan",
+        "Comparing {} (baseline) with {} (candidate), {} reports": "Membandingkan {} (dasar) dengan {} (usulan), {} laporan",
+        "Comparing {} (baseline, B) with {} (candidate, C), {} reports": "Membandingkan {} (dasar, B) dengan {} (usulan, C), {} laporan",
+        "Grade transitions (rows: baseline, columns: candidate)": "Perpindahan predikat (baris: dasar, kolom: usulan)",
+        "What changed in the rubric": "Yang berubah pada rubrik", "Comparing `{}` with `{}`": "Membandingkan `{}` dengan `{}`",
+        "Grade transitions": "Perpindahan predikat", "Comparison": "Perbandingan", "Transitions": "Perpindahan", "Statistics": "Statistik",
+        "Baseline rank": "Peringkat dasar", "Baseline score": "Nilai dasar", "Baseline grade": "Predikat dasar", "Candidate rank": "Peringkat usulan",
+        "Candidate score": "Nilai usulan", "Candidate grade": "Predikat usulan", "Baseline unanswered": "Belum diisi (dasar)",
+        "Candidate unanswered": "Belum diisi (usulan)", "Measure": "Ukuran", "Value": "Nilai", "Baseline": "Dasar", "Candidate": "Usulan",
+        "Kendall tau-b": "Kendall tau-b", "Spearman rho": "Spearman rho", "Mean absolute rank shift": "Rata-rata pergeseran peringkat mutlak",
+        "Share unchanged": "Bagian tetap", "Top-{} overlap": "Irisan {} teratas",
+        // Sensitivity
+        "Sensitivity of {} reports{} to the weights of {}:": "Kepekaan {} laporan{} terhadap bobot {}:",
+        "{} {}replicates, {} model, spread {}, seed {}": "{} {}replikasi, model {}, sebaran {}, benih {}",
+        "Median": "Median", "Keeps": "Tetap", "Keeps grade": "Predikat tetap", "Grade probabilities": "Peluang predikat",
+        "Median rank": "Peringkat median", "5% rank": "Peringkat 5%", "95% rank": "Peringkat 95%",
+        "Mean Spearman rho to the nominal ranking: {}": "Rata-rata Spearman rho terhadap peringkat nominal: {}",
+        "Convergence: rank quantiles moved at most {} (mean {}) from half of the replicates to all": "Konvergensi: kuantil peringkat bergeser maks. {} (rerata {}) dari separuh ke semua replikasi",
+        "Failed replicates: {}": "Replikasi gagal: {}", "Sensitivity": "Kepekaan",
+        // Rubrics
+        "Rubrics": "Rubrik", "Components": "Komponen", "Sub-components": "Sub-komponen", "Criteria": "Kriteria",
+        "Aggregation": "Agregasi", "Title": "Judul",
+    ]
+}
