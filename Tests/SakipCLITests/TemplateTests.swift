@@ -5,13 +5,8 @@ import Testing
 /// total and the grade sakip gives for the same answers.
 @Suite("LKE workbook template")
 struct TemplateTests {
-    /// Every sample whose rubric has a workbook template (not the checklist one).
-    static var samples: [String] {
-        Sakip.samples.filter { sample in
-            let text = (try? String(contentsOf: Sakip.packageRoot.appendingPathComponent(sample), encoding: .utf8)) ?? ""
-            return !text.contains("checklist")
-        }
-    }
+    /// Every sample, the checklist rubric's among them.
+    static var samples: [String] { Sakip.samples }
 
     @Test func aTemplateIsWrittenWithItsNamesDropDownsAndFormulas() throws {
         let folder = NSTemporaryDirectory() + "sakip-lke-" + UUID().uuidString
@@ -30,10 +25,23 @@ struct TemplateTests {
         #expect(unzip.stdout.contains("fullCalcOnLoad=\"1\""))
     }
 
-    @Test func checklistRubricsAreRefusedClearly() throws {
-        let run = try Sakip.run(["template", "--rubric", "permenpanrb-88-2021-checklist", "--output", "/tmp/never.xlsx"])
-        #expect(run.status == 2)
-        #expect(run.stderr.hasPrefix("sakip: error: rubric permenpanrb-88-2021-checklist is scored by checklists"))
+    /// A checklist rubric's workbook has the four Y/T flags per criterion and reads back to the same score.
+    @Test func aChecklistTemplateHasFlagsAndReadsBack() throws {
+        let folder = NSTemporaryDirectory() + "sakip-lke-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let sample = "samples/kab-lombok-barat-2024.xml"
+        let run = try Sakip.run(["template", "--from", sample, "--output", folder + "/lke.xlsx"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let fromWorkbook = try Sakip.run(["score", folder + "/lke.xlsx", "--format", "csv"])
+        let fromXML = try Sakip.run(["score", sample, "--format", "csv"])
+        #expect(fromWorkbook.status == 0)
+        #expect(fromWorkbook.stdout == fromXML.stdout)
+        let unzip = try Sakip.run(["-p", folder + "/lke.xlsx", "xl/worksheets/sheet2.xml"], executable: URL(fileURLWithPath: "/usr/bin/unzip"))
+        guard unzip.status == 0 else { return }
+        #expect(unzip.stdout.contains("Kept 5 years"))
+        #expect(unzip.stdout.contains("&quot;Y,T&quot;"))
+        #expect(unzip.stdout.contains("COUNTIFS("))
     }
 
     @Test(.enabled(if: Self.soffice != nil), arguments: samples)
@@ -48,15 +56,17 @@ struct TemplateTests {
                                        "--outdir", folder, folder + "/lke.xlsx"], executable: URL(fileURLWithPath: try #require(Self.soffice)))
         #expect(converted.status == 0, "\(converted.stderr)")
         let rows = try String(contentsOfFile: folder + "/lke-LKE.csv", encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-        let total = try #require(rows.first { $0.count > 6 && $0[1] == "Total" })
-        let grade = try #require(rows.first { $0.count > 6 && $0[1] == "Grade" })
+        // The evaluator's value column: G, or I in a checklist rubric's sheet (flags in D to G).
+        let column = rows.first?[3] == "Met" ? 8 : 6
+        let total = try #require(rows.first { $0.count > column && $0[1] == "Total" })
+        let grade = try #require(rows.first { $0.count > column && $0[1] == "Grade" })
         let score = try Sakip.run(["score", sample, "--format", "json"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(score.stdout.utf8)) as? [String: Any])
         let card = try #require((object["reports"] as? [[String: Any]])?.first)
         let expected = try #require(card["score"] as? Double)
-        let computed = try #require(Double(String(total[6])))
+        let computed = try #require(Double(String(total[column])))
         #expect(abs(computed - expected) < 1e-9, "\(sample): Calc \(computed), sakip \(expected)")
-        #expect(String(grade[6]) == card["grade"] as? String)
+        #expect(String(grade[column]) == card["grade"] as? String)
     }
 
     static var soffice: String? {

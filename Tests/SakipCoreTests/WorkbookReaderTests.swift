@@ -123,6 +123,38 @@ struct WorkbookReaderTests {
             "lke.xlsx:'KKE 2024'!B4: warning: the workbook weighs 1.1 0.25 (25 points); rubric tiny weighs it 20, which is used (a workbook for another rubric, or a local variant?)"])
     }
 
+    /// A checklist sheet by hand: Y/T flags (T is *tidak*), a placeholder, and a flag that is neither.
+    @Test func checklistFlagsAreReadAndABadFlagIsAnErrorAtItsCell() throws {
+        var identity = Workbook.Sheet(name: "Identity", headers: LKETemplateLayout.identityHeaders(.en), rows: [
+            [.text("Agency id"), .text("kab-d")], [.text("Year"), .integer(2024)],
+        ])
+        identity.filter = false
+        func workbook(_ third: String) throws -> [UInt8] {
+            let rows: [[Workbook.Cell]] = [
+                [.text("1.1.1"), .text("first"), .decimal(1), .text("Y"), .text("t"), .text("ya"), .empty],
+                [.text("1.1.2"), .text("second"), .decimal(1), .text("T")],
+                [.text("1.1.3"), .text("third"), .decimal(1), .text(third)],
+            ]
+            return try Workbook(sheets: [identity, Workbook.Sheet(name: "LKE", headers: LKETemplateLayout.checklistHeaders(.en), rows: rows)]).data()
+        }
+        let file = read(try workbook("Y/T"))
+        #expect(file.diagnostics.map(\.description) == ["lke.xlsx:LKE!D4: warning: 1 answer cell holds a placeholder (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"])
+        let items = try #require(file.reports.first).checklist
+        #expect(items.map { [$0.met, $0.mandated, $0.kept1Year, $0.kept5Years] } == [[true, false, true, false], [false, false, false, false]])
+        let bad = read(try workbook("X"))
+        #expect(bad.reports.isEmpty)
+        #expect(bad.errors.map(\.description) == ["lke.xlsx:LKE!D4: error: 'X' for 1.1.3 is not a flag; expected Y or T (ya/tidak)"])
+    }
+
+    @Test func aLayoutMayNameChecklistFlagColumns() throws {
+        let layout = try WorkbookLayout.parse("sheet: K\nheader_row: 3\ncode: B\nflags: {met: H, kept_5_years: K}", file: "k.yaml")
+        #expect(layout.flags == [8, 0, 0, 11])
+        #expect(layout.answer == nil)
+        #expect(throws: RequestError(.invalidRequest, "k.yaml: 'flags' needs the met column, such as met: D")) {
+            try WorkbookLayout.parse("sheet: K\nheader_row: 3\ncode: B\nflags: {mandated: H}", file: "k.yaml")
+        }
+    }
+
     @Test func withoutALayoutAnUnknownWorkbookIsRefusedSayingWhatToDo() throws {
         let bytes = try Workbook(sheets: [Workbook.Sheet(name: "Sheet1", headers: ["x"], rows: [])]).data()
         #expect(read(bytes).errors.first?.message.hasPrefix("not a sakip LKE workbook (no sheet 'LKE' with the template's headers)") == true)
@@ -134,7 +166,7 @@ struct WorkbookReaderTests {
         ("sheet: K\nheader_row: 1\ncode: A\nanswers: {verified: B}", "kke.yaml: 'answers' has stage 'verified'; expected self and final"),
         ("sheet: K\nheader_row: 1\ncode: A\nanswers: {final: B}\nweights: percent", "kke.yaml: 'weights' expected points or fractions, not 'percent'"),
         ("sheet: K\nheader_row: 1\ncode: A\nanswers: {final: B}\nagency: =K!ZZZZ1", "kke.yaml: 'agency' expected a cell such as =Identitas!C3, not '=K!ZZZZ1'"),
-        ("sheet: K\nheader_rows: 1", "kke.yaml: 'header_rows' is not a layout key; expected one of agency, answers, code, evidence, header_row, name, notes, region, rubric, sheet, weight, weights, year"),
+        ("sheet: K\nheader_rows: 1", "kke.yaml: 'header_rows' is not a layout key; expected one of agency, answers, code, evidence, flags, header_row, name, notes, region, rubric, sheet, weight, weights, year"),
     ])
     func layoutMistakesNameTheKey(yaml: String, message: String) {
         #expect(throws: RequestError(.invalidRequest, message)) { try WorkbookLayout.parse(yaml, file: "kke.yaml") }

@@ -47,6 +47,6 @@ struct TemplateCommand: ParsableCommand {
         } catch {
             throw RequestFailure(error: RequestError(.unreadable, "cannot write \(output): \(error.localizedDescription)"))
         }
-        Terminal.write("wrote \(output): rubric \(template.rubric.id), \(template.answers.count) answers filled\n")
+        Terminal.write("wrote \(output): rubric \(template.rubric.id), \(template.answers.count + template.checklist.count) answers filled\n")
     }
 }

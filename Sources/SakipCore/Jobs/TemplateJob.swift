@@ -30,8 +30,9 @@ public struct TemplateRequest: Sendable {
             report = read.reports[0]
         }
         let loaded = try BatchChecks.rubric(rubric ?? report?.rubric ?? RubricCatalog.defaultRubricID, rubrics)
-        if loaded.subcomponents.contains(where: { $0.aggregation == .checklist }) {
-            throw RequestError(.invalidRequest, "rubric \(loaded.id) is scored by checklists; its workbook template is not available yet (use XML or CSV)")
+        let checklists = loaded.subcomponents.filter { $0.aggregation == .checklist }.count
+        if checklists > 0 && checklists < loaded.subcomponents.count {
+            throw RequestError(.invalidRequest, "rubric \(loaded.id) scores some sub-components by checklist and others by answers; a workbook template holds one or the other (use XML or CSV)")
         }
         var template = LKETemplate(rubric: loaded, agency: agency, name: name, region: region, year: year, answers: [:])
         guard let report else { return template }
@@ -40,6 +41,7 @@ public struct TemplateRequest: Sendable {
         template.region = region ?? report.region
         template.year = year ?? report.year
         for answer in report.answers where template.answers[answer.id] == nil { template.answers[answer.id] = answer.value }
+        for item in report.checklist where template.checklist[item.criterion] == nil { template.checklist[item.criterion] = item }
         return template
     }
 }
@@ -53,4 +55,17 @@ public struct LKETemplate: Sendable {
     public var year: Int?
     /// Answer letters by criterion id (or sub-component id, for `grade` aggregation).
     public var answers: [String: String]
+    /// Checklist flags by criterion id, for checklist rubrics.
+    public var checklist: [String: ChecklistAnswer] = [:]
+
+    public init(rubric: Rubric, agency: String? = nil, name: String? = nil, region: String? = nil, year: Int? = nil,
+                answers: [String: String] = [:], checklist: [String: ChecklistAnswer] = [:]) {
+        self.rubric = rubric
+        self.agency = agency
+        self.name = name
+        self.region = region
+        self.year = year
+        self.answers = answers
+        self.checklist = checklist
+    }
 }

@@ -15,6 +15,15 @@ public enum WorkbookReportReader {
 
     /// Whether a value is a drop-down's placeholder rather than an answer: `Y/T`, `A/B/C/D`,
     /// `AA/A/BB/B/CC/C/D/E`, "Belum Diisi" (not filled in), `-`.
+    /// A workbook flag: the drop-down's Y and T (*ya*, *tidak*), or what reports accept.
+    static func flag(_ text: String) -> Bool? {
+        switch text.uppercased() {
+        case "Y": true
+        case "T": false
+        default: ValueSyntax.flag(text)
+        }
+    }
+
     static func isPlaceholder(_ text: String) -> Bool {
         text.contains("/") || text == "-" || text.lowercased() == "belum diisi"
     }
@@ -33,8 +42,8 @@ private struct WorkbookReading {
         file = workbook.name
         cells = SourceText(name: workbook.name, sheets: workbook.sheetNames)
         if let index = workbook.sheetNames.firstIndex(of: LKETemplateLayout.sheet),
-           LKETemplateLayout.recognises(try workbook.sheet(index)) {
-            layout = LKETemplateLayout.layout
+           let template = LKETemplateLayout.layout(recognising: try workbook.sheet(index)) {
+            layout = template
             isTemplate = true
             sheetIndex = index
         } else if let given {
@@ -70,7 +79,9 @@ private struct WorkbookReading {
         var report = Report(agency: agencyField.text, name: identity["name"]?.nonEmpty, region: identity["region"]?.nonEmpty, year: year,
                             rubric: identity["rubric"]?.nonEmpty, origin: agencyField.position ?? position(sheetIndex, CellReference(row: 1, column: 1)))
         readRows(sheet, into: &report)
-        return ReportFile(file: file, reports: [report], diagnostics: diagnostics)
+        // A report with an unreadable cell is not scored, as a report with a bad attribute is not.
+        let readable = !diagnostics.contains { $0.severity == .error }
+        return ReportFile(file: file, reports: readable ? [report] : [], diagnostics: diagnostics)
     }
 
     /// A value of the identity and where it was read (nil for a value the layout gives itself).
@@ -136,6 +147,7 @@ private struct WorkbookReading {
             }
             answer(layout.answer, into: &final, placeholders: &placeholders.final)
             answer(layout.selfAssessment, into: &selfAssessed, placeholders: &placeholders.agency)
+            if let flags = layout.flags { readFlags(sheet, row: row, code: code, columns: flags, into: &report, placeholders: &placeholders.final) }
             if let column = layout.weight, let cell = sheet[row, column] {
                 guard case .number(let value, _) = cell else {
                     if !cell.text.isEmpty {
@@ -148,11 +160,11 @@ private struct WorkbookReading {
             }
         }
         var unfilled = placeholders.final
-        if final.isEmpty && !selfAssessed.isEmpty {
+        if final.isEmpty && !selfAssessed.isEmpty, let column = layout.selfAssessment {
             report.answers = selfAssessed
             unfilled = placeholders.agency
-            diagnostics.append(Diagnostic(.selfAssessmentOnly, .warning, at: location(sheetIndex, layout.headerRow, layout.selfAssessment!),
-                "no evaluator's answer is filled in; the agency's self-assessment (column \(CellReference.columnName(layout.selfAssessment!))) is scored"))
+            diagnostics.append(Diagnostic(.selfAssessmentOnly, .warning, at: location(sheetIndex, max(layout.headerRow, 1), column),
+                "no evaluator's answer is filled in; the agency's self-assessment (column \(CellReference.columnName(column))) is scored"))
         } else {
             report.answers = final
         }
@@ -160,5 +172,30 @@ private struct WorkbookReading {
             diagnostics.append(Diagnostic(.placeholderAnswer, .warning, at: first,
                 "\(unfilled.count) answer cell\(unfilled.count == 1 ? " holds a placeholder" : "s hold placeholders") (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"))
         }
+    }
+
+    /// A checklist row's four flags (Y/T, ya/tidak, yes/no, 1/0): an item when `met` is filled,
+    /// the other flags false where empty. A flag that is none of these is an error at its cell.
+    private mutating func readFlags(_ sheet: Worksheet, row: Int, code: String, columns: [Int], into report: inout Report, placeholders: inout [SourceLocation]) {
+        var values: [Bool] = []
+        for column in columns {
+            guard column > 0, let text = sheet[row, column]?.text, !text.isEmpty else {
+                values.append(false)
+                if column == columns[0] { return }
+                continue
+            }
+            let cell = location(sheetIndex, row, column)
+            if WorkbookReportReader.isPlaceholder(text) {
+                if column == columns[0] { placeholders.append(cell) }
+                return
+            }
+            guard let flag = WorkbookReportReader.flag(text) else {
+                diagnostics.append(Diagnostic(.invalidFlag, at: cell, "'\(text)' for \(code) is not a flag; expected Y or T (ya/tidak)"))
+                return
+            }
+            values.append(flag)
+        }
+        report.checklist.append(ChecklistAnswer(criterion: code, met: values[0], mandated: values[1], kept1Year: values[2], kept5Years: values[3],
+                                                offset: SourceText.cellOffset(sheet: sheetIndex, CellReference(row: row, column: columns[0]))))
     }
 }

@@ -12,6 +12,19 @@ public enum LKETemplateLayout {
         }
     }
 
+    /// Column headers of the LKE sheet of a checklist rubric, A to K: the four flags of each
+    /// criterion, then each sub-component's grade and value.
+    public static func checklistHeaders(_ language: Language) -> [String] {
+        switch language {
+        case .en: ["Code", "Component/Sub-component/Criterion", "Weight", "Met", "Mandated", "Kept 1 year", "Kept 5 years", "Grade", "Value", "Notes", "Evidence"]
+        case .id: ["Kode", "Komponen/Sub-komponen/Kriteria", "Bobot", "Ada", "Sesuai mandat", "Terjaga 1 tahun", "Terjaga 5 tahun", "Predikat", "Nilai", "Catatan", "Bukti Dukung"]
+        }
+    }
+
+    /// Columns of the flags (met, mandated, kept 1 year, kept 5 years) in a checklist LKE sheet.
+    public static let flagColumns = [4, 5, 6, 7]
+    public static let checklistGradeColumn = 8, checklistValueColumn = 9
+
     public static func identitySheet(_ language: Language) -> String {
         language == .id ? "Identitas" : "Identity"
     }
@@ -39,14 +52,24 @@ public enum LKETemplateLayout {
         return layout
     }
 
-    /// Whether a sheet's first row carries the template's headers (in any language) where the
-    /// code and the two answers are read.
-    static func recognises(_ sheet: Worksheet) -> Bool {
-        Language.allCases.contains { language in
-            let headers = headers(language)
-            return [codeColumn, selfColumn, answerColumn].allSatisfy {
-                sheet[1, $0]?.text.lowercased() == headers[$0 - 1].lowercased()
-            }
+    /// The checklist template as a layout.
+    static var checklistLayout: WorkbookLayout {
+        var layout = WorkbookLayout(sheet: sheet, headerRow: 1, code: codeColumn, answer: nil)
+        layout.flags = flagColumns
+        layout.notes = 10
+        layout.evidence = 11
+        layout.weight = weightColumn
+        return layout
+    }
+
+    /// The template layout whose headers a sheet's first row carries (in any language) where the
+    /// code and the answers are read; nil for another sheet.
+    static func layout(recognising sheet: Worksheet) -> WorkbookLayout? {
+        func carries(_ headers: [String], _ columns: [Int]) -> Bool {
+            columns.allSatisfy { sheet[1, $0]?.text.lowercased() == headers[$0 - 1].lowercased() }
         }
+        if Language.allCases.contains(where: { carries(headers($0), [codeColumn, selfColumn, answerColumn]) }) { return layout }
+        if Language.allCases.contains(where: { carries(checklistHeaders($0), [codeColumn] + flagColumns) }) { return checklistLayout }
+        return nil
     }
 }

@@ -10,6 +10,7 @@ import Yams
 /// header_row: 6           # rows after it are read
 /// code: A                 # the rubric id of the row (1, 1.1, 1.1.1)
 /// answers: {self: G, final: J}
+/// # or, for a checklist rubric: flags: {met: D, mandated: E, kept_1_year: F, kept_5_years: G}
 /// notes: L                # optional
 /// evidence: M             # optional
 /// weight: F               # optional: checked against the rubric
@@ -38,19 +39,22 @@ public struct WorkbookLayout: Sendable, Hashable {
     public var sheet: String
     public var headerRow: Int
     public var code: Int
-    /// The evaluator's (final) answers, which are scored.
-    public var answer: Int
+    /// The evaluator's (final) answers, which are scored; nil when the layout holds checklist flags only.
+    public var answer: Int?
     /// The agency's self-assessment: scored only when no final answer is filled in.
     public var selfAssessment: Int?
     public var notes: Int?
     public var evidence: Int?
     public var weight: Int?
     public var weights: WeightUnit = .points
+    /// For checklist rubrics: the columns of the four flags (met, mandated, kept 1 year, kept 5
+    /// years), each Y/T (ya/tidak).
+    public var flags: [Int]?
     /// Agency id, name, region, year and rubric, by name; sakip's template reads them from its
     /// identity sheet instead.
     public var identity: [String: Field] = [:]
 
-    public init(sheet: String, headerRow: Int, code: Int, answer: Int) {
+    public init(sheet: String, headerRow: Int, code: Int, answer: Int?) {
         self.sheet = sheet
         self.headerRow = headerRow
         self.code = code
@@ -90,7 +94,8 @@ public struct WorkbookLayout: Sendable, Hashable {
 private struct LayoutFile {
     let file: String
     let map: [String: Any]
-    static let keys = Set(["sheet", "header_row", "code", "answers", "notes", "evidence", "weight", "weights"] + WorkbookLayout.identityKeys)
+    static let keys = Set(["sheet", "header_row", "code", "answers", "flags", "notes", "evidence", "weight", "weights"] + WorkbookLayout.identityKeys)
+    static let flagKeys = ["met", "mandated", "kept_1_year", "kept_5_years"]
 
     func layout() throws(RequestError) -> WorkbookLayout {
         if let unknown = map.keys.sorted().first(where: { !Self.keys.contains($0) }) {
@@ -98,13 +103,19 @@ private struct LayoutFile {
         }
         guard let sheet = map["sheet"].map({ "\($0)" }), !sheet.isEmpty else { throw fail("sheet", "is missing; expected the name of the sheet holding the LKE") }
         guard let headerRow = map["header_row"] as? Int, headerRow >= 0 else { throw fail("header_row", "expected the number of the header row (0 when there is none)") }
-        guard let answers = map["answers"] as? [String: Any] else { throw fail("answers", "expected the answer columns by stage, such as {self: G, final: J}") }
-        if let stage = answers.keys.sorted().first(where: { !["self", "final"].contains($0) }) {
+        let flags = try self.flags()
+        let answers = map["answers"] as? [String: Any]
+        if answers == nil && (map["answers"] != nil || flags == nil) {
+            throw fail("answers", "expected the answer columns by stage, such as {self: G, final: J}")
+        }
+        if let stage = answers?.keys.sorted().first(where: { !["self", "final"].contains($0) }) {
             throw fail("answers", "has stage '\(stage)'; expected self and final")
         }
-        guard let final = try column(answers["final"], "answers.final") else { throw fail("answers", "needs the final (evaluator's) column, such as final: J") }
+        let final = try column(answers?["final"], "answers.final")
+        if answers != nil && final == nil { throw fail("answers", "needs the final (evaluator's) column, such as final: J") }
         var layout = WorkbookLayout(sheet: sheet, headerRow: headerRow, code: try required("code"), answer: final)
-        layout.selfAssessment = try column(answers["self"], "answers.self")
+        layout.selfAssessment = try column(answers?["self"], "answers.self")
+        layout.flags = flags
         layout.notes = try column(map["notes"], "notes")
         layout.evidence = try column(map["evidence"], "evidence")
         layout.weight = try column(map["weight"], "weight")
@@ -117,6 +128,25 @@ private struct LayoutFile {
             layout.identity[key] = try field(value, key)
         }
         return layout
+    }
+
+    /// `flags: {met: D, mandated: E, kept_1_year: F, kept_5_years: G}`: `met` is required, the others optional.
+    private func flags() throws(RequestError) -> [Int]? {
+        guard let value = map["flags"] else { return nil }
+        guard let flags = value as? [String: Any] else { throw fail("flags", "expected the flag columns, such as {met: D, mandated: E, kept_1_year: F, kept_5_years: G}") }
+        if let key = flags.keys.sorted().first(where: { !Self.flagKeys.contains($0) }) {
+            throw fail("flags", "has '\(key)'; expected \(Self.flagKeys.joined(separator: ", "))")
+        }
+        var columns: [Int] = []
+        for key in Self.flagKeys {
+            guard let column = try column(flags[key], "flags.\(key)") else {
+                guard key != "met" else { throw fail("flags", "needs the met column, such as met: D") }
+                columns.append(0)
+                continue
+            }
+            columns.append(column)
+        }
+        return columns
     }
 
     private func required(_ key: String) throws(RequestError) -> Int {

@@ -13,6 +13,7 @@ public struct LKEWorkbookRenderer {
     }
 
     public func workbook(_ template: LKETemplate) -> Workbook {
+        if template.rubric.subcomponents.contains(where: { $0.aggregation == .checklist }) { return checklistWorkbook(template) }
         let rubric = template.rubric
         let (scaleSheet, scaleRanges) = scales(rubric)
         var rows: [[Workbook.Cell]] = []
@@ -82,6 +83,83 @@ public struct LKEWorkbookRenderer {
         workbook.names = [("Total", "LKE!$G$\(totalRow)"), ("Predikat", "LKE!$G$\(gradeRow)"),
                           ("TotalMandiri", "LKE!$E$\(totalRow)"), ("PredikatMandiri", "LKE!$E$\(gradeRow)")]
         return workbook
+    }
+
+    /// A checklist rubric's LKE: the four Y/T flags of each criterion, and each sub-component's
+    /// grade computed from them by the rubric's checklist rule, then its value, up to the total.
+    private func checklistWorkbook(_ template: LKETemplate) -> Workbook {
+        let rubric = template.rubric
+        guard let rule = rubric.checklist else { preconditionFailure("loading checked that checklist sub-components have a checklist rule") }
+        let (scaleSheet, scaleRanges) = scales(rubric)
+        let scale = rubric.scale(rule.scale)
+        var rows: [[Workbook.Cell]] = []
+        var bold = Set<Int>()
+        var validations: [Workbook.Validation] = []
+        var next: Int { rows.count + 2 }
+        let blank = [Workbook.Cell](repeating: .empty, count: 8)
+        var componentCells: [Int] = []
+        for component in rubric.components {
+            let componentRow = next
+            bold.insert(rows.count)
+            componentCells.append(componentRow)
+            rows.append([.text(component.id), .text(component.name), .decimal(component.weight)] + blank)
+            var subRows: [Int] = []
+            for sub in component.subcomponents {
+                let subRow = next
+                subRows.append(subRow)
+                rows.append([.text(sub.id), .text(sub.name), .decimal(sub.weight)] + blank)
+                let first = next
+                for criterion in sub.criteria {
+                    let flags = template.checklist[criterion.id].map { item in
+                        ChecklistRule.Flag.allCases.map { Workbook.Cell.text(item.has($0) ? "Y" : "T") }
+                    } ?? [.empty, .empty, .empty, .empty]
+                    validations.append(Workbook.Validation(range: "D\(next):G\(next)", values: ["Y", "T"]))
+                    rows.append([.text(criterion.id), .text(criterion.text), .decimal(criterion.weight)] + flags + [.empty, .empty, .empty, .empty])
+                }
+                let ranges = ["D", "E", "F", "G"].map { "\($0)\(first):\($0)\(next - 1)" }
+                rows[subRow - 2][7] = .textFormula(checklistGrade(rule, ranges: ranges, count: sub.criteria.count))
+                rows[subRow - 2][8] = .formula("C\(subRow)*VLOOKUP(H\(subRow),\(scaleRanges[scale.id]!),2,FALSE)/\(Numbers.full(scale.full))")
+            }
+            rows[componentRow - 2][8] = .formula(subRows.map { "I\($0)" }.joined(separator: "+"))
+        }
+        let totalRow = next
+        bold.insert(rows.count)
+        rows.append([.empty, .text("Total"), .decimal(rubric.totalWeight), .empty, .empty, .empty, .empty, .empty,
+                     .formula(componentCells.map { "I\($0)" }.joined(separator: "+")), .empty, .empty])
+        let gradeRow = next
+        bold.insert(rows.count)
+        rows.append([.empty, .text(language == .id ? "Predikat" : "Grade"), .empty, .empty, .empty, .empty, .empty, .empty,
+                     .textFormula(grade(of: "I\(totalRow)", rubric)), .empty, .empty])
+        var lke = Workbook.Sheet(name: LKETemplateLayout.sheet, headers: LKETemplateLayout.checklistHeaders(language), rows: rows)
+        lke.boldRows = bold
+        lke.validations = validations
+        lke.filter = false
+        lke.wrapColumn = 1
+        var workbook = Workbook(sheets: [identity(template), lke, scaleSheet])
+        workbook.names = [("Total", "LKE!$I$\(totalRow)"), ("Predikat", "LKE!$I$\(gradeRow)")]
+        return workbook
+    }
+
+    /// The checklist rule as nested IFs over the flag ranges (met, mandated, kept 1 year, kept 5
+    /// years): every criterion met -> the first `all_met` rule whose flag every criterion has;
+    /// otherwise the first band the share met is strictly above; else `none`. COUNTIF matches `y`
+    /// as `Y`, as sakip's reader does.
+    private func checklistGrade(_ rule: ChecklistRule, ranges: [String], count: Int) -> String {
+        let met = "COUNTIF(\(ranges[0]),\"Y\")"
+        var share = "\"\(rule.none)\""
+        for band in rule.shareMet.reversed() {
+            share = "IF(\(met)/\(count)>\(Numbers.full(band.above)),\"\(band.grade)\",\(share))"
+        }
+        var allMet = share
+        for candidate in rule.allMet.reversed() {
+            guard let flag = candidate.every else {
+                allMet = "\"\(candidate.grade)\""
+                continue
+            }
+            let column = ranges[ChecklistRule.Flag.allCases.firstIndex(of: flag)!]
+            allMet = "IF(COUNTIFS(\(ranges[0]),\"Y\",\(column),\"Y\")=\(count),\"\(candidate.grade)\",\(allMet))"
+        }
+        return "IF(\(met)=\(count),\(allMet),\(share))"
     }
 
     /// The rubric's bands as nested IFs, highest first, with the same tolerance at each bound.
