@@ -58,7 +58,7 @@ var package = Package(
 
 /// Fuzz targets (libFuzzer) build only when asked for: `Fuzz/run.sh TARGET SECONDS` sets it.
 if ProcessInfo.processInfo.environment["SAKIP_FUZZ"] != nil {
-    for name in ["FuzzXMLReport", "FuzzCSVReport", "FuzzYAMLRubric"] {
+    for name in ["FuzzXMLReport", "FuzzCSVReport", "FuzzYAMLRubric", "FuzzWorkbook"] {
         package.targets.append(.executableTarget(name: name, dependencies: ["SakipCore"], path: "Fuzz/Targets/\(name)"))
     }
 }

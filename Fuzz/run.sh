@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds one libFuzzer target with AddressSanitizer and runs it.
-#   Fuzz/run.sh FuzzXMLReport|FuzzCSVReport|FuzzYAMLRubric [SECONDS]   (default 60)
+#   Fuzz/run.sh FuzzXMLReport|FuzzCSVReport|FuzzYAMLRubric|FuzzWorkbook [SECONDS]   (default 60)
 # Exits non-zero on a crash, a leak or a timeout; the input that caused it is written to
 # Fuzz/crashes/ (copy it to Fuzz/regressions/TARGET/ so the tests keep it fixed).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: Fuzz/run.sh FuzzXMLReport|FuzzCSVReport|FuzzYAMLRubric [SECONDS]}
+target=${1:?usage: Fuzz/run.sh FuzzXMLReport|FuzzCSVReport|FuzzYAMLRubric|FuzzWorkbook [SECONDS]}
 seconds=${2:-60}
 [ -d "Fuzz/corpus/$target" ] || { echo "unknown target $target" >&2; exit 2; }
 

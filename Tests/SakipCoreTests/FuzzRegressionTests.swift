@@ -30,7 +30,10 @@ struct FuzzRegressionTests {
     @Test(arguments: inputs("FuzzYAMLRubric"))
     func yaml(_ path: String) throws { try check(path, FuzzHarness.yamlRubric) }
 
+    @Test(arguments: inputs("FuzzWorkbook"))
+    func workbook(_ path: String) throws { try check(path, FuzzHarness.workbook) }
+
     @Test func everyTargetHasRegressionInputs() {
-        for target in ["FuzzXMLReport", "FuzzCSVReport", "FuzzYAMLRubric"] { #expect(Self.inputs(target).count >= 4, "\(target)") }
+        for target in ["FuzzXMLReport", "FuzzCSVReport", "FuzzYAMLRubric", "FuzzWorkbook"] { #expect(Self.inputs(target).count >= 4, "\(target)") }
     }
 }

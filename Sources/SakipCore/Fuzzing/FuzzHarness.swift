@@ -1,3 +1,6 @@
+import Foundation
+import ZIPFoundation
+
 /// What each fuzz target does with one input: read it as the format says and score what it
 /// yields, the whole path a user's file takes. The regression tests run the same functions over
 /// every input that ever crashed (`Fuzz/regressions/`), so a fix stays fixed.
@@ -24,6 +27,34 @@ package enum FuzzHarness {
     @discardableResult
     package static func csvReport(_ bytes: [UInt8]) -> Outcome {
         score(CSVReportReader.read(SourceText(name: "fuzz.csv", bytes: bytes), rubric: RubricCatalog.defaultRubricID))
+    }
+
+    /// Reads bytes as an `.xlsx` workbook when they are a zip archive; otherwise as the XML of
+    /// the LKE sheet of sakip's template, put into a workbook here, so that the fuzzer reaches
+    /// the sheet reader rather than stopping at the zip's checksums.
+    @discardableResult
+    package static func workbook(_ bytes: [UInt8]) -> Outcome {
+        let archive = bytes.starts(with: [0x50, 0x4B]) ? bytes : templateWorkbook(sheet: bytes)
+        return score(WorkbookReportReader.read(SourceText(name: "fuzz.xlsx", bytes: archive)))
+    }
+
+    /// A workbook whose identity sheet names an agency and year and whose LKE sheet is `sheet`.
+    static func templateWorkbook(sheet: [UInt8]) -> [UInt8] {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        let parts: [(String, [UInt8])] = [
+            ("xl/workbook.xml", Array("<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"Identity\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"LKE\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>".utf8)),
+            ("xl/_rels/workbook.xml.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>".utf8)),
+            ("xl/worksheets/sheet1.xml", Array("<worksheet xmlns=\"\(main)\"><sheetData><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Agency id</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>fuzz</t></is></c></row><row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>Year</t></is></c><c r=\"B5\"><v>2024</v></c></row></sheetData></worksheet>".utf8)),
+            ("xl/worksheets/sheet2.xml", sheet),
+        ]
+        guard let archive = try? Archive(data: Data(), accessMode: .create) else { return [] }
+        for (path, bytes) in parts {
+            try? archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
+                Data(bytes[Int(position)..<min(Int(position) + size, bytes.count)])
+            }
+        }
+        return archive.data.map { [UInt8]($0) } ?? []
     }
 
     /// Loads bytes as a rubric and, when it loads, scores a small report against it.
