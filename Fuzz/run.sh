@@ -18,7 +18,11 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p Fuzz/crashes
 echo "fuzzing $target for $seconds s"
+# The fuzzer's own status decides (a crash, a leak or a timeout fails); the filter only trims output.
+set +e
 .build-fuzz/debug/"$target" "$work" "Fuzz/corpus/$target" "Fuzz/regressions/$target" \
   -dict="Fuzz/dict/$target.dict" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-  -artifact_prefix="Fuzz/crashes/$target-" -print_final_stats=1 2>&1 | grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done" || true
-exit "${PIPESTATUS[0]}"
+  -artifact_prefix="Fuzz/crashes/$target-" -print_final_stats=1 2>&1 | grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|ERROR|SUMMARY|Done"
+status=${PIPESTATUS[0]}
+set -e
+exit "$status"

@@ -10,6 +10,8 @@ extension Scorer {
             var points = stated.unit == .points ? stated.value : stated.value * total
             if let component = rubric.components.first(where: { $0.id == stated.id }) {
                 expected = component.weight
+            } else if let group = rubric.components.lazy.flatMap(\.groups).first(where: { $0.id == stated.id }) {
+                expected = group.weight
             } else if let s = subcomponentIndex[stated.id] {
                 expected = subcomponents[s].weight
             } else if let (s, c) = criterionIndex[stated.id] {

@@ -11,8 +11,8 @@ import Yams
 /// code: A                 # the rubric id of the row (1, 1.1, 1.1.1)
 /// answers: {self: G, final: J}
 /// # or, for a checklist rubric: flags: {met: D, mandated: E, kept_1_year: F, kept_5_years: G}
-/// notes: L                # optional
-/// evidence: M             # optional
+/// notes: L                # optional, not scored
+/// evidence: M             # optional, not scored
 /// weight: F               # optional: checked against the rubric
 /// weights: fractions      # points (6, 9, 15) or fractions (0.06)
 /// agency: "=Identitas!C3" # a cell ("=Sheet!C3"), or the value itself

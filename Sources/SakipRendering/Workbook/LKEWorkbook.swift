@@ -40,7 +40,18 @@ public struct LKEWorkbookRenderer {
             rows.append([.text(component.id), .text(component.name), .decimal(component.weight), .empty, .empty, .empty, .empty, .empty, .empty])
             componentCells.append(componentRow)
             var subRows: [Int] = []
-            for sub in component.subcomponents {
+            // 12/2015's groups: each group's row, its sub-components under it, then any outside a group.
+            var groupRows: [(row: Int, id: String)] = []
+            var groupOf: [Int: Int] = [:]
+            let ordered = component.groups.flatMap { group in component.subcomponents.filter { $0.group == group.id } }
+                + component.subcomponents.filter { sub in !component.groups.contains { $0.id == sub.group } }
+            for sub in ordered {
+                if let id = sub.group, let group = component.groups.first(where: { $0.id == id }), groupRows.last?.id != id {
+                    groupRows.append((next, id))
+                    bold.insert(rows.count)
+                    rows.append([.text(group.id), .text(group.name), .decimal(group.weight), .empty, .empty, .empty, .empty, .empty, .empty])
+                }
+                if sub.group != nil, let last = groupRows.last, last.id == sub.group { groupOf[next] = last.row }
                 let scale = rubric.scale(sub.scale)
                 let subRow = next
                 subRows.append(subRow)
@@ -63,6 +74,10 @@ public struct LKEWorkbookRenderer {
             }
             for column in [(letter: "E", index: 4), (letter: "G", index: 6)] {
                 rows[componentRow - 2][column.index] = .formula(subRows.map { "\(column.letter)\($0)" }.joined(separator: "+"))
+                for group in groupRows {
+                    let members = subRows.filter { groupOf[$0] == group.row }
+                    rows[group.row - 2][column.index] = .formula(members.map { "\(column.letter)\($0)" }.joined(separator: "+"))
+                }
             }
         }
         let totalRow = next
