@@ -10,6 +10,8 @@ seconds=${2:-60}
 [ -d "Fuzz/corpus/$target" ] || { echo "unknown target $target" >&2; exit 2; }
 
 export SAKIP_FUZZ=1
+# A Swift trap under ASan: print it, do not start the backtracer (it faults in ASan's memory server)
+export SWIFT_BACKTRACE=enable=no
 swift build --scratch-path .build-fuzz --product "$target" \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library >/dev/null
 

@@ -7,6 +7,7 @@ extension OutputFormat: ExpressibleByArgument {}
 extension CSVDialect: ExpressibleByArgument {}
 extension WeightModel.Kind: ExpressibleByArgument {}
 extension SensitivityAnalysis.Sequence: ExpressibleByArgument {}
+extension VarianceBasedSensitivity.Grouping: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
 
 extension Language {

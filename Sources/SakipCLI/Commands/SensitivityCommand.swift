@@ -32,10 +32,26 @@ struct SensitivityCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "The year to analyse (default: the latest year in the inputs).")
     var year: Int?
 
+    @Flag(help: "Also first-order and total Sobol' indices of each weight (Saltelli design with --samples rows, Sobol' points; 95% bootstrap intervals), on the mean absolute rank shift and on each agency's rank.")
+    var indices = false
+
+    @Option(help: "With --indices: one input per weight (none) or per component with its sub-components (components).")
+    var groups: VarianceBasedSensitivity.Grouping = .none
+
+    @Option(name: .customLong("interval-width"), parsing: .unconditional, help: "With --indices: warn when a 95% interval is wider than this, with the --samples that would narrow it.")
+    var intervalWidth = 0.1
+
+    @Flag(help: "Also the effect of removing each component and sub-component: the mean absolute rank change, and who moves most.")
+    var remove = false
+
     @OptionGroup var rendering: RenderingOptions
 
     func run() throws {
-        let request = SensitivityRequest(inputs: try input.selection, samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, year: year)
+        var request = SensitivityRequest(inputs: try input.selection, samples: samples, spread: spread, seed: seed, model: model, sequence: sequence, year: year)
+        request.indices = indices
+        request.grouping = groups
+        request.intervalWidth = intervalWidth
+        request.removal = remove
         let result = try perform { () throws(RequestError) in try request.run() }
         try result.emit(rendering, errors: result.errors, warnings: result.warnings)
     }

@@ -75,6 +75,7 @@ extension DiagnosticCode {
     public static let invalidRequest: Self = "invalid-request"
     public static let nothingToDo: Self = "nothing-to-do"
     public static let failedReplicates: Self = "failed-replicates"
+    public static let wideIntervals: Self = "wide-intervals"
     /// A failure that is not the input's fault (a resource missing beside the binary, say).
     public static let internalError: Self = "internal"
 }

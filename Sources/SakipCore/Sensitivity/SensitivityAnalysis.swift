@@ -52,10 +52,18 @@ public struct SensitivityAnalysis: Sendable {
         public var keepsGrade: Double
         /// Items the report leaves unanswered, each counted 0 in every replicate.
         public var missing: Int
+        /// The probability of each rank over the replicates (JSMAA's rank acceptability), best
+        /// rank first; ranks never taken are left out, and the values sum to 1.
+        public var rankAcceptability: KeyedValues<Double>
+        /// The rank taken most often (the better one on a tie).
+        public var mostLikelyRank: Int
+        /// The probability of rank 1.
+        public var firstRankAcceptability: Double
 
         private enum CodingKeys: String, CodingKey {
             case agency, name, year, nominalScore = "nominal_score", nominalGrade = "nominal_grade", nominalRank = "nominal_rank"
             case medianRank = "median_rank", q05, q95, gradeProbabilities = "grade_probabilities", keepsGrade = "p_keep_grade", missing
+            case rankAcceptability = "rank_acceptability", mostLikelyRank = "most_likely_rank", firstRankAcceptability = "p_first_rank"
         }
     }
 
@@ -104,11 +112,7 @@ public struct SensitivityAnalysis: Sendable {
         let subs = model.componentOf.count
         let samples = options.samples
 
-        // Sub-component values (share of weight achieved), column-major: one contiguous column per sub-component.
-        var values = [Double](repeating: 0, count: subs * units)
-        for (r, card) in cards.enumerated() {
-            for (s, sub) in card.subcomponents.enumerated() { values[s * units + r] = sub.value }
-        }
+        let values = RankModel(cards: cards, subs: subs).values
         let bounds = rubric.grades.map(\.above)
         var nominalWeights: [Double] = []
         model.nominal(into: &nominalWeights)
@@ -184,11 +188,14 @@ public struct SensitivityAnalysis: Sendable {
                 (rubric.grades[g].grade, keptCount > 0 ? Double(counts[r * bounds.count + g]) / keptCount : .nan)
             }
             let card = cards[r]
+            let acceptability = Self.rankAcceptability(kept.map { Int(row[$0]) }, units: units)
             agencies.append(AgencyResult(
                 agency: card.agency, name: card.name, year: card.year, nominalScore: card.total,
                 nominalGrade: rubric.grades[nominalGrades[r]].grade, nominalRank: nominalRanks[r],
                 medianRank: median, q05: q05, q95: q95, gradeProbabilities: KeyedValues(probabilities),
-                keepsGrade: probabilities[nominalGrades[r]].1, missing: card.missing.count))
+                keepsGrade: probabilities[nominalGrades[r]].1, missing: card.missing.count,
+                rankAcceptability: acceptability.probabilities, mostLikelyRank: acceptability.mostLikely,
+                firstRankAcceptability: acceptability.probabilities["1"] ?? 0))
         }
         agencies.sort { ($0.nominalRank, $0.agency) < ($1.nominalRank, $1.agency) }
         let rhoValues = kept.map { rho[$0] }.filter { $0.isFinite }
@@ -197,6 +204,19 @@ public struct SensitivityAnalysis: Sendable {
             failedReplicates: (0..<samples).filter { failed[$0] != 0 },
             meanSpearman: rhoValues.isEmpty ? nil : rhoValues.reduce(0, +) / Double(rhoValues.count),
             convergenceMaxShift: maxShift, convergenceMeanShift: units == 0 ? 0 : shiftSum / Double(3 * units))
+    }
+}
+
+extension SensitivityAnalysis {
+    /// The share of replicates in which a unit takes each rank, best rank first, ranks never
+    /// taken left out; and the rank taken most often (the better one on a tie).
+    static func rankAcceptability(_ ranks: [Int], units: Int) -> (probabilities: KeyedValues<Double>, mostLikely: Int) {
+        var counts = [Int](repeating: 0, count: units + 1)
+        for rank in ranks where rank >= 1 && rank <= units { counts[rank] += 1 }
+        let total = Double(ranks.count)
+        let taken = counts.indices.filter { counts[$0] > 0 }
+        let mostLikely = taken.max { (counts[$0], -$0) < (counts[$1], -$1) } ?? 0
+        return (KeyedValues(taken.map { (String($0), Double(counts[$0]) / total) }), mostLikely)
     }
 }
 

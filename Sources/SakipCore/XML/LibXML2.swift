@@ -163,6 +163,12 @@ enum LibXML2 {
         xmlCtxtUseOptions(context, options)
         session.context = context
         _ = xmlParseDocument(context)
+        // A DOCTYPE declaring entities makes libxml2 keep them in a document of its own, which
+        // the caller owns even though no tree was asked for.
+        if let document = context.pointee.myDoc {
+            xmlFreeDoc(document)
+            context.pointee.myDoc = nil
+        }
         session.context = nil
         if let failure = session.firstError {
             throw Diagnostic(.malformedXML, at: failure.location(file: file, bytes: bytes), "malformed XML: \(failure.message)")
