@@ -39,10 +39,10 @@ public struct Labels: Sendable {
 
     /// Keys that are not themselves the English label: a shorter form for tables that must fit
     /// 100 columns.
-    static let english: [String: String] = ["Rank (compact)": "Rank"]
+    static let english: [String: String] = ["Rank (compact)": "Rank", "Grade (compact)": "Grade"]
 
     static let indonesian: [String: String] = [
-        "Rank (compact)": "Urutan",
+        "Rank (compact)": "Urutan", "Grade (compact)": "Pred.",
         // Scores
         "ID": "Kode", "Component / sub-component": "Komponen / sub-komponen", "Weight": "Bobot", "Score": "Nilai",
         "Achieved": "Capaian", "Answers": "Jawaban", "grade {}": "predikat {}", "Total": "Total", "Grade: {}, {}": "Predikat: {}, {}",
@@ -99,6 +99,15 @@ public struct Labels: Sendable {
         "Mean Spearman rho to the nominal ranking: {}": "Rata-rata Spearman rho terhadap peringkat nominal: {}",
         "Convergence: rank quantiles moved at most {} (mean {}) from half of the replicates to all": "Konvergensi: kuantil peringkat bergeser maks. {} (rerata {}) dari separuh ke semua replikasi",
         "Failed replicates: {}": "Replikasi gagal: {}", "Sensitivity": "Kepekaan",
+        "Likely rank": "Peringkat terkuat", "Mode": "Modus", "P(rank 1)": "P(peringkat 1)", "P(rank {})": "P(peringkat {})",
+        "Sobol' indices on the mean absolute rank shift": "Indeks Sobol' atas rerata pergeseran peringkat mutlak",
+        "N = {}, {} weight sets ({}), 95% bootstrap intervals ({} resamples)": "N = {}, {} set bobot ({}), selang bootstrap 95% ({} sampel ulang)",
+        "random": "acak", "Input": "Masukan", "Kind": "Jenis", "First order": "Orde pertama", "component weight": "bobot komponen",
+        "sub-component share": "porsi sub-komponen", "component and its sub-components": "komponen beserta sub-komponennya",
+        "Removing one component or sub-component (the others renormalised)": "Menghapus satu komponen atau sub-komponen (sisanya dinormalkan ulang)",
+        "Removed": "Dihapus", "Mean rank change": "Rerata geser", "Max": "Maks", "Moves most": "Paling bergeser",
+        "Indices": "Indeks", "Rank indices": "Indeks peringkat", "Removal": "Penghapusan", "First order, 2.5%": "Orde pertama, 2,5%",
+        "First order, 97.5%": "Orde pertama, 97,5%", "Total, 2.5%": "Total, 2,5%", "Total, 97.5%": "Total, 97,5%", "S {}": "S {}", "ST {}": "ST {}",
         // Rubrics
         "Rubrics": "Rubrik", "Components": "Komponen", "Sub-components": "Sub-komponen", "Criteria": "Kriteria",
         "Aggregation": "Agregasi", "Title": "Judul",

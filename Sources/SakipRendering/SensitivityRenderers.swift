@@ -18,15 +18,16 @@ struct SensitivityLayout {
 
     var grades: [String] { result.agencies.first?.gradeProbabilities.keys ?? [] }
 
-    /// Fits 100 columns: the grade probabilities in one column, only those above 0.
+    /// Fits 100 columns: the grade probabilities in one column, only those above 0, and the most
+    /// likely rank (the mode) without its probability.
     func compactTable() -> TextTable {
-        var table = TextTable([(l("Agency"), .left), (l("Score"), .right), (l("Grade"), .left), (l("Rank"), .right), (l("Median"), .right), ("5%", .right),
-                               ("95%", .right), (l("Keeps"), .right), (l("Grade probabilities"), .left)])
+        var table = TextTable([(l("Agency"), .left), (l("Score"), .right), (l("Grade (compact)"), .left), (l("Rank (compact)"), .right), (l("Median"), .right), ("5%", .right),
+                               ("95%", .right), (l("Keeps"), .right), (l("Mode"), .right), (l("Grade probabilities"), .left)])
         for agency in result.agencies {
             let likely = agency.gradeProbabilities.pairs.filter { $0.value > 0 }.map { "\($0.key) \(Numbers.percent($0.value))" }
             table.add([agency.agency.truncated(to: 22), Numbers.fixed(agency.nominalScore) + (agency.missing > 0 ? "*" : ""), agency.nominalGrade,
                        String(agency.nominalRank), rank(agency.medianRank), rank(agency.q05), rank(agency.q95),
-                       Numbers.percent(agency.keepsGrade), likely.joined(separator: ", ")])
+                       Numbers.percent(agency.keepsGrade), String(agency.mostLikelyRank), likely.joined(separator: ", ")])
         }
         return table
     }
@@ -39,11 +40,49 @@ struct SensitivityLayout {
     /// Every grade's probability in a column of its own.
     func table() -> TextTable {
         var table = TextTable([(l("Agency"), .left), (l("Score"), .right), (l("Grade"), .left), (l("Rank"), .right), (l("Median"), .right), ("5%", .right), ("95%", .right), (l("Keeps grade"), .right)]
-            + grades.map { ("P(\($0))", .right) })
+            + grades.map { ("P(\($0))", .right) } + [(l("Likely rank"), .right), (l("P(rank 1)"), .right)])
         for agency in result.agencies {
             table.add([agency.agency, Numbers.fixed(agency.nominalScore) + (agency.missing > 0 ? "*" : ""), agency.nominalGrade, String(agency.nominalRank), Numbers.full(agency.medianRank),
                        Numbers.full(agency.q05), Numbers.full(agency.q95), Numbers.fixed(agency.keepsGrade, 3)]
-                + agency.gradeProbabilities.values.map { Numbers.fixed($0, 3) })
+                + agency.gradeProbabilities.values.map { Numbers.fixed($0, 3) }
+                + [likely(agency), Numbers.fixed(agency.firstRankAcceptability, 3)])
+        }
+        return table
+    }
+
+    /// The most likely rank and its probability: `3 (42%)`.
+    func likely(_ agency: SensitivityResult.Agency) -> String {
+        "\(agency.mostLikelyRank) (\(Numbers.percent(agency.rankAcceptability[String(agency.mostLikelyRank)] ?? 0)))"
+    }
+
+    /// The heading of the indices table: the design behind them.
+    var indicesHeading: (title: String, design: String)? {
+        guard let design = result.indexDesign else { return nil }
+        return (l("Sobol' indices on the mean absolute rank shift"),
+                l("N = {}, {} weight sets ({}), 95% bootstrap intervals ({} resamples)",
+                  design.rows, design.runs, design.sequence == "sobol" ? "Sobol'" : l("random"), design.resamples))
+    }
+
+    /// Each input's first-order and total index with its interval.
+    func indicesTable() -> TextTable? {
+        guard let indices = result.indices else { return nil }
+        var table = TextTable([(l("Input"), .left), (l("Kind"), .left), (l("First order"), .right), ("95%", .left), (l("Total"), .right), ("95%", .left)])
+        func interval(_ bounds: [Double]?) -> String { bounds.map { "[\(Numbers.fixed($0[0], 3)), \(Numbers.fixed($0[1], 3))]" } ?? "-" }
+        for index in indices {
+            table.add([index.input, l(index.kind), index.firstOrder.map { Numbers.fixed($0, 3) } ?? "-", interval(index.firstOrderInterval),
+                       index.total.map { Numbers.fixed($0, 3) } ?? "-", interval(index.totalInterval)])
+        }
+        return table
+    }
+
+    /// What removing each component and sub-component does, and who moves most.
+    /// - Parameter full: every mover with its whole id (wide and Markdown); else two, shortened, to fit 100 columns.
+    func removalTable(full: Bool) -> TextTable? {
+        guard let removal = result.removal else { return nil }
+        var table = TextTable([(l("Removed"), .left), (l("Level"), .left), (l("Mean rank change"), .right), (l("Max"), .right), (l("Moves most"), .left)])
+        for impact in removal {
+            let movers = impact.movers.prefix(full ? impact.movers.count : 2).map { "\(full ? $0.agency : $0.agency.truncated(to: 16)) (\($0.change > 0 ? "+" : "")\($0.change))" }
+            table.add([impact.component, l(impact.level), Numbers.fixed(impact.meanAbsRankChange), String(impact.maxAbsRankChange), movers.joined(separator: ", ")])
         }
         return table
     }
@@ -76,7 +115,14 @@ public struct SensitivityTextRenderer: ResultRenderer {
     public func render(_ result: SensitivityResult) -> String {
         let layout = SensitivityLayout(result: result, l: options.labels)
         let table = options.wide ? layout.table() : layout.compactTable()
-        return layout.heading + "\n\n" + table.text(indent: "  ") + "\n" + layout.overall.map { "  \($0)\n" }.joined()
+        var out = layout.heading + "\n\n" + table.text(indent: "  ") + "\n" + layout.overall.map { "  \($0)\n" }.joined()
+        if let heading = layout.indicesHeading, let indices = layout.indicesTable() {
+            out += "\n" + heading.title + "\n  " + heading.design + "\n\n" + indices.text(indent: "  ")
+        }
+        if let removal = layout.removalTable(full: options.wide) {
+            out += "\n" + options.labels("Removing one component or sub-component (the others renormalised)") + "\n" + removal.text(indent: "  ")
+        }
+        return out
     }
 }
 
@@ -90,7 +136,14 @@ public struct SensitivityMarkdownRenderer: ResultRenderer {
 
     public func render(_ result: SensitivityResult) -> String {
         let layout = SensitivityLayout(result: result, l: options.labels)
-        return "## " + layout.heading + "\n\n" + layout.table().markdown() + "\n" + layout.overall.map { "- \($0)\n" }.joined()
+        var out = "## " + layout.heading + "\n\n" + layout.table().markdown() + "\n" + layout.overall.map { "- \($0)\n" }.joined()
+        if let heading = layout.indicesHeading, let indices = layout.indicesTable() {
+            out += "\n### " + heading.title + "\n\n" + heading.design + "\n\n" + indices.markdown()
+        }
+        if let removal = layout.removalTable(full: true) {
+            out += "\n### " + options.labels("Removing one component or sub-component (the others renormalised)") + "\n\n" + removal.markdown()
+        }
+        return out
     }
 }
 
@@ -105,10 +158,11 @@ public struct SensitivityCSVRenderer: ResultRenderer {
     public func render(_ result: SensitivityResult) -> String {
         let grades = SensitivityLayout(result: result, l: Labels(.en)).grades
         var table = TextTable((["agency", "year", "nominal_score", "nominal_grade", "nominal_rank", "median_rank", "q05", "q95", "p_keep_grade"]
-            + grades.map { "p_\($0)" }).map { ($0, .left) })
+            + grades.map { "p_\($0)" } + ["most_likely_rank", "p_first_rank"]).map { ($0, .left) })
         for a in result.agencies {
             table.add([a.agency, String(a.year), Numbers.full(a.nominalScore), a.nominalGrade, String(a.nominalRank), Numbers.full(a.medianRank),
-                       Numbers.full(a.q05), Numbers.full(a.q95), Numbers.full(a.keepsGrade)] + a.gradeProbabilities.values.map(Numbers.full))
+                       Numbers.full(a.q05), Numbers.full(a.q95), Numbers.full(a.keepsGrade)] + a.gradeProbabilities.values.map(Numbers.full)
+                + [String(a.mostLikelyRank), Numbers.full(a.firstRankAcceptability)])
         }
         return table.csv(dialect)
     }

@@ -36,7 +36,31 @@ struct AnalysisTests {
         for key in ["agency", "nominal_rank", "median_rank", "q05", "q95", "grade_probabilities"] { #expect(agency[key] != nil, "\(key)") }
     }
 
-    @Test(arguments: [["--spread", "1"], ["--spread", "-0.1"], ["--samples", "0"], ["--model", "dirichlet"]])
+    /// Indices, removal and rank acceptability: golden JSON and text, the same bytes whatever --jobs.
+    @Test func indicesAndRemovalGoldens() throws {
+        let arguments = ["sensitivity", "samples/partners/2024/", "--samples", "1024", "--seed", "7", "--indices", "--remove"]
+        let json = try Sakip.run(arguments + ["--format", "json", "--jobs", "1"])
+        #expect(json.status == 0, "\(json.stderr)")
+        try Sakip.expectGolden(json.stdout, "samples/partners/expected-sensitivity-indices-2024.json")
+        #expect(try Sakip.run(arguments + ["--format", "json", "--jobs", "2"]).stdout == json.stdout)
+        let text = try Sakip.run(arguments)
+        try Sakip.expectGolden(text.stdout, "samples/partners/expected-sensitivity-indices-2024.txt")
+        // Wide intervals at N = 1024 are said, with the samples that would narrow them.
+        #expect(text.stderr.contains("sensitivity: warning: the 95% intervals of the indices of "))
+        #expect(text.stderr.contains("--samples 32768 would narrow them"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let index = try #require((object["indices"] as? [[String: Any]])?.first)
+        for key in ["input", "kind", "first_order", "first_order_ci", "total", "total_ci"] { #expect(index[key] != nil, "\(key)") }
+        let removal = try #require((object["removal"] as? [[String: Any]])?.first)
+        #expect(removal["component"] as? String == "1" && removal["mean_abs_rank_change"] is Double)
+        for agency in try #require(object["agencies"] as? [[String: Any]]) {
+            let acceptability = try #require(agency["rank_acceptability"] as? [String: Double])
+            #expect(abs(acceptability.values.reduce(0, +) - 1) < 1e-12)
+        }
+        #expect((object["rank_indices"] as? [[String: Any]])?.count == 56)
+    }
+
+    @Test(arguments: [["--spread", "1"], ["--spread", "-0.1"], ["--samples", "0"], ["--model", "dirichlet"], ["--indices", "--interval-width", "0"], ["--groups", "sub-components"]])
     func sensitivityRejectsBadSettings(extra: [String]) throws {
         #expect(try Sakip.run(["sensitivity", "samples/partners/2024/"] + extra).status == 2)
     }

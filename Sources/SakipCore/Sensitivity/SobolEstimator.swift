@@ -57,26 +57,35 @@ public enum SobolEstimator {
     static func estimate(a: [Double], b: [Double], ab: [[Double]], rows: [Int]?) -> [Index] {
         let n = rows?.count ?? a.count
         guard n > 0 else { return ab.map { _ in Index() } }
-        var sum = 0.0, squares = 0.0
-        func row(_ j: Int) -> Int { rows?[j] ?? j }
-        for j in 0..<n {
-            let x = a[row(j)], y = b[row(j)]
-            sum += x + y
-            squares += x * x + y * y
-        }
-        let mean = sum / Double(2 * n)
-        let variance = squares / Double(2 * n) - mean * mean
-        // Identical outputs everywhere (up to rounding): no variance to share out.
-        guard variance > 1e-12 * max(1, mean * mean) else { return ab.map { _ in Index() } }
-        return ab.map { column in
-            var first = 0.0, total = 0.0
-            for j in 0..<n {
-                let k = row(j)
-                let difference = a[k] - column[k]
-                first += b[k] * (column[k] - a[k])
-                total += difference * difference
+        // The rows once as a list of positions, so every sum below is one tight loop.
+        let picked = rows ?? Array(0..<n)
+        return picked.withUnsafeBufferPointer { row in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    var sum = 0.0, squares = 0.0
+                    for j in 0..<n {
+                        let x = a[row[j]], y = b[row[j]]
+                        sum += x + y
+                        squares += x * x + y * y
+                    }
+                    let mean = sum / Double(2 * n)
+                    let variance = squares / Double(2 * n) - mean * mean
+                    // Identical outputs everywhere (up to rounding): no variance to share out.
+                    guard variance > 1e-12 * max(1, mean * mean) else { return ab.map { _ in Index() } }
+                    return ab.map { column in
+                        column.withUnsafeBufferPointer { c in
+                            var first = 0.0, total = 0.0
+                            for j in 0..<n {
+                                let k = row[j]
+                                let difference = a[k] - c[k]
+                                first += b[k] * (c[k] - a[k])
+                                total += difference * difference
+                            }
+                            return Index(firstOrder: first / Double(n) / variance, total: total / Double(2 * n) / variance)
+                        }
+                    }
+                }
             }
-            return Index(firstOrder: first / Double(n) / variance, total: total / Double(2 * n) / variance)
         }
     }
 }

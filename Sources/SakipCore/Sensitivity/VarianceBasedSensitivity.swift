@@ -169,6 +169,39 @@ private struct RankSums {
         }
     }
 
+    /// Row terms of A and B.
+    mutating func addBase(_ a: [Int32], _ b: [Int32]) {
+        sum.withUnsafeMutableBufferPointer { sum in
+            squares.withUnsafeMutableBufferPointer { squares in
+                for r in 0..<units {
+                    let x = Int64(a[r]), y = Int64(b[r])
+                    sum[r] += x + y
+                    squares[r] += x * x + y * y
+                }
+            }
+        }
+    }
+
+    /// Row terms of AB_i.
+    mutating func add(input i: Int, _ a: [Int32], _ b: [Int32], _ ab: [Int32]) {
+        let base = i * units
+        first.withUnsafeMutableBufferPointer { first in
+            total.withUnsafeMutableBufferPointer { total in
+                a.withUnsafeBufferPointer { a in
+                    b.withUnsafeBufferPointer { b in
+                        ab.withUnsafeBufferPointer { ab in
+                            for r in 0..<units {
+                                let x = Int64(a[r]), y = Int64(b[r]), z = Int64(ab[r])
+                                first[base + r] += y * (z - x)
+                                total[base + r] += (x - z) * (x - z)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     func indices(unit r: Int, rows n: Int) -> [SobolEstimator.Index] {
         let count = Double(2 * n)
         let mean = Double(sum[r]) / count
@@ -225,21 +258,12 @@ private struct DesignWorker {
         outputs[j] = evaluate(into: \.ranksA)
         for k in 0..<d { mixed[k] = unit[d + k] }
         outputs[n + j] = evaluate(into: \.ranksB)
-        for r in ranksA.indices {
-            let a = Int64(ranksA[r]), b = Int64(ranksB[r])
-            sums.sum[r] += a + b
-            sums.squares[r] += a * a + b * b
-        }
+        sums.addBase(ranksA, ranksB)
         for (i, input) in inputs.enumerated() {
             for k in 0..<d { mixed[k] = unit[k] }
             for k in input.dimensions { mixed[k] = unit[d + k] }
             outputs[(i + 2) * n + j] = evaluate(into: \.ranksAB)
-            let base = i * rankModel.units
-            for r in ranksA.indices {
-                let a = Int64(ranksA[r]), b = Int64(ranksB[r]), ab = Int64(ranksAB[r])
-                sums.first[base + r] += b * (ab - a)
-                sums.total[base + r] += (a - ab) * (a - ab)
-            }
+            sums.add(input: i, ranksA, ranksB, ranksAB)
         }
     }
 
@@ -252,8 +276,13 @@ private struct DesignWorker {
         swap(&ranks, &self[keyPath: slot])
         defer { swap(&ranks, &self[keyPath: slot]) }
         ranker.rank(scores, into: &ranks)
-        var shift = 0
-        for r in ranks.indices { shift += abs(Int(ranks[r]) - Int(nominal[r])) }
+        let shift = ranks.withUnsafeBufferPointer { ranks in
+            nominal.withUnsafeBufferPointer { nominal in
+                var shift = 0
+                for r in 0..<ranks.count { shift += abs(Int(ranks[r]) - Int(nominal[r])) }
+                return shift
+            }
+        }
         return ranks.isEmpty ? 0 : Double(shift) / Double(ranks.count)
     }
 }

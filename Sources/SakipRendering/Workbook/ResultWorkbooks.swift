@@ -104,19 +104,43 @@ extension CompareResult: WorkbookRenderable {
 }
 
 extension SensitivityResult: WorkbookRenderable {
-    /// `Sensitivity`: per agency, its rank interval and the probability of each grade.
+    /// `Sensitivity`: per agency, its rank interval, the probability of each grade and its rank
+    /// acceptability; with indices, `Indices` and `Rank indices`; with removal, `Removal`.
     public func workbook(_ options: RenderOptions = RenderOptions()) -> Workbook {
         let l = options.labels
         let grades = agencies.first?.gradeProbabilities.keys ?? []
+        let ranks = agencies.indices.map { String($0 + 1) }
         let rows: [[Cell]] = agencies.map { a in
             [.text(a.agency), text(a.name), .integer(a.year), .decimal(a.nominalScore), .text(a.nominalGrade), .integer(a.nominalRank),
              .decimal(a.medianRank), .decimal(a.q05), .decimal(a.q95), .decimal(a.keepsGrade)]
-                + a.gradeProbabilities.values.map(Cell.decimal) + [.integer(a.missing)]
+                + a.gradeProbabilities.values.map(Cell.decimal) + [.integer(a.missing), .integer(a.mostLikelyRank)]
+                + ranks.map { .decimal(a.rankAcceptability[$0] ?? 0) }
         }
-        return Workbook(sheets: [Workbook.Sheet(
+        var sheets = [Workbook.Sheet(
             name: l("Sensitivity"),
-            headers: [l("Agency"), l("Name"), l("Year"), l("Score"), l("Grade"), l("Rank"), l("Median rank"), l("5% rank"), l("95% rank"), l("Keeps grade")] + grades.map { "P(\($0))" } + [l("Unanswered")],
-            rows: rows)])
+            headers: [l("Agency"), l("Name"), l("Year"), l("Score"), l("Grade"), l("Rank"), l("Median rank"), l("5% rank"), l("95% rank"), l("Keeps grade")]
+                + grades.map { "P(\($0))" } + [l("Unanswered"), l("Likely rank")] + ranks.map { l("P(rank {})", $0) },
+            rows: rows)]
+        if let indices {
+            sheets.append(Workbook.Sheet(name: l("Indices"), headers: [l("Input"), l("Kind"), l("First order"), l("First order, 2.5%"), l("First order, 97.5%"),
+                                                                      l("Total"), l("Total, 2.5%"), l("Total, 97.5%")],
+                                         rows: indices.map { i in
+                [.text(i.input), .text(l(i.kind)), decimal(i.firstOrder), decimal(i.firstOrderInterval?[0]), decimal(i.firstOrderInterval?[1]),
+                 decimal(i.total), decimal(i.totalInterval?[0]), decimal(i.totalInterval?[1])]
+            }))
+        }
+        if let rankIndices, let inputs = rankIndices.first?.indices.map(\.input) {
+            sheets.append(Workbook.Sheet(name: l("Rank indices"), headers: [l("Agency")] + inputs.flatMap { [l("S {}", $0), l("ST {}", $0)] },
+                                         rows: rankIndices.map { a in [.text(a.agency)] + a.indices.flatMap { [decimal($0.firstOrder), decimal($0.total)] } }))
+        }
+        if let removal {
+            sheets.append(Workbook.Sheet(name: l("Removal"), headers: [l("Removed"), l("Level"), l("Mean rank change"), l("Max"), l("Moves most")],
+                                         rows: removal.map { r in
+                [.text(r.component), .text(l(r.level)), .decimal(r.meanAbsRankChange), .integer(r.maxAbsRankChange),
+                 .text(r.movers.map { "\($0.agency) (\($0.change > 0 ? "+" : "")\($0.change))" }.joined(separator: ", "))]
+            }))
+        }
+        return Workbook(sheets: sheets)
     }
 }
 
