@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Side-by-side benchmarks of sakip against C, numpy and Python references; writes Benchmarks/RESULTS.md.
-# Installs what it needs (gcc, libxml2-dev, GNU time, a Python venv with numpy, scipy, lxml, PyYAML).
+# Installs what it needs (gcc, libxml2-dev, GNU time, a Python venv with numpy, scipy, lxml, PyYAML, SALib).
 # SAKIP_BENCH_QUICK=1 skips the national-scale runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,8 +23,8 @@ fi
 if [ ! -x "$bench/.venv/bin/python" ]; then
   python3 -m venv "$bench/.venv"
 fi
-"$bench/.venv/bin/python" -c 'import numpy, scipy, lxml, yaml' 2>/dev/null ||
-  "$bench/.venv/bin/pip" install -q numpy scipy lxml pyyaml
+"$bench/.venv/bin/python" -c 'import numpy, scipy, lxml, yaml, SALib' 2>/dev/null ||
+  "$bench/.venv/bin/pip" install -q numpy scipy lxml pyyaml SALib
 py=$bench/.venv/bin/python
 
 echo "building sakip (release)"
@@ -51,3 +51,6 @@ generate 600 600 14
 [ "${SAKIP_BENCH_QUICK:-0}" = 1 ] || generate 25k 25000 13
 
 "$py" "$bench/bench.py"
+# Sobol' indices against SALib (same model, written again in numpy), appended to RESULTS.md.
+"$py" "$bench/sobol_salib.py" "$root/.build/release/sakip" "$root/samples/partners/2024" \
+  "$root/rubrics/permenpanrb-88-2021.yaml" 8192 "$corpora/600/2024" >> "$bench/RESULTS.md"

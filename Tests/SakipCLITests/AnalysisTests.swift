@@ -47,7 +47,7 @@ struct AnalysisTests {
         try Sakip.expectGolden(text.stdout, "samples/partners/expected-sensitivity-indices-2024.txt")
         // Wide intervals at N = 1024 are said, with the samples that would narrow them.
         #expect(text.stderr.contains("sensitivity: warning: the 95% intervals of the indices of "))
-        #expect(text.stderr.contains("--samples 32768 would narrow them"))
+        #expect(text.stderr.contains("--samples 2048 would narrow them"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let index = try #require((object["indices"] as? [[String: Any]])?.first)
         for key in ["input", "kind", "first_order", "first_order_ci", "total", "total_ci"] { #expect(index[key] != nil, "\(key)") }

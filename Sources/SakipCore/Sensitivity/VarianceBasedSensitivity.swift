@@ -145,8 +145,9 @@ private struct RankSums {
     /// Per unit: sum of a + b, and of a^2 + b^2, over the rows.
     var sum: [Int64]
     var squares: [Int64]
-    /// Per input and unit: sum of b (ab_i - a), and of (a - ab_i)^2.
+    /// Per input and unit: sum of b (ab_i - a), of ab_i - a, and of (a - ab_i)^2.
     var first: [Int64]
+    var difference: [Int64]
     var total: [Int64]
 
     init(units: Int, inputs: Int) {
@@ -155,6 +156,7 @@ private struct RankSums {
         sum = [Int64](repeating: 0, count: units)
         squares = sum
         first = [Int64](repeating: 0, count: units * inputs)
+        difference = first
         total = first
     }
 
@@ -165,6 +167,7 @@ private struct RankSums {
         }
         for i in first.indices {
             first[i] += other.first[i]
+            difference[i] += other.difference[i]
             total[i] += other.total[i]
         }
     }
@@ -186,14 +189,17 @@ private struct RankSums {
     mutating func add(input i: Int, _ a: [Int32], _ b: [Int32], _ ab: [Int32]) {
         let base = i * units
         first.withUnsafeMutableBufferPointer { first in
-            total.withUnsafeMutableBufferPointer { total in
-                a.withUnsafeBufferPointer { a in
-                    b.withUnsafeBufferPointer { b in
-                        ab.withUnsafeBufferPointer { ab in
-                            for r in 0..<units {
-                                let x = Int64(a[r]), y = Int64(b[r]), z = Int64(ab[r])
-                                first[base + r] += y * (z - x)
-                                total[base + r] += (x - z) * (x - z)
+            difference.withUnsafeMutableBufferPointer { difference in
+                total.withUnsafeMutableBufferPointer { total in
+                    a.withUnsafeBufferPointer { a in
+                        b.withUnsafeBufferPointer { b in
+                            ab.withUnsafeBufferPointer { ab in
+                                for r in 0..<units {
+                                    let x = Int64(a[r]), y = Int64(b[r]), z = Int64(ab[r])
+                                    first[base + r] += y * (z - x)
+                                    difference[base + r] += z - x
+                                    total[base + r] += (x - z) * (x - z)
+                                }
                             }
                         }
                     }
@@ -208,7 +214,8 @@ private struct RankSums {
         let variance = Double(squares[r]) / count - mean * mean
         guard variance > 1e-12 * max(1, mean * mean) else { return (0..<inputs).map { _ in SobolEstimator.Index() } }
         return (0..<inputs).map { i in
-            SobolEstimator.Index(firstOrder: Double(first[i * units + r]) / Double(n) / variance,
+            // Centred as SobolEstimator centres: sum (b - mean)(ab - a) = sum b (ab - a) - mean sum (ab - a).
+            SobolEstimator.Index(firstOrder: (Double(first[i * units + r]) - mean * Double(difference[i * units + r])) / Double(n) / variance,
                                  total: Double(total[i * units + r]) / count / variance)
         }
     }
