@@ -108,6 +108,12 @@ public struct Labels: Sendable {
         "Removed": "Dihapus", "Mean rank change": "Rerata geser", "Max": "Maks", "Moves most": "Paling bergeser",
         "Indices": "Indeks", "Rank indices": "Indeks peringkat", "Removal": "Penghapusan", "First order, 2.5%": "Orde pertama, 2,5%",
         "First order, 97.5%": "Orde pertama, 97,5%", "Total, 2.5%": "Total, 2,5%", "Total, 97.5%": "Total, 97,5%", "S {}": "S {}", "ST {}": "ST {}",
+        // Stages
+        "Stages (the score above is {})": "Tahapan (nilai di atas adalah tahap {})", "Stage": "Tahap",
+        "self": "mandiri", "verified": "verifikasi", "quality": "penjaminan", "final": "final",
+        "Self-assessment against {}, largest over-claims first": "Penilaian mandiri terhadap tahap {}, kelebihan klaim terbesar dahulu",
+        "Self": "Mandiri", "Gap": "Selisih", "Over-claimed: ": "Klaim berlebih: ", "Gaps": "Selisih tahap", "Stages": "Tahapan",
+        "Self score": "Nilai mandiri", "Self answer": "Jawaban mandiri", "Scored answer": "Jawaban dinilai", "Scored score": "Nilai dinilai",
         // Rubrics
         "Rubrics": "Rubrik", "Components": "Komponen", "Sub-components": "Sub-komponen", "Criteria": "Kriteria",
         "Aggregation": "Agregasi", "Title": "Judul",

@@ -68,6 +68,7 @@ public struct ScoreTextRenderer: ResultRenderer {
         out += table.text(indent: "  ")
         out += "\n  " + l("Grade: {}, {}", card.grade.grade, card.grade.label) + "\n"
 
+        out += stagesText(card)
         let weak = report.weakestSubcomponents
         if !weak.isEmpty {
             out += "\n" + l("Weakest sub-components") + "\n"
@@ -100,6 +101,27 @@ public struct ScoreTextRenderer: ResultRenderer {
             for warning in card.warnings { out += "  \(warning)\n" }
         }
         return out
+    }
+
+    /// Every stage's score and grade, and the self-assessment against the scored stage where
+    /// they differ, largest over-claim first.
+    private func stagesText(_ card: ScoreCard) -> String {
+        guard !card.stages.isEmpty else { return "" }
+        let l = options.labels
+        var out = "\n" + l("Stages (the score above is {})", l(card.scoredStage.rawValue)) + "\n"
+        var table = TextTable([(l("Stage"), .left), (l("Score"), .right), (l("Grade"), .left), (l("Unanswered"), .right)])
+        for stage in card.stages { table.add([l(stage.stage.rawValue), Numbers.fixed(stage.score), stage.grade, String(stage.missing)]) }
+        out += table.text(indent: "  ")
+        let gaps = card.gaps.filter { $0.gap != 0 }
+        guard !gaps.isEmpty else { return out }
+        out += "\n" + l("Self-assessment against {}, largest over-claims first", l(card.scoredStage.rawValue)) + "\n"
+        var gapTable = TextTable([(l("ID"), .left), (l("Sub-component"), .left), (l("Self"), .right), (l(card.scoredStage.rawValue).capitalized, .right), (l("Gap"), .right)])
+        for gap in gaps {
+            func cell(_ letter: String?, _ score: Double) -> String { (letter.map { $0 + " " } ?? "") + Numbers.fixed(score) }
+            gapTable.add([gap.subcomponent, gap.name.truncated(to: 50), cell(gap.selfLetter, gap.selfScore), cell(gap.finalLetter, gap.finalScore),
+                          (gap.gap > 0 ? "+" : "") + Numbers.fixed(gap.gap)])
+        }
+        return out + gapTable.text(indent: "  ")
     }
 
     private func achievementText(_ outcome: Achievement.Outcome) -> String {
@@ -141,6 +163,13 @@ public struct ScoreCSVRenderer: ResultRenderer {
                 }
             }
             table.add(base + ["total", "", card.name ?? "", Numbers.full(card.components.reduce(0) { $0 + $1.weight }), Numbers.full(card.total), "", card.grade.grade])
+            // Reports with stages: each stage's total, then each sub-component's gap (self minus scored stage).
+            for stage in card.stages {
+                table.add(base + ["stage", stage.stage.rawValue, "", Numbers.full(card.components.reduce(0) { $0 + $1.weight }), Numbers.full(stage.score), "", stage.grade])
+            }
+            for gap in card.gaps {
+                table.add(base + ["gap", gap.subcomponent, gap.name, Numbers.full(gap.weight), Numbers.full(gap.gap), "", ""])
+            }
         }
         return table.csv(dialect)
     }
@@ -172,6 +201,14 @@ public struct ScoreMarkdownRenderer: ResultRenderer {
             let weak = report.weakestSubcomponents
             if !weak.isEmpty {
                 out += "\n" + l("Weakest: ") + weak.map { "\($0.id) (\(Numbers.percent($0.value)))" }.joined(separator: ", ") + "\n"
+            }
+            if !card.stages.isEmpty {
+                out += "\n" + l("Stages (the score above is {})", l(card.scoredStage.rawValue)) + ": "
+                    + card.stages.map { "\(l($0.stage.rawValue)) \(Numbers.fixed($0.score)) (\($0.grade))" }.joined(separator: ", ") + "\n"
+                let gaps = card.gaps.filter { $0.gap > 0 }
+                if !gaps.isEmpty {
+                    out += "\n" + l("Over-claimed: ") + gaps.map { "\($0.subcomponent) (+\(Numbers.fixed($0.gap)))" }.joined(separator: ", ") + "\n"
+                }
             }
             if !card.indicators.isEmpty {
                 out += "\n" + l("Mean indicator achievement: {}", card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? l("not computable")) + "\n"

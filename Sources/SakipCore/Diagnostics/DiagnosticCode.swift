@@ -39,6 +39,8 @@ extension DiagnosticCode {
     public static let invalidNumber: Self = "invalid-number"
     public static let invalidYear: Self = "invalid-year"
     public static let invalidFlag: Self = "invalid-flag"
+    public static let invalidStage: Self = "invalid-stage"
+    public static let missingStage: Self = "missing-stage"
     public static let invalidPolarity: Self = "invalid-polarity"
     public static let invalidTarget: Self = "invalid-target"
     public static let negativeWeight: Self = "negative-weight"
@@ -46,7 +48,6 @@ extension DiagnosticCode {
     public static let workbook: Self = "workbook"
     public static let workbookTooLarge: Self = "workbook-too-large"
     public static let placeholderAnswer: Self = "placeholder-answer"
-    public static let selfAssessmentOnly: Self = "self-assessment-only"
     public static let weightMismatch: Self = "weight-mismatch"
 
     public static let csvSyntax: Self = "csv-syntax"

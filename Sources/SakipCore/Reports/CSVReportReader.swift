@@ -1,9 +1,9 @@
 import Foundation
 
 /// Reads the long-form CSV files. The header row says what a file holds:
-/// - answers: `agency,year,criterion,value` (optional `evidence`, `note`); a sub-component id in
-///   `criterion` gives that sub-component's grade;
-/// - checklist: `agency,year,criterion,met` (optional `mandated`, `kept_1_year`, `kept_5_years`);
+/// - answers: `agency,year,criterion,value` (optional `stage`, `evidence`, `note`); a sub-component
+///   id in `criterion` gives that sub-component's grade;
+/// - checklist: `agency,year,criterion,met` (optional `stage`, `mandated`, `kept_1_year`, `kept_5_years`);
 /// - indicators: `agency,year,indicator,polarity,target,realization` (optional `name`, `unit`,
 ///   `weight`, `target_low`, `target_high`; `target` may be empty when both bounds are given);
 /// - agencies: `agency,name` (optional `region` and any other columns): who is who.
@@ -23,8 +23,8 @@ public enum CSVReportReader {
 
         var optional: [String] {
             switch self {
-            case .answers: ["evidence", "note"]
-            case .checklist: ["mandated", "kept_1_year", "kept_5_years", "note"]
+            case .answers: ["stage", "evidence", "note"]
+            case .checklist: ["stage", "mandated", "kept_1_year", "kept_5_years", "note"]
             case .indicators: ["name", "unit", "weight", "target_low", "target_high"]
             case .agencies: []
             }
@@ -275,8 +275,19 @@ private struct CSVReportBuilder {
         let criterion = row.string(columns.criterion!), value = row.string(columns.value!)
         guard !criterion.isEmpty else { fail(.missingValue, row.offset(columns.criterion!), "empty 'criterion'"); return false }
         guard !value.isEmpty else { fail(.missingValue, row.offset(columns.value!), "empty 'value'"); return false }
-        report.answers.append(Answer(id: criterion, value: value, offset: row.offset(columns.value!)))
+        guard let stage = stage(row) else { return false }
+        report.answers.append(Answer(id: criterion, value: value, offset: row.offset(columns.value!), stage: stage))
         return true
+    }
+
+    /// The row's `stage`: final when the column is absent or empty; nil (an error) when unknown.
+    private mutating func stage(_ row: Cells) -> Stage? {
+        guard let field = row.optional("stage"), !field.value.isEmpty else { return .final }
+        guard let stage = Stage(name: field.value) else {
+            fail(.invalidStage, field.offset, "'stage' is '\(field.value)'; \(Stage.expectation)")
+            return nil
+        }
+        return stage
     }
 
     private mutating func checklistRow(_ row: Cells, into report: inout Report) -> Bool {
@@ -294,7 +305,9 @@ private struct CSVReportBuilder {
             }
             flags.append(flag)
         }
-        report.checklist.append(ChecklistAnswer(criterion: criterion.value, met: flags[0], mandated: flags[1], kept1Year: flags[2], kept5Years: flags[3], offset: criterion.offset))
+        guard let stage = stage(row) else { return false }
+        report.checklist.append(ChecklistAnswer(criterion: criterion.value, met: flags[0], mandated: flags[1], kept1Year: flags[2], kept5Years: flags[3],
+                                                offset: criterion.offset, stage: stage))
         return true
     }
 

@@ -46,6 +46,19 @@ public struct Report: Sendable, Hashable {
         indicators += fragment.indicators
     }
 
+    /// The stages its answers and checklist items name, earliest first.
+    public var stages: [Stage] {
+        Set(answers.map(\.stage) + checklist.map(\.stage)).sorted()
+    }
+
+    /// The report with only one stage's answers and checklist items.
+    public func at(_ stage: Stage) -> Report {
+        var report = self
+        report.answers = answers.filter { $0.stage == stage }
+        report.checklist = checklist.filter { $0.stage == stage }
+        return report
+    }
+
     /// The position of a value in the report's input, resolved from the bytes the report was read from.
     /// - Parameter attribute: for XML, the attribute holding the value.
     public func position(_ offset: Int, attribute: String? = nil) -> SourcePosition {
@@ -59,11 +72,13 @@ public struct Answer: Sendable, Hashable {
     public var value: String
     /// Byte offset of the value in the report's file.
     public var offset: Int
+    public var stage: Stage
 
-    public init(id: String, value: String, offset: Int = 0) {
+    public init(id: String, value: String, offset: Int = 0, stage: Stage = .final) {
         self.id = id
         self.value = value
         self.offset = offset
+        self.stage = stage
     }
 }
 
@@ -75,14 +90,16 @@ public struct ChecklistAnswer: Sendable, Hashable {
     public var kept1Year: Bool
     public var kept5Years: Bool
     public var offset: Int
+    public var stage: Stage
 
-    public init(criterion: String, met: Bool, mandated: Bool = false, kept1Year: Bool = false, kept5Years: Bool = false, offset: Int = 0) {
+    public init(criterion: String, met: Bool, mandated: Bool = false, kept1Year: Bool = false, kept5Years: Bool = false, offset: Int = 0, stage: Stage = .final) {
         self.criterion = criterion
         self.met = met
         self.mandated = mandated
         self.kept1Year = kept1Year
         self.kept5Years = kept5Years
         self.offset = offset
+        self.stage = stage
     }
 
     public func has(_ flag: ChecklistRule.Flag) -> Bool {

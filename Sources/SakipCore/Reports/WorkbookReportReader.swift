@@ -127,51 +127,43 @@ private struct WorkbookReading {
         return values
     }
 
-    /// Every row after the header with a code: its answer (the evaluator's; the self-assessment
-    /// when no row has one) and its stated weight.
+    /// Every row after the header with a code: its answer at each stage the layout has a column
+    /// for, its checklist flags, and its stated weight.
     private mutating func readRows(_ sheet: Worksheet, into report: inout Report) {
-        var final: [Answer] = []
-        var selfAssessed: [Answer] = []
-        var placeholders: (final: [SourceLocation], agency: [SourceLocation]) = ([], [])
+        var placeholders: [SourceLocation] = []
+        let stages = layout.answers.sorted { $0.key < $1.key }
         for row in sheet.rowNumbers where row > layout.headerRow {
             guard let code = sheet[row, layout.code]?.text, !code.isEmpty else { continue }
-            func answer(_ column: Int?, into answers: inout [Answer], placeholders: inout [SourceLocation]) {
-                guard let column, let text = sheet[row, column]?.text, !text.isEmpty else { return }
+            for (stage, column) in stages {
+                guard let text = sheet[row, column]?.text, !text.isEmpty else { continue }
                 let offset = SourceText.cellOffset(sheet: sheetIndex, CellReference(row: row, column: column))
                 if WorkbookReportReader.isPlaceholder(text) {
                     placeholders.append(cells.location(of: offset))
                 } else {
                     // Letters as the workbook's own VLOOKUP matches them: case does not matter.
-                    answers.append(Answer(id: code, value: text.uppercased(), offset: offset))
+                    report.answers.append(Answer(id: code, value: text.uppercased(), offset: offset, stage: stage))
                 }
             }
-            answer(layout.answer, into: &final, placeholders: &placeholders.final)
-            answer(layout.selfAssessment, into: &selfAssessed, placeholders: &placeholders.agency)
-            if let flags = layout.flags { readFlags(sheet, row: row, code: code, columns: flags, into: &report, placeholders: &placeholders.final) }
-            if let column = layout.weight, let cell = sheet[row, column] {
-                guard case .number(let value, _) = cell else {
-                    if !cell.text.isEmpty {
-                        diagnostics.append(Diagnostic(.invalidNumber, .warning, at: location(sheetIndex, row, column), "weight '\(cell.text)' of \(code) is not a number; it is not checked against the rubric"))
-                    }
-                    continue
-                }
-                report.statedWeights.append(StatedWeight(id: code, value: value, unit: layout.weights,
-                                                         offset: SourceText.cellOffset(sheet: sheetIndex, CellReference(row: row, column: column))))
-            }
+            if let flags = layout.flags { readFlags(sheet, row: row, code: code, columns: flags, into: &report, placeholders: &placeholders) }
+            if let column = layout.weight { readWeight(sheet, row: row, column: column, code: code, into: &report) }
         }
-        var unfilled = placeholders.final
-        if final.isEmpty && !selfAssessed.isEmpty, let column = layout.selfAssessment {
-            report.answers = selfAssessed
-            unfilled = placeholders.agency
-            diagnostics.append(Diagnostic(.selfAssessmentOnly, .warning, at: location(sheetIndex, max(layout.headerRow, 1), column),
-                "no evaluator's answer is filled in; the agency's self-assessment (column \(CellReference.columnName(column))) is scored"))
-        } else {
-            report.answers = final
-        }
-        if let first = unfilled.first {
+        if let first = placeholders.min() {
             diagnostics.append(Diagnostic(.placeholderAnswer, .warning, at: first,
-                "\(unfilled.count) answer cell\(unfilled.count == 1 ? " holds a placeholder" : "s hold placeholders") (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"))
+                "\(placeholders.count) answer cell\(placeholders.count == 1 ? " holds a placeholder" : "s hold placeholders") (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"))
         }
+    }
+
+    /// A row's weight, kept to be checked against the rubric's; a weight that is no number is said.
+    private mutating func readWeight(_ sheet: Worksheet, row: Int, column: Int, code: String, into report: inout Report) {
+        guard let cell = sheet[row, column] else { return }
+        guard case .number(let value, _) = cell else {
+            if !cell.text.isEmpty {
+                diagnostics.append(Diagnostic(.invalidNumber, .warning, at: location(sheetIndex, row, column), "weight '\(cell.text)' of \(code) is not a number; it is not checked against the rubric"))
+            }
+            return
+        }
+        report.statedWeights.append(StatedWeight(id: code, value: value, unit: layout.weights,
+                                                 offset: SourceText.cellOffset(sheet: sheetIndex, CellReference(row: row, column: column))))
     }
 
     /// A checklist row's four flags (Y/T, ya/tidak, yes/no, 1/0): an item when `met` is filled,

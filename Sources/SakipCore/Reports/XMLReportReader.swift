@@ -33,7 +33,7 @@ private enum Name: Int, CaseIterable {
     case reports, report, answers, grades, checklist, indicators, budget, answer, grade, item, indicator
     case agency, name, region, year, rubric, criterion, value, evidence, note, subcomponent
     case met, mandated, kept1Year, kept5Years, id, unit, polarity, target, targetLow, targetHigh, realization, weight
-    case ceiling, realized
+    case ceiling, realized, stage
 
     var text: String {
         switch self {
@@ -72,6 +72,8 @@ private final class ReportBuilder: XMLEventHandler {
     private var stack: [Name?] = []
     private var current: Report?
     private var currentFailed = false
+    /// The stage of the answer block being read.
+    private var stage = Stage.final
     private var reportedDepth = false
 
     init(source: SourceText) {
@@ -101,6 +103,7 @@ private final class ReportBuilder: XMLEventHandler {
         case .item: NameSet([.criterion, .met, .mandated, .kept1Year, .kept5Years])
         case .indicator: NameSet([.id, .name, .unit, .polarity, .target, .targetLow, .targetHigh, .realization, .weight])
         case .budget: NameSet([.ceiling, .realized])
+        case .answers, .grades, .checklist: NameSet([.stage])
         default: NameSet([])
         }
     }
@@ -148,6 +151,7 @@ private final class ReportBuilder: XMLEventHandler {
         case .item: checklistItem(attrs, offset: offset)
         case .indicator: indicator(attrs, offset: offset)
         case .budget: budget(attrs, offset: offset)
+        case .answers, .grades, .checklist: stage = blockStage(attrs, offset: offset)
         default: break
         }
         let known = Self.attributeTable[element.rawValue]
@@ -212,7 +216,7 @@ private final class ReportBuilder: XMLEventHandler {
     private func answer(_ attrs: Attrs, idAttribute: Name, element: Name, offset: Int) {
         guard let id = required(attrs, idAttribute, on: element, at: offset),
               let value = required(attrs, .value, on: element, at: offset) else { return }
-        current?.answers.append(Answer(id: id, value: value, offset: offset))
+        current?.answers.append(Answer(id: id, value: value, offset: offset, stage: stage))
     }
 
     private func checklistItem(_ attrs: Attrs, offset: Int) {
@@ -230,7 +234,17 @@ private final class ReportBuilder: XMLEventHandler {
             }
             flags.append(flag)
         }
-        current?.checklist.append(ChecklistAnswer(criterion: criterion, met: flags[0], mandated: flags[1], kept1Year: flags[2], kept5Years: flags[3], offset: offset))
+        current?.checklist.append(ChecklistAnswer(criterion: criterion, met: flags[0], mandated: flags[1], kept1Year: flags[2], kept5Years: flags[3], offset: offset, stage: stage))
+    }
+
+    /// The `stage` of an answer block: final when absent.
+    private func blockStage(_ attrs: Attrs, offset: Int) -> Stage {
+        guard let text = attrs[.stage] else { return .final }
+        guard let stage = Stage(name: text) else {
+            fail(.invalidStage, "'stage' is '\(text)'; \(Stage.expectation)", attribute: .stage, at: offset)
+            return .final
+        }
+        return stage
     }
 
     private func indicator(_ attrs: Attrs, offset: Int) {

@@ -75,7 +75,7 @@ extension IndicatorResult: Codable {
 extension ScoreCard: Codable {
     enum CodingKeys: String, CodingKey {
         case agency, name, region, year, rubric, file, score, grade, gradeLabel = "grade_label", components
-        case weakest, indicators, indicatorMean = "indicator_mean", efficiency, missing, warnings
+        case weakest, indicators, indicatorMean = "indicator_mean", efficiency, missing, warnings, stage, stages, gaps
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -101,6 +101,12 @@ extension ScoreCard: Codable {
         try container.encodeIfPresent(efficiency, forKey: .efficiency)
         try container.encode(missing, forKey: .missing)
         try container.encode(warnings, forKey: .warnings)
+        // Only reports with stages other than the final one have these keys.
+        if !stages.isEmpty {
+            try container.encode(scoredStage, forKey: .stage)
+            try container.encode(stages, forKey: .stages)
+            try container.encode(gaps, forKey: .gaps)
+        }
     }
 
     /// Decodes the JSON form. It carries the grade and its label but not the band's bounds, and
@@ -121,5 +127,7 @@ extension ScoreCard: Codable {
         efficiency = try container.decodeIfPresent(Efficiency.self, forKey: .efficiency)
         missing = try container.decode([String].self, forKey: .missing)
         warnings = try container.decode([Diagnostic].self, forKey: .warnings)
+        stages = try container.decodeIfPresent([StageScore].self, forKey: .stages) ?? []
+        gaps = try container.decodeIfPresent([StageGap].self, forKey: .gaps) ?? []
     }
 }

@@ -18,6 +18,10 @@ public struct ScoreCard: Sendable, Hashable {
     public var warnings: [Diagnostic]
     /// Where the report starts in its input.
     public var origin: SourceLocation
+    /// Every stage the report has, earliest first, when it has more than the final one.
+    public var stages: [StageScore] = []
+    /// The self-assessment against the scored stage per sub-component, largest over-claim first.
+    public var gaps: [StageGap] = []
 
     /// Every sub-component score in rubric order.
     public var subcomponents: [SubcomponentScore] { components.flatMap(\.subcomponents) }

@@ -68,6 +68,13 @@ public struct Scorer: Sendable {
     /// or duplicate criteria) are thrown together, each with its file, line and column; the
     /// strictness policy is applied once, to everything found (see `Findings`).
     public func score(_ report: Report) throws(DiagnosticList) -> ScoreCard {
+        let stages = report.stages
+        if stages.count > 1 || (stages.first ?? .final) != .final { return try scoreStages(report, stages) }
+        return try scoreOne(report)
+    }
+
+    /// Scores the answers of a report as they are, whatever stage they name.
+    func scoreOne(_ report: Report) throws(DiagnosticList) -> ScoreCard {
         var findings = Findings(strict: strict, keepsWarnings: keepsWarnings)
         let answers = collect(report, into: &findings)
         var missing: [String] = []

@@ -44,8 +44,7 @@ public enum LKETemplateLayout {
 
     /// The template as a layout (its identity comes from the identity sheet, by label).
     static var layout: WorkbookLayout {
-        var layout = WorkbookLayout(sheet: sheet, headerRow: 1, code: codeColumn, answer: answerColumn)
-        layout.selfAssessment = selfColumn
+        var layout = WorkbookLayout(sheet: sheet, headerRow: 1, code: codeColumn, answers: [.selfAssessment: selfColumn, .final: answerColumn])
         layout.notes = notesColumn
         layout.evidence = evidenceColumn
         layout.weight = weightColumn
@@ -54,7 +53,7 @@ public enum LKETemplateLayout {
 
     /// The checklist template as a layout.
     static var checklistLayout: WorkbookLayout {
-        var layout = WorkbookLayout(sheet: sheet, headerRow: 1, code: codeColumn, answer: nil)
+        var layout = WorkbookLayout(sheet: sheet, headerRow: 1, code: codeColumn, answers: [:])
         layout.flags = flagColumns
         layout.notes = 10
         layout.evidence = 11

@@ -9,7 +9,7 @@ import Yams
 /// sheet: KKE              # the sheet holding one row per criterion
 /// header_row: 6           # rows after it are read
 /// code: A                 # the rubric id of the row (1, 1.1, 1.1.1)
-/// answers: {self: G, final: J}
+/// answers: {self: G, final: J}  # any of self, verified, quality, final (or mandiri, verifikasi, penjaminan)
 /// # or, for a checklist rubric: flags: {met: D, mandated: E, kept_1_year: F, kept_5_years: G}
 /// notes: L                # optional, not scored
 /// evidence: M             # optional, not scored
@@ -39,10 +39,9 @@ public struct WorkbookLayout: Sendable, Hashable {
     public var sheet: String
     public var headerRow: Int
     public var code: Int
-    /// The evaluator's (final) answers, which are scored; nil when the layout holds checklist flags only.
-    public var answer: Int?
-    /// The agency's self-assessment: scored only when no final answer is filled in.
-    public var selfAssessment: Int?
+    /// The answer column of each stage (self, verified, quality, final); empty when the layout
+    /// holds checklist flags only.
+    public var answers: [Stage: Int]
     public var notes: Int?
     public var evidence: Int?
     public var weight: Int?
@@ -54,11 +53,11 @@ public struct WorkbookLayout: Sendable, Hashable {
     /// identity sheet instead.
     public var identity: [String: Field] = [:]
 
-    public init(sheet: String, headerRow: Int, code: Int, answer: Int?) {
+    public init(sheet: String, headerRow: Int, code: Int, answers: [Stage: Int]) {
         self.sheet = sheet
         self.headerRow = headerRow
         self.code = code
-        self.answer = answer
+        self.answers = answers
     }
 
     /// The identity fields a layout may name.
@@ -108,13 +107,13 @@ private struct LayoutFile {
         if answers == nil && (map["answers"] != nil || flags == nil) {
             throw fail("answers", "expected the answer columns by stage, such as {self: G, final: J}")
         }
-        if let stage = answers?.keys.sorted().first(where: { !["self", "final"].contains($0) }) {
-            throw fail("answers", "has stage '\(stage)'; expected self and final")
+        var columns: [Stage: Int] = [:]
+        for key in (answers ?? [:]).keys.sorted() {
+            guard let stage = Stage(name: key) else { throw fail("answers", "has stage '\(key)'; \(Stage.expectation)") }
+            columns[stage] = try column(answers?[key], "answers.\(key)")
         }
-        let final = try column(answers?["final"], "answers.final")
-        if answers != nil && final == nil { throw fail("answers", "needs the final (evaluator's) column, such as final: J") }
-        var layout = WorkbookLayout(sheet: sheet, headerRow: headerRow, code: try required("code"), answer: final)
-        layout.selfAssessment = try column(answers?["self"], "answers.self")
+        if answers != nil && columns.isEmpty { throw fail("answers", "needs at least one stage's column, such as final: J") }
+        var layout = WorkbookLayout(sheet: sheet, headerRow: headerRow, code: try required("code"), answers: columns)
         layout.flags = flags
         layout.notes = try column(map["notes"], "notes")
         layout.evidence = try column(map["evidence"], "evidence")
