@@ -114,6 +114,10 @@ public struct Labels: Sendable {
         "Self-assessment against {}, largest over-claims first": "Penilaian mandiri terhadap tahap {}, kelebihan klaim terbesar dahulu",
         "Self": "Mandiri", "Gap": "Selisih", "Over-claimed: ": "Klaim berlebih: ", "Gaps": "Selisih tahap", "Stages": "Tahapan",
         "Self score": "Nilai mandiri", "Self answer": "Jawaban mandiri", "Scored answer": "Jawaban dinilai", "Scored score": "Nilai dinilai",
+        "Mean gap": "Rerata selisih", "Largest": "Terbesar", "Where": "Di", "Over-claimed": "Klaim berlebih", "Share": "Porsi",
+        "Self-assessment against the scored answers: {} reports{}": "Penilaian mandiri terhadap jawaban yang dinilai: {} laporan{}",
+        "Sub-components most over-claimed across all partners (points of the total)": "Sub-komponen dengan klaim berlebih terbesar di semua mitra (poin dari total)",
+        "Partners": "Mitra", ", at stage {}": ", tahap {}",
         // Rubrics
         "Rubrics": "Rubrik", "Components": "Komponen", "Sub-components": "Sub-komponen", "Criteria": "Kriteria",
         "Aggregation": "Agregasi", "Title": "Judul",

@@ -21,6 +21,7 @@ struct RankLayout {
         if let year = result.year { text += ", \(year)" }
         if let previousYear = result.previousYear { text += l(" (movement against {})", previousYear) }
         text += l(", by {}", result.by == "score" ? l("score") : result.by)
+        if let stage = result.stage { text += l(", at stage {}", l(stage)) }
         if let rubric = result.rubric { text += l(", rubric {}", rubric) }
         return text
     }

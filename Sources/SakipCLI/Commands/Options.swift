@@ -8,6 +8,11 @@ extension CSVDialect: ExpressibleByArgument {}
 extension WeightModel.Kind: ExpressibleByArgument {}
 extension SensitivityAnalysis.Sequence: ExpressibleByArgument {}
 extension VarianceBasedSensitivity.Grouping: ExpressibleByArgument {}
+extension Stage: ExpressibleByArgument {
+    /// English or Indonesian names (`self`, `mandiri`, ...).
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
 extension Language: ExpressibleByArgument {}
 
 extension Language {

@@ -29,6 +29,9 @@ struct RankCommand: ParsableCommand {
     @Option(parsing: .unconditional, help: "Show only the first N rows (the summary still covers every ranked report).")
     var top: Int?
 
+    @Option(help: "Rank by one stage's scores: self, verified, quality or final (default: each report's final, else latest, stage).")
+    var stage: Stage?
+
     @OptionGroup var rendering: RenderingOptions
 
     func validate() throws {
@@ -36,8 +39,9 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = RankRequest(inputs: try input.selection, previous: previous.map(InputSource.init(argument:)), year: year,
+        var request = RankRequest(inputs: try input.selection, previous: previous.map(InputSource.init(argument:)), year: year,
                                   by: RankKey(by)!, region: region, top: top)
+        request.stage = stage
         let progress = ProgressBar.forTerminal("reading")
         var onProgress: (@Sendable (Int, Int) -> Void)?
         if let progress { onProgress = { done, total in progress.update(done, total) } }

@@ -8,7 +8,7 @@ public struct SakipCommand: ParsableCommand {
         commandName: "sakip",
         abstract: "Score SAKIP performance-accountability evaluations (LKE) against weighted rubrics.",
         version: "sakip \(SakipVersion.current)",
-        subcommands: [ScoreCommand.self, RankCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self, TemplateCommand.self, ValidateCommand.self, RubricsCommand.self]
+        subcommands: [ScoreCommand.self, RankCommand.self, GapsCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self, TemplateCommand.self, ValidateCommand.self, RubricsCommand.self]
     )
 
     public init() {}

@@ -8,6 +8,10 @@ public struct CompareRequest: Sendable {
     public var candidate: String
     public var topK: Int
     public var year: Int?
+    /// Two stages of the same reports under the baseline rubric, instead of two rubrics
+    /// (`--baseline-stage self --candidate-stage final`).
+    public var baselineStage: Stage?
+    public var candidateStage: Stage?
 
     public init(inputs: InputSelection, baseline: String = RubricCatalog.defaultRubricID, candidate: String, topK: Int = 10, year: Int? = nil) {
         self.inputs = inputs
@@ -21,12 +25,19 @@ public struct CompareRequest: Sendable {
     public func validate() throws(RequestError) {
         try inputs.validate()
         if topK < 1 { throw RequestError(.invalidRequest, "--top-k must be at least 1, not \(topK)") }
+        if (baselineStage != nil || candidateStage != nil) && (baselineStage ?? .final) == (candidateStage ?? .final) {
+            throw RequestError(.invalidRequest, "--baseline-stage and --candidate-stage are both \((baselineStage ?? .final).rawValue); compare two different stages")
+        }
     }
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> CompareResult {
         try validate()
-        _ = try BatchChecks.rubric(baseline, rubrics)
-        _ = try BatchChecks.rubric(candidate, rubrics)
+        if baselineStage == nil && candidateStage == nil {
+            _ = try BatchChecks.rubric(baseline, rubrics)
+            _ = try BatchChecks.rubric(candidate, rubrics)
+        } else if let rubric = inputs.options.rubric {
+            _ = try BatchChecks.rubric(rubric, rubrics)
+        }
         let read = Evaluator(options: inputs.options, rubrics: rubrics).read(inputs.sources)
         try BatchChecks.requireInputs(fileCount: read.fileCount, diagnostics: read.diagnostics, sources: inputs.sources)
         return try compare(read, rubrics: rubrics)
@@ -34,6 +45,7 @@ public struct CompareRequest: Sendable {
 
     /// The comparison of reports already read: each scored under both rubrics.
     func compare(_ read: ReadResult, rubrics: RubricCache) throws(RequestError) -> CompareResult {
+        if baselineStage != nil || candidateStage != nil { return try compareStages(read, rubrics: rubrics) }
         let baselineRubric = try BatchChecks.rubric(baseline, rubrics)
         let candidateRubric = try BatchChecks.rubric(candidate, rubrics)
         var options = inputs.options
@@ -55,6 +67,31 @@ public struct CompareRequest: Sendable {
 }
 
 extension CompareRequest {
+    /// Two stages of the same reports, under the rubric of `inputs` (each report's own when it
+    /// names none): reports lacking either stage are left out, with a warning.
+    func compareStages(_ read: ReadResult, rubrics: RubricCache) throws(RequestError) -> CompareResult {
+        var options = inputs.options
+        options.keepsWarnings = false
+        let scored = Evaluator(options: options, rubrics: rubrics).score(read)
+        let ids = Set(scored.cards.map(\.rubricID))
+        guard ids.count <= 1 else {
+            throw RequestError(.invalidRequest, "the reports use several rubrics (\(ids.sorted().joined(separator: ", "))); choose one with --baseline")
+        }
+        let rubric = try BatchChecks.rubric(options.rubric ?? ids.first ?? RubricCatalog.defaultRubricID, rubrics)
+        let first = baselineStage ?? .final, second = candidateStage ?? .final
+        let (base, baseMissing) = scored.at(first, rubrics: rubrics, rubric: options.rubric)
+        let (cand, candMissing) = scored.at(second, rubrics: rubrics, rubric: options.rubric)
+        // Only reports with both stages are compared.
+        let both = Set(base.cards.map(ReportKey.init)).intersection(cand.cards.map(ReportKey.init))
+        let comparedYear = try BatchChecks.year(year, in: base.cards.filter { both.contains(ReportKey($0)) })
+        func kept(_ cards: [ScoreCard]) -> [ScoreCard] { cards.filter { both.contains(ReportKey($0)) && $0.year == comparedYear } }
+        let comparison = RubricComparison(baseline: kept(base.cards), candidate: kept(cand.cards),
+                                          baselineRubric: rubric, candidateRubric: rubric, topK: topK)
+        var result = CompareResult(comparison, baseline: "\(rubric.id) (\(first.rawValue))", candidate: "\(rubric.id) (\(second.rawValue))", errors: scored.errors)
+        result.warnings = baseMissing + candMissing
+        return result
+    }
+
     /// Items the candidate rubric scores that reports leave unanswered where the baseline did not
     /// need them: each counted 0 under the candidate, which moves every such report down. One
     /// warning says which items and how many reports lack each.

@@ -13,6 +13,9 @@ public struct RankRequest: Sendable {
     public var region: String?
     /// Only the first `top` rows; the summary still covers every ranked report.
     public var top: Int?
+    /// Rank by this stage's scores (reports without it are left out, with a warning); nil for
+    /// each report's scored stage (final, else its latest).
+    public var stage: Stage?
 
     public init(inputs: InputSelection, previous: [InputSource] = [], year: Int? = nil, by: RankKey = .total, region: String? = nil, top: Int? = nil) {
         self.inputs = inputs
@@ -46,6 +49,13 @@ public struct RankRequest: Sendable {
 
     /// The ranking of inputs already read and scored, with the previous inputs' if any.
     func rank(_ evaluation: Evaluation, earlier: Evaluation?, rubrics: RubricCache) throws(RequestError) -> RankResult {
+        var evaluation = evaluation, earlier = earlier
+        var stageWarnings: [Diagnostic] = []
+        if let stage {
+            (evaluation, stageWarnings) = evaluation.at(stage, rubrics: rubrics, rubric: inputs.options.rubric)
+            earlier = earlier?.at(stage, rubrics: rubrics, rubric: inputs.options.rubric).evaluation
+            if evaluation.cards.isEmpty { throw RequestError(.nothingToDo, "no report has answers at stage \(stage.rawValue)") }
+        }
         let wantedRegion = region?.lowercased()
         func inRegion(_ card: ScoreCard) -> Bool { wantedRegion == nil || card.region?.lowercased() == wantedRegion }
         let rankedYear = try BatchChecks.year(year, in: evaluation.cards)
@@ -59,13 +69,15 @@ public struct RankRequest: Sendable {
         let rubricID = Self.mostCommon(current.map(\.rubricID))
         let rubric = try? rubrics.rubric(inputs.options.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)
         let errors = evaluation.errors + (earlier?.errors ?? [])
-        let warnings = evaluation.warnings + BatchChecks.unanswered(entries.map(\.card))
+        let warnings = evaluation.warnings + stageWarnings + BatchChecks.unanswered(entries.map(\.card))
         let shown = top.map { Array(entries.prefix($0)) } ?? entries
-        return RankResult(
+        var result = RankResult(
             rubric: rubricID, year: rankedYear, previousYear: previousYear, by: by.description,
             rankings: shown.map { RankResult.Entry($0, by: by, measured: previousYear != nil) },
             summary: RankResult.Summary(RankingSummary(cards: entries.map(\.card), rubric: rubric)),
             errors: errors, warnings: warnings, components: Self.componentLabels(current))
+        result.stage = stage?.rawValue
+        return result
     }
 
     /// The year movement is measured against: with separate previous inputs, their latest year
@@ -111,6 +123,8 @@ public struct RankResult: Sendable, Codable {
     public var warnings: [Diagnostic]
     /// The components' ids, names and weights, in the order the ranked reports' rubrics list them.
     public var components: [ComponentLabel]
+    /// The stage ranked by (`--stage`); nil for each report's scored stage.
+    public var stage: String?
 
     /// Component ids, in the same order.
     public var componentIDs: [String] { components.map(\.id) }
@@ -122,7 +136,7 @@ public struct RankResult: Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case rubric, year, previousYear = "previous_year", by, components, rankings, summary, errors, warnings
+        case rubric, year, previousYear = "previous_year", by, stage, components, rankings, summary, errors, warnings
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -131,6 +145,8 @@ public struct RankResult: Sendable, Codable {
         try container.encodeIfPresent(year, forKey: .year)
         try container.encodeIfPresent(previousYear, forKey: .previousYear)
         try container.encode(by, forKey: .by)
+        // Written only for a ranking by one stage.
+        if let stage { try container.encode(stage, forKey: .stage) }
         try container.encode(components, forKey: .components)
         try container.encode(rankings, forKey: .rankings)
         try container.encode(summary, forKey: .summary)
@@ -157,6 +173,7 @@ public struct RankResult: Sendable, Codable {
         year = try container.decodeIfPresent(Int.self, forKey: .year)
         previousYear = try container.decodeIfPresent(Int.self, forKey: .previousYear)
         by = try container.decode(String.self, forKey: .by)
+        stage = try container.decodeIfPresent(String.self, forKey: .stage)
         let rankings = try container.decode([Entry].self, forKey: .rankings)
         self.rankings = rankings
         // JSON written before `components` existed: the ids, from the entries, without names.
