@@ -65,8 +65,8 @@ struct WorkbookReaderTests {
         #expect(file.reports.first?.answers.map(\.value) == ["C", "Y"])
     }
 
-    /// A workbook laid out by hand: identity rows in another order, only the self-assessment filled.
-    @Test func onlyTheSelfAssessmentFilledIsScoredAndSaid() throws {
+    /// A workbook laid out by hand: identity rows in another order, only the self-assessment filled: scored at that stage.
+    @Test func onlyTheSelfAssessmentFilledIsScoredAtThatStage() throws {
         let headers = LKETemplateLayout.headers(.id)
         var identity = Workbook.Sheet(name: "Identitas", headers: LKETemplateLayout.identityHeaders(.id), rows: [
             [.text("Tahun"), .integer(2023)], [.text("Kode instansi"), .text("kab-b")],
@@ -78,10 +78,11 @@ struct WorkbookReaderTests {
         ]
         let bytes = try Workbook(sheets: [identity, Workbook.Sheet(name: "LKE", headers: headers, rows: rows)]).data()
         let file = read(bytes)
-        #expect(file.diagnostics.map(\.description) == ["lke.xlsx:LKE!D1: warning: no evaluator's answer is filled in; the agency's self-assessment (column D) is scored"])
+        #expect(file.diagnostics.isEmpty)
         let report = try #require(file.reports.first)
         #expect(report.agency == "kab-b" && report.year == 2023 && report.origin.location.cell == "Identitas!B3")
         #expect(report.answers.map { "\($0.id)=\($0.value)" } == ["a=B", "d=A"])
+        #expect(report.stages == [.selfAssessment])
     }
 
     @Test func aMissingAgencyOrYearIsAnErrorAtItsCell() throws {
@@ -116,7 +117,7 @@ struct WorkbookReaderTests {
         #expect(file.errors.isEmpty)
         #expect(file.diagnostics.map(\.description) == ["lke.xlsx:'KKE 2024'!D6: warning: 1 answer cell holds a placeholder (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"])
         let report = try #require(file.reports.first)
-        #expect(report.agency == "kab-c" && report.answers.map(\.value) == ["B"])
+        #expect(report.agency == "kab-c" && report.at(.final).answers.map(\.value) == ["B"] && report.stages == [.selfAssessment, .final])
         let card = try score(file)
         #expect(card.warnings.map(\.description) == [
             "lke.xlsx:'KKE 2024'!A2: warning: 4 of the rubric's items unanswered, each counted 0: b, 1.2, d, e",
@@ -149,7 +150,7 @@ struct WorkbookReaderTests {
     @Test func aLayoutMayNameChecklistFlagColumns() throws {
         let layout = try WorkbookLayout.parse("sheet: K\nheader_row: 3\ncode: B\nflags: {met: H, kept_5_years: K}", file: "k.yaml")
         #expect(layout.flags == [8, 0, 0, 11])
-        #expect(layout.answer == nil)
+        #expect(layout.answers.isEmpty)
         #expect(throws: RequestError(.invalidRequest, "k.yaml: 'flags' needs the met column, such as met: D")) {
             try WorkbookLayout.parse("sheet: K\nheader_row: 3\ncode: B\nflags: {mandated: H}", file: "k.yaml")
         }
@@ -163,7 +164,7 @@ struct WorkbookReaderTests {
     @Test(arguments: [
         ("header_row: 1\ncode: A\nanswers: {final: B}", "kke.yaml: 'sheet' is missing; expected the name of the sheet holding the LKE"),
         ("sheet: K\nheader_row: 1\ncode: A\nanswers: {final: 7}", "kke.yaml: 'answers.final' expected a column letter such as A or M, not '7'"),
-        ("sheet: K\nheader_row: 1\ncode: A\nanswers: {verified: B}", "kke.yaml: 'answers' has stage 'verified'; expected self and final"),
+        ("sheet: K\nheader_row: 1\ncode: A\nanswers: {draft: B}", "kke.yaml: 'answers' has stage 'draft'; expected self, verified, quality or final (mandiri, verifikasi, penjaminan, final)"),
         ("sheet: K\nheader_row: 1\ncode: A\nanswers: {final: B}\nweights: percent", "kke.yaml: 'weights' expected points or fractions, not 'percent'"),
         ("sheet: K\nheader_row: 1\ncode: A\nanswers: {final: B}\nagency: =K!ZZZZ1", "kke.yaml: 'agency' expected a cell such as =Identitas!C3, not '=K!ZZZZ1'"),
         ("sheet: K\nheader_rows: 1", "kke.yaml: 'header_rows' is not a layout key; expected one of agency, answers, code, evidence, flags, header_row, name, notes, region, rubric, sheet, weight, weights, year"),
