@@ -42,6 +42,15 @@ struct StageCommandTests {
         #expect(try Sakip.run(["gaps", "samples/stages/partners", "--format", "xlsx", "--output", xlsx]).status == 0)
     }
 
+    @Test func aScoreWorkbookHasStagesAndGapsSheets() throws {
+        let output = NSTemporaryDirectory() + "sakip-stages-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        #expect(try Sakip.run(["score", "samples/stages/pa-binjai-2023.xml", "--format", "xlsx", "--output", output]).status == 0)
+        let unzip = try Sakip.run(["-p", output, "xl/workbook.xml"], executable: URL(fileURLWithPath: "/usr/bin/unzip"))
+        guard unzip.status == 0 else { return }
+        #expect(unzip.stdout.contains("<sheet name=\"Stages\"") && unzip.stdout.contains("<sheet name=\"Gaps\""))
+    }
+
     @Test func aStageNoReportHasIsOneMessage() throws {
         let run = try Sakip.run(["rank", "samples/stages/partners", "--stage", "quality"])
         #expect(run.status == 2)

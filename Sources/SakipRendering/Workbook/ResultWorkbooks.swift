@@ -37,8 +37,22 @@ extension ScoreResult: WorkbookRenderable {
                 }
             }
         }
-        return Workbook(sheets: [summary, Workbook.Sheet(
-            name: l("Breakdown"), headers: [l("Agency"), l("Year"), l("Level"), l("ID"), l("Name"), l("Weight"), l("Score"), l("Achieved"), l("Answer")], rows: breakdown)])
+        var sheets = [summary, Workbook.Sheet(
+            name: l("Breakdown"), headers: [l("Agency"), l("Year"), l("Level"), l("ID"), l("Name"), l("Weight"), l("Score"), l("Achieved"), l("Answer")], rows: breakdown)]
+        let staged = reports.map(\.card).filter { !$0.stages.isEmpty }
+        if !staged.isEmpty {
+            sheets.append(Workbook.Sheet(name: l("Stages"), headers: [l("Agency"), l("Year"), l("Stage"), l("Score"), l("Grade"), l("Unanswered")],
+                                         rows: staged.flatMap { card in card.stages.map { stage in
+                [.text(card.agency), .integer(card.year), .text(l(stage.stage.rawValue)), .decimal(stage.score), .text(stage.grade), .integer(stage.missing)]
+            } }))
+            sheets.append(Workbook.Sheet(name: l("Gaps"), headers: [l("Agency"), l("Year"), l("ID"), l("Sub-component"), l("Weight"), l("Self answer"),
+                                                                   l("Self score"), l("Scored answer"), l("Scored score"), l("Gap")],
+                                         rows: staged.flatMap { card in card.gaps.map { gap in
+                [.text(card.agency), .integer(card.year), .text(gap.subcomponent), .text(gap.name), .decimal(gap.weight), text(gap.selfLetter),
+                 .decimal(gap.selfScore), text(gap.finalLetter), .decimal(gap.finalScore), .decimal(gap.gap)]
+            } }))
+        }
+        return Workbook(sheets: sheets)
     }
 }
 
