@@ -12,6 +12,7 @@ Benchmarks/RESULTS.md. Usage: sobol_salib.py SAKIP REPORTS_FOLDER RUBRIC_YAML [N
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 import time
@@ -102,7 +103,7 @@ def main():
         rows.append(line)
 
     print(f"\n### Sobol' indices against SALib {__import__('SALib').__version__ if hasattr(__import__('SALib'), '__version__') else ''}".rstrip())
-    print(f"\n{len(agencies)} reports of `{folder}`, {d} inputs, N = {n} ({n * (d + 2):,} model runs each side); "
+    print(f"\n{len(agencies)} reports of `{os.path.relpath(folder)}`, {d} inputs, N = {n} ({n * (d + 2):,} model runs each side); "
           f"output: mean absolute rank shift. Measured in the same run: sakip {sakip_time:.2f} s for the whole command "
           f"(reading, the Monte Carlo of {n} replicates and the indices, 1,000 bootstrap resamples), SALib {salib_time:.2f} s "
           f"for sampling, the numpy model and the analysis (1,000 resamples): ratio {sakip_time / salib_time:.2f}. "
@@ -126,7 +127,7 @@ def scale(sakip, folder, n):
             times.append(time.perf_counter() - start)
         return min(times)
     plain, indexed = best([]), best(["--indices"])
-    print(f"\n600 agencies (`{folder}`), N = {n}: `sensitivity` {plain:.2f} s, with `--indices` {indexed:.2f} s, so the indices "
+    print(f"\n600 agencies (`{os.path.relpath(folder)}`), N = {n}: `sensitivity` {plain:.2f} s, with `--indices` {indexed:.2f} s, so the indices "
           f"(design, {n * 18:,} weight sets, bootstrap) take {indexed - plain:.2f} s (goal: under 2 s; best of 3, both cores).")
 
 
