@@ -89,15 +89,9 @@ public struct LKEWorkbookRenderer {
         bold.insert(rows.count)
         rows.append([.empty, .text(language == .id ? "Predikat" : "Grade"), .empty, .empty, .textFormula(grade(of: "E\(totalRow)", rubric)),
                      .empty, .textFormula(grade(of: "G\(totalRow)", rubric)), .empty, .empty])
-        var lke = Workbook.Sheet(name: LKETemplateLayout.sheet, headers: LKETemplateLayout.headers(language), rows: rows)
-        lke.boldRows = bold
-        lke.validations = validations
-        lke.filter = false
-        lke.wrapColumn = 1
-        var workbook = Workbook(sheets: [identity(template), lke, scaleSheet])
-        workbook.names = [("Total", "LKE!$G$\(totalRow)"), ("Predikat", "LKE!$G$\(gradeRow)"),
-                          ("TotalMandiri", "LKE!$E$\(totalRow)"), ("PredikatMandiri", "LKE!$E$\(gradeRow)")]
-        return workbook
+        return assemble(template, headers: LKETemplateLayout.headers(language), rows: rows, bold: bold, validations: validations, scales: scaleSheet,
+                        names: [("Total", "LKE!$G$\(totalRow)"), ("Predikat", "LKE!$G$\(gradeRow)"),
+                                ("TotalMandiri", "LKE!$E$\(totalRow)"), ("PredikatMandiri", "LKE!$E$\(gradeRow)")])
     }
 
     /// A checklist rubric's LKE: the four Y/T flags of each criterion, and each sub-component's
@@ -145,13 +139,21 @@ public struct LKEWorkbookRenderer {
         bold.insert(rows.count)
         rows.append([.empty, .text(language == .id ? "Predikat" : "Grade"), .empty, .empty, .empty, .empty, .empty, .empty,
                      .textFormula(grade(of: "I\(totalRow)", rubric)), .empty, .empty])
-        var lke = Workbook.Sheet(name: LKETemplateLayout.sheet, headers: LKETemplateLayout.checklistHeaders(language), rows: rows)
+        return assemble(template, headers: LKETemplateLayout.checklistHeaders(language), rows: rows, bold: bold, validations: validations,
+                        scales: scaleSheet, names: [("Total", "LKE!$I$\(totalRow)"), ("Predikat", "LKE!$I$\(gradeRow)")])
+    }
+
+    /// The identity sheet, the LKE sheet (bold component and total rows, drop-downs, no filter,
+    /// texts wrapped) and the scales, with the workbook's names.
+    private func assemble(_ template: LKETemplate, headers: [String], rows: [[Workbook.Cell]], bold: Set<Int>, validations: [Workbook.Validation],
+                          scales: Workbook.Sheet, names: [(name: String, reference: String)]) -> Workbook {
+        var lke = Workbook.Sheet(name: LKETemplateLayout.sheet, headers: headers, rows: rows)
         lke.boldRows = bold
         lke.validations = validations
         lke.filter = false
         lke.wrapColumn = 1
-        var workbook = Workbook(sheets: [identity(template), lke, scaleSheet])
-        workbook.names = [("Total", "LKE!$I$\(totalRow)"), ("Predikat", "LKE!$I$\(gradeRow)")]
+        var workbook = Workbook(sheets: [identity(template), lke, scales])
+        workbook.names = names
         return workbook
     }
 
