@@ -19,7 +19,9 @@ public enum RubricLoader {
     public static func parse(_ yaml: String, file: String) throws -> Rubric {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: yaml) else {
+            // Scalars are read as text and converted here, so no implicit tag is needed: the
+            // basic resolver skips the regular expressions that guess them (most of a load).
+            guard let node = try Yams.compose(yaml: yaml, .basic) else {
                 throw Diagnostic(.rubricStructure, at: .wholeFile(file), "empty rubric file; expected a mapping with id, scales, grades and components")
             }
             root = node
