@@ -30,7 +30,9 @@ struct RankModel: Sendable {
 
 /// Competition ranks (1, 2, 2, 4: highest score first), by insertion sort from the order of the
 /// previous call: weight sets close to each other reorder few reports, so a rank costs little
-/// more than a pass. The ranks do not depend on the previous order, only the work does.
+/// more than a pass. When the order moves a lot (thousands of close scores, as at national
+/// scale) the insertion gives up after about n log n moves and a full sort finishes, so a rank
+/// never costs more than a sort. The ranks do not depend on the previous order, only the work does.
 struct IncrementalRanker {
     private var order: [Int32]
 
@@ -41,9 +43,11 @@ struct IncrementalRanker {
     mutating func rank(_ scores: [Double], into ranks: inout [Int32]) {
         let units = scores.count
         if ranks.count != units { ranks = [Int32](repeating: 0, count: units) }
+        let budget = 4 * units * max(1, Int.bitWidth - units.leadingZeroBitCount)
         scores.withUnsafeBufferPointer { s in
             order.withUnsafeMutableBufferPointer { o in
-                for i in 1..<max(units, 1) {
+                var moves = 0
+                insertion: for i in 1..<max(units, 1) {
                     let moving = o[i]
                     let value = s[Int(moving)]
                     var j = i
@@ -52,6 +56,11 @@ struct IncrementalRanker {
                         j -= 1
                     }
                     o[j] = moving
+                    moves += i - j
+                    if moves > budget {
+                        o.sort { s[Int($0)] > s[Int($1)] }
+                        break insertion
+                    }
                 }
                 ranks.withUnsafeMutableBufferPointer { out in
                     for position in 0..<units {
