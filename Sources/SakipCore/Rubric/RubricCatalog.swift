@@ -83,10 +83,13 @@ public final class RubricCache: Sendable {
     }
 
     public func rubric(_ reference: String) throws -> Rubric {
-        if let cached = loaded.withLock({ $0[reference] }) { return try cached.get() }
-        // Loading outside the lock keeps other readers going; a rare double load yields the same value.
-        let result = Result { try catalog.load(reference) }
-        loaded.withLock { $0[reference] = result }
-        return try result.get()
+        // Loaded under the lock: workers that start together wait for one load (a few
+        // milliseconds, once per rubric in a run) rather than each parsing the same YAML.
+        try loaded.withLock { cache in
+            if let cached = cache[reference] { return cached }
+            let result = Result { try catalog.load(reference) }
+            cache[reference] = result
+            return result
+        }.get()
     }
 }
