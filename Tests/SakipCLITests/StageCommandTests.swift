@@ -42,6 +42,19 @@ struct StageCommandTests {
         #expect(try Sakip.run(["gaps", "samples/stages/partners", "--format", "xlsx", "--output", xlsx]).status == 0)
     }
 
+    /// A template filled from a report with stages puts the self-assessment in the agency's column
+    /// and the final answers in the evaluator's: read back, both stages score as before.
+    @Test func aTemplateFromAStagedReportKeepsBothStages() throws {
+        let output = NSTemporaryDirectory() + "sakip-binjai-\(UUID().uuidString).xlsx"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        #expect(try Sakip.run(["template", "--from", "samples/stages/pa-binjai-2023.xml", "--output", output]).status == 0)
+        let fromWorkbook = try Sakip.run(["score", output, "--format", "csv"])
+        let fromXML = try Sakip.run(["score", "samples/stages/pa-binjai-2023.xml", "--format", "csv"])
+        func stages(_ text: String) -> [Substring] { text.split(separator: "\n").filter { $0.contains(",stage,") || $0.contains(",gap,") } }
+        #expect(!stages(fromXML.stdout).isEmpty)
+        #expect(stages(fromWorkbook.stdout) == stages(fromXML.stdout))
+    }
+
     @Test func aScoreWorkbookHasStagesAndGapsSheets() throws {
         let output = NSTemporaryDirectory() + "sakip-stages-\(UUID().uuidString).xlsx"
         defer { try? FileManager.default.removeItem(atPath: output) }

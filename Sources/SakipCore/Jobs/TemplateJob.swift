@@ -40,8 +40,15 @@ public struct TemplateRequest: Sendable {
         template.name = name ?? report.name
         template.region = region ?? report.region
         template.year = year ?? report.year
-        for answer in report.answers where template.answers[answer.id] == nil { template.answers[answer.id] = answer.value }
-        for item in report.checklist where template.checklist[item.criterion] == nil { template.checklist[item.criterion] = item }
+        // The evaluator's column takes the stage the report is scored at; the agency's column its
+        // self-assessment, when that is another stage.
+        let scored = Stage.primary(of: report.stages) ?? .final
+        let evaluated = report.at(scored)
+        for answer in evaluated.answers where template.answers[answer.id] == nil { template.answers[answer.id] = answer.value }
+        for item in evaluated.checklist where template.checklist[item.criterion] == nil { template.checklist[item.criterion] = item }
+        if scored != .selfAssessment {
+            for answer in report.at(.selfAssessment).answers where template.selfAnswers[answer.id] == nil { template.selfAnswers[answer.id] = answer.value }
+        }
         return template
     }
 }
@@ -57,6 +64,8 @@ public struct LKETemplate: Sendable {
     public var answers: [String: String]
     /// Checklist flags by criterion id, for checklist rubrics.
     public var checklist: [String: ChecklistAnswer] = [:]
+    /// The agency's self-assessment, for its own column.
+    public var selfAnswers: [String: String] = [:]
 
     public init(rubric: Rubric, agency: String? = nil, name: String? = nil, region: String? = nil, year: Int? = nil,
                 answers: [String: String] = [:], checklist: [String: ChecklistAnswer] = [:]) {

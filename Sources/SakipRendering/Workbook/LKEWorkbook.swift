@@ -29,7 +29,8 @@ public struct LKEWorkbookRenderer {
         func answerRow(_ code: String, _ name: String, weight: Double, scale: AnswerScale, answer: String?, timesWeight: Bool) {
             let r = next
             func value(_ column: String) -> String { (timesWeight ? "C\(r)*" : "") + lookup("\(column)\(r)", scale) }
-            rows.append([.text(code), .text(name), .decimal(weight), .empty, .formula(value("D")), answer.map(Workbook.Cell.text) ?? .empty,
+            rows.append([.text(code), .text(name), .decimal(weight), template.selfAnswers[code].map(Workbook.Cell.text) ?? .empty, .formula(value("D")),
+                         answer.map(Workbook.Cell.text) ?? .empty,
                          .formula(value("F")), .empty, .empty])
             validations.append(Workbook.Validation(range: "D\(r) F\(r)", values: scale.letters))
         }
