@@ -49,7 +49,7 @@ public struct Evaluator: Sendable {
     public func read(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> ReadResult {
         let (files, problems) = InputExpansion.expand(sources)
         let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item in
-            ParsedFile(file: ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout), scored: [])
+            ParsedFile(file: ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout, jobs: options.jobs), scored: [])
         }
         let assembly = Self.assemble(parsed, problems: problems)
         let reports = assembly.entries.map { entry -> Report in
@@ -66,7 +66,7 @@ public struct Evaluator: Sendable {
         let (files, problems) = InputExpansion.expand(sources)
         let scorers = ScorerCache(rubrics: rubrics, options: options)
         let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item -> ParsedFile in
-            var file = ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout)
+            var file = ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout, jobs: options.jobs)
             guard !file.isFragmentary else { return ParsedFile(file: file, scored: []) }
             // Only resolved locations leave this worker, so the input's bytes are freed with its reports.
             let scored = file.reports.map { report in

@@ -45,8 +45,10 @@ public enum CSVReportReader {
         read(SourceText(name: file, bytes: bytes), rubric: rubric)
     }
 
-    public static func read(_ source: SourceText, rubric: String?) -> ReportFile {
-        read(source, rubric: rubric, parts: source.bytes.count >= chunkedSize ? ProcessInfo.processInfo.activeProcessorCount : 1)
+    /// - Parameter jobs: how many workers a large file may be read by; 0 for one per processor.
+    public static func read(_ source: SourceText, rubric: String?, jobs: Int = 0) -> ReportFile {
+        let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
+        return read(source, rubric: rubric, parts: source.bytes.count >= chunkedSize ? workers : 1)
     }
 
     /// Reads in `parts` record-aligned chunks concurrently; the result does not depend on `parts`:

@@ -6,13 +6,15 @@ public enum ReportReader {
     ///   - defaultRubric: the rubric CSV rows are scored against (CSV carries none).
     ///   - layout: where the LKE sits in workbooks that are not sakip's own template and have
     ///     no layout file of their own beside them.
-    public static func read(_ source: SourceText, defaultRubric: String? = nil, layout: WorkbookLayout? = nil) -> ReportFile {
+    ///   - jobs: workers a large CSV file may be read by (0: one per processor), so `--jobs 1`
+    ///     means one thread.
+    public static func read(_ source: SourceText, defaultRubric: String? = nil, layout: WorkbookLayout? = nil, jobs: Int = 0) -> ReportFile {
         if let ext = InputExpansion.fileExtension(source.name), InputExpansion.unreadWorkbookExtensions.contains(ext) {
             return ReportFile(file: source.name, diagnostics: [Diagnostic(.workbook, at: .wholeFile(source.name), "cannot read .\(ext): \(InputExpansion.unreadWorkbookAdvice)")])
         }
         return switch InputExpansion.format(of: source.name, bytes: source.bytes) {
         case .xml: XMLReportReader.read(source)
-        case .csv: CSVReportReader.read(source, rubric: defaultRubric)
+        case .csv: CSVReportReader.read(source, rubric: defaultRubric, jobs: jobs)
         case .xlsx: readWorkbook(source, layout: layout)
         }
     }
@@ -36,9 +38,9 @@ public enum ReportReader {
     }
 
     /// Reads one input item: its bytes once, then its reports.
-    package static func read(_ item: InputItem, defaultRubric: String?, layout: WorkbookLayout? = nil) -> ReportFile {
+    package static func read(_ item: InputItem, defaultRubric: String?, layout: WorkbookLayout? = nil, jobs: Int = 0) -> ReportFile {
         switch item.read() {
-        case .success(let source): read(source, defaultRubric: defaultRubric, layout: layout)
+        case .success(let source): read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs)
         case .failure(let problem): ReportFile(file: item.name, diagnostics: [problem])
         }
     }
