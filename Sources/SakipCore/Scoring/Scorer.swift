@@ -68,9 +68,11 @@ public struct Scorer: Sendable {
     /// or duplicate criteria) are thrown together, each with its file, line and column; the
     /// strictness policy is applied once, to everything found (see `Findings`).
     public func score(_ report: Report) throws(DiagnosticList) -> ScoreCard {
-        let stages = report.stages
-        if stages.count > 1 || (stages.first ?? .final) != .final { return try scoreStages(report, stages) }
-        return try scoreOne(report)
+        // Most reports have final answers only: checked without building the set of stages.
+        if report.answers.allSatisfy({ $0.stage == .final }) && report.checklist.allSatisfy({ $0.stage == .final }) {
+            return try scoreOne(report)
+        }
+        return try scoreStages(report, report.stages)
     }
 
     /// Scores the answers of a report as they are, whatever stage they name.
