@@ -176,7 +176,7 @@ struct WorkbookReaderTests {
     @Test func notAZipArchiveIsSaidPlainly() {
         let file = read(Array("agency,year\n".utf8))
         #expect(file.errors.map(\.message) == ["not an .xlsx workbook (not a zip archive); save it from the spreadsheet as Excel Workbook (.xlsx)"])
-        #expect(read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]).errors.first?.message == "not a readable .xlsx workbook: its zip directory is damaged")
+        #expect(read([0x50, 0x4B, 0x03, 0x04, 1, 2, 3]).errors.first?.message == "not a readable .xlsx workbook: it has no zip directory")
     }
 
     /// 8 MiB of one byte deflates about a thousand times: refused from the directory, before expanding.
