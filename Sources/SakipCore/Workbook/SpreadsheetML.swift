@@ -22,7 +22,6 @@ enum CellValue: Sendable, Hashable {
 /// One worksheet's non-empty cells by row, then column (both 1-based).
 struct Worksheet: Sendable {
     var name: String
-    var index: Int
     var rows: [Int: [Int: CellValue]] = [:]
 
     subscript(row: Int, column: Int) -> CellValue? { rows[row]?[column] }
@@ -78,7 +77,7 @@ struct SpreadsheetWorkbook {
             throw Diagnostic(.workbook, at: .wholeFile(name), "the workbook lists sheet '\(sheetNames[index])' but holds no part for it")
         }
         let strings = try loadSharedStrings()
-        let handler = WorksheetHandler(sheet: Worksheet(name: sheetNames[index], index: index), sharedStrings: strings, file: name)
+        let handler = WorksheetHandler(sheet: Worksheet(name: sheetNames[index]), sharedStrings: strings, file: name)
         try LibXML2.parse(bytes, file: Self.partName(name, path), handler: handler)
         if let problem = handler.problem { throw problem }
         parsed[index] = handler.sheet

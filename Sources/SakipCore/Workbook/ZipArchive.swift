@@ -112,7 +112,9 @@ struct ZipArchive {
             } while status != Z_STREAM_END
             return nil
         }
+        // No pointer into the input or the chunk outlives the closures that lent them.
         stream.next_in = nil
+        stream.next_out = nil
         if let failure { throw failure }
         return output
     }
