@@ -82,10 +82,10 @@ public struct CompareTextRenderer: ResultRenderer {
         let l = options.labels
         let layout = CompareLayout(result: result, l: l)
         let heading = options.wide ? "Comparing {} (baseline) with {} (candidate), {} reports" : "Comparing {} (baseline, B) with {} (candidate, C), {} reports"
-        var out = l(heading, result.baseline, result.candidate, result.agencies.count) + "\n\n"
-        out += layout.agencyTable(markdown: false, wide: options.wide).text(indent: "  ") + "\n"
+        var out = l(heading, result.baseline, result.candidate, result.agencies.count).wrapped(to: options.tableWidth) + "\n\n"
+        out += layout.agencyTable(markdown: false, wide: options.wide).text(indent: "  ", fitting: options.tableWidth) + "\n"
         out += layout.statistics.map { "  \($0)\n" }.joined()
-        out += "\n" + l("Grade transitions (rows: baseline, columns: candidate)") + "\n" + layout.transitionTable().text(indent: "  ")
+        out += "\n" + l("Grade transitions (rows: baseline, columns: candidate)") + "\n" + layout.transitionTable().text(indent: "  ", fitting: options.tableWidth)
         out += "\n" + l("What changed in the rubric") + "\n" + layout.diffLines.map { "  \($0)\n" }.joined()
         return out
     }

@@ -38,7 +38,7 @@ public struct GapsTableRenderer: ResultRenderer {
         if markdown {
             return "## \(heading)\n\n" + agencies.markdown() + "\n### \(subHeading)\n\n" + subs.markdown()
         }
-        return heading + "\n\n" + agencies.text(indent: "  ") + "\n" + subHeading + "\n" + subs.text(indent: "  ")
+        return heading + "\n\n" + agencies.text(indent: "  ", fitting: options.tableWidth) + "\n" + subHeading + "\n" + subs.text(indent: "  ", fitting: options.tableWidth)
     }
 }
 

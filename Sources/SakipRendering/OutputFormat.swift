@@ -47,6 +47,9 @@ public struct RenderOptions: Sendable {
     }
 
     var labels: Labels { Labels(language) }
+
+    /// The width text tables fit: `width`, or none for `wide` output.
+    var tableWidth: Int? { wide ? nil : Self.width }
 }
 
 /// A result that renders in every `OutputFormat`.

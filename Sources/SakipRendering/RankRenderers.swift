@@ -120,11 +120,11 @@ public struct RankTextRenderer: ResultRenderer {
     public func render(_ result: RankResult) -> String {
         let layout = RankLayout(result: result, l: options.labels)
         let table = options.wide ? layout.table(markdown: false) : layout.compactTable()
-        var out = layout.heading + "\n\n" + table.text(indent: "  ") + "\n"
+        var out = layout.heading + "\n\n" + table.text(indent: "  ", fitting: options.tableWidth) + "\n"
         if !options.wide { out += layout.legend.map { "  \($0)\n" }.joined() + "\n" }
         out += layout.summaryLines().map { "  " + $0 + "\n" }.joined()
         if !result.summary.weakest.isEmpty {
-            out += "\n" + options.labels("Weakest sub-components across all ranked reports (help first here)") + "\n" + layout.weakestTable().text(indent: "  ")
+            out += "\n" + options.labels("Weakest sub-components across all ranked reports (help first here)") + "\n" + layout.weakestTable().text(indent: "  ", fitting: options.tableWidth)
         }
         return out
     }

@@ -65,7 +65,7 @@ public struct ScoreTextRenderer: ResultRenderer {
         }
         let totalWeight = card.components.reduce(0) { $0 + $1.weight }
         table.add(["", l("Total"), Numbers.fixed(totalWeight), Numbers.fixed(card.total), "", ""])
-        out += table.text(indent: "  ")
+        out += table.text(indent: "  ", fitting: options.tableWidth)
         out += "\n  " + l("Grade: {}, {}", card.grade.grade, card.grade.label) + "\n"
 
         out += stagesText(card)
@@ -76,7 +76,7 @@ public struct ScoreTextRenderer: ResultRenderer {
             for sub in weak {
                 weakTable.add([sub.id, sub.name.truncated(to: 60), Numbers.percent(sub.value), Numbers.fixed(sub.weight - sub.score)])
             }
-            out += weakTable.text(indent: "  ")
+            out += weakTable.text(indent: "  ", fitting: options.tableWidth)
         }
 
         if !card.indicators.isEmpty {
@@ -87,7 +87,7 @@ public struct ScoreTextRenderer: ResultRenderer {
                 indicators.add([indicator.id, (indicator.name ?? "").truncated(to: 40), indicator.polarity.rawValue, targetText(indicator.target),
                                 Numbers.full(indicator.realization), achievementText(result.outcome), result.label ?? ""])
             }
-            out += indicators.text(indent: "  ")
+            out += indicators.text(indent: "  ", fitting: options.tableWidth)
             out += "  " + l("Mean achievement: {}", card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? l("not computable")) + "\n"
             if let efficiency = card.efficiency {
                 let line = efficiency.isEfficient ? "Budget absorption: {}%, efficient (achievement must be over {} points above it)"
@@ -111,7 +111,7 @@ public struct ScoreTextRenderer: ResultRenderer {
         var out = "\n" + l("Stages (the score above is {})", l(card.scoredStage.rawValue)) + "\n"
         var table = TextTable([(l("Stage"), .left), (l("Score"), .right), (l("Grade"), .left), (l("Unanswered"), .right)])
         for stage in card.stages { table.add([l(stage.stage.rawValue), Numbers.fixed(stage.score), stage.grade, String(stage.missing)]) }
-        out += table.text(indent: "  ")
+        out += table.text(indent: "  ", fitting: options.tableWidth)
         let gaps = card.gaps.filter { $0.gap != 0 }
         guard !gaps.isEmpty else { return out }
         out += "\n" + l("Self-assessment against {}, largest over-claims first", l(card.scoredStage.rawValue)) + "\n"
@@ -121,7 +121,7 @@ public struct ScoreTextRenderer: ResultRenderer {
             gapTable.add([gap.subcomponent, gap.name.truncated(to: 50), cell(gap.selfLetter, gap.selfScore), cell(gap.finalLetter, gap.finalScore),
                           (gap.gap > 0 ? "+" : "") + Numbers.fixed(gap.gap)])
         }
-        return out + gapTable.text(indent: "  ")
+        return out + gapTable.text(indent: "  ", fitting: options.tableWidth)
     }
 
     private func achievementText(_ outcome: Achievement.Outcome) -> String {

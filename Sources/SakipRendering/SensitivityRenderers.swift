@@ -115,12 +115,12 @@ public struct SensitivityTextRenderer: ResultRenderer {
     public func render(_ result: SensitivityResult) -> String {
         let layout = SensitivityLayout(result: result, l: options.labels)
         let table = options.wide ? layout.table() : layout.compactTable()
-        var out = layout.heading + "\n\n" + table.text(indent: "  ") + "\n" + layout.overall.map { "  \($0)\n" }.joined()
+        var out = layout.heading + "\n\n" + table.text(indent: "  ", fitting: options.tableWidth) + "\n" + layout.overall.map { "  \($0)\n" }.joined()
         if let heading = layout.indicesHeading, let indices = layout.indicesTable() {
-            out += "\n" + heading.title + "\n  " + heading.design + "\n\n" + indices.text(indent: "  ")
+            out += "\n" + heading.title + "\n  " + heading.design + "\n\n" + indices.text(indent: "  ", fitting: options.tableWidth)
         }
         if let removal = layout.removalTable(full: options.wide) {
-            out += "\n" + options.labels("Removing one component or sub-component (the others renormalised)") + "\n" + removal.text(indent: "  ")
+            out += "\n" + options.labels("Removing one component or sub-component (the others renormalised)") + "\n" + removal.text(indent: "  ", fitting: options.tableWidth)
         }
         return out
     }

@@ -15,11 +15,16 @@ struct TextTable {
     }
 
     /// Columns padded to their widest cell, two spaces apart; trailing spaces trimmed.
-    func text(indent: String = "") -> String {
-        let widths = columns.indices.map { c in ([columns[c].title] + rows.map { $0[c] }).map(\.count).max() ?? 0 }
+    ///
+    /// With `width`, a table wider than that gives way in its widest left-aligned column (the
+    /// names), whose cells are cut with an ellipsis; numbers are never cut.
+    func text(indent: String = "", fitting width: Int? = nil) -> String {
+        var widths = columns.indices.map { c in ([columns[c].title] + rows.map { $0[c] }).map(\.count).max() ?? 0 }
+        if let width { shrink(&widths, toFit: width - indent.count) }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for (c, cell) in cells.enumerated() {
+                let cell = cell.truncated(to: widths[c])
                 let pad = String(repeating: " ", count: widths[c] - cell.count)
                 parts.append(columns[c].alignment == .left ? cell + pad : pad + cell)
             }
@@ -29,6 +34,19 @@ struct TextTable {
         }
         return ([line(columns.map(\.title))] + rows.map(line)).joined(separator: "\n") + "\n"
     }
+
+    /// Narrows the widest left-aligned column by what the table exceeds `width`, down to
+    /// `minimumShrunkWidth`; a table that still does not fit is left as wide as it must be.
+    private func shrink(_ widths: inout [Int], toFit width: Int) {
+        let total = widths.reduce(0, +) + 2 * max(0, widths.count - 1)
+        guard total > width,
+              let widest = columns.indices.filter({ columns[$0].alignment == .left }).max(by: { widths[$0] < widths[$1] })
+        else { return }
+        widths[widest] = max(Self.minimumShrunkWidth, widths[widest] - (total - width), columns[widest].title.count)
+    }
+
+    /// A name cut narrower than this says too little to be worth the column.
+    static let minimumShrunkWidth = 16
 
     func markdown() -> String {
         func escape(_ cell: String) -> String { cell.replacingAll("|", with: "\\|") }
@@ -91,6 +109,25 @@ extension String {
         var out = ""
         for c in self { if c == target { out += replacement } else { out.append(c) } }
         return out
+    }
+
+    /// Lines of at most `width` characters, broken between words, the later ones indented by
+    /// two spaces; a word longer than a line keeps its own line. `nil` leaves the text whole.
+    func wrapped(to width: Int?) -> String {
+        guard let width, count > width else { return self }
+        var lines: [String] = []
+        var line = ""
+        for word in split(separator: " ", omittingEmptySubsequences: false) {
+            let prefix = lines.isEmpty ? "" : "  "
+            if !line.isEmpty && prefix.count + line.count + 1 + word.count > width {
+                lines.append(prefix + line)
+                line = String(word)
+            } else {
+                line += line.isEmpty ? String(word) : " " + word
+            }
+        }
+        lines.append((lines.isEmpty ? "" : "  ") + line)
+        return lines.joined(separator: "\n")
     }
 
     /// At most `width` characters, ending in an ellipsis when cut.

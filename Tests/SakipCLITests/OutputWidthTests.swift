@@ -4,9 +4,20 @@ import Testing
 /// Text output fits a 100-column terminal; `--wide` shows every column.
 @Suite("Output that fits a terminal")
 struct OutputWidthTests {
-    static let commands: [[String]] = [
-        ["score", "samples/kota-bandung-2024.xml"],
-        ["score", "samples/kota-banjarmasin-2020.xml"],
+    /// Every bundled report: the rubrics differ in how wide their breakdowns are (a grade per
+    /// sub-component, indicators with their bands, 12/2015's groups).
+    static let reports = ((try? FileManager.default.contentsOfDirectory(atPath: Sakip.packageRoot.path + "/samples")) ?? [])
+        .filter { $0.hasSuffix(".xml") }.sorted().map { ["score", "samples/" + $0] }
+
+    @Test func everyBundledReportIsChecked() {
+        #expect(Self.reports.count >= 7)
+    }
+
+    static let commands: [[String]] = reports + [
+        ["score", "samples/stages/pa-binjai-2023.xml"],
+        ["gaps", "samples/stages/partners"],
+        ["compare", "samples/stages/partners", "--baseline-stage", "self", "--candidate-stage", "final"],
+        ["sensitivity", "samples/partners/2024", "--samples", "256", "--indices", "--remove"],
         ["rank", "samples/partners/2024", "--previous", "samples/partners/2023"],
         ["rank", "samples/partners/2024"],
         ["compare", "samples/partners/2024", "--candidate", "samples/variants/pemanfaatan-60.yaml"],
