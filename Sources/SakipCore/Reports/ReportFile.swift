@@ -77,7 +77,12 @@ extension String {
     /// Without leading and trailing blanks; the same string (no copy) when there are none.
     func trimmingSpaces() -> String {
         let utf8 = self.utf8
-        if let head = utf8.first, let tail = utf8.last, !isSpace(head), !isSpace(tail) { return self }
+        // Most values have no spaces around them: decide from the first and last byte, read
+        // from contiguous storage (the collection's `last` walks a native string's index).
+        let untouched = utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.count > 0 && !isSpace(bytes[0]) && !isSpace(bytes[bytes.count - 1])
+        }
+        if untouched == true { return self }
         guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
         let last = utf8.lastIndex(where: { !isSpace($0) })!
         return String(self[first...last])

@@ -63,18 +63,20 @@ private final class ReportBuilder: XMLEventHandler {
     let source: SourceText
     var bytes: [UInt8] { source.bytes }
     var file: String { source.name }
-    var reports: [Report] = []
-    var diagnostics: [Diagnostic] = []
-    var sawRoot = false
+    // The parse calls the builder from one thread, one event at a time, and nothing else holds
+    // it meanwhile: its state opts out of dynamic exclusivity checks, several per event otherwise.
+    @exclusivity(unchecked) var reports: [Report] = []
+    @exclusivity(unchecked) var diagnostics: [Diagnostic] = []
+    @exclusivity(unchecked) var sawRoot = false
     let vocabulary = Name.vocabulary
 
     /// Open elements; nil for an element outside the format.
-    private var stack: [Name?] = []
-    private var current: Report?
-    private var currentFailed = false
+    @exclusivity(unchecked) private var stack: [Name?] = []
+    @exclusivity(unchecked) private var current: Report?
+    @exclusivity(unchecked) private var currentFailed = false
     /// The stage of the answer block being read.
-    private var stage = Stage.final
-    private var reportedDepth = false
+    @exclusivity(unchecked) private var stage = Stage.final
+    @exclusivity(unchecked) private var reportedDepth = false
 
     init(source: SourceText) {
         self.source = source
@@ -251,7 +253,8 @@ private final class ReportBuilder: XMLEventHandler {
         guard let id = required(attrs, .id, on: .indicator, at: offset) else { return }
         var polarity = Polarity.positive
         if let text = attrs[.polarity] {
-            guard let known = Polarity(rawValue: text.trimmingSpaces().lowercased()) else {
+            // Spelled as the schema spells it, almost always: only other spellings are folded.
+            guard let known = Polarity(rawValue: text) ?? Polarity(rawValue: text.trimmingSpaces().lowercased()) else {
                 fail(.invalidPolarity, "'polarity' is '\(text)'; expected positive or negative", attribute: .polarity, at: offset)
                 return
             }

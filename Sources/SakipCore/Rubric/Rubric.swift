@@ -63,16 +63,37 @@ public struct AnswerScale: Sendable, Hashable {
     public var id: String
     public var full: Double
     /// Letter -> value, in the file's order (best first in the bundled rubrics).
-    public var values: [(letter: String, value: Double)]
+    public var values: [(letter: String, value: Double)] {
+        didSet { byByte = Self.table(values) }
+    }
+    /// The value of each one-byte ASCII letter by its byte, NaN for none: scoring looks up
+    /// every answer, and nearly every letter is one byte (A-E, Y/T).
+    private var byByte: [Double]
 
     public init(id: String, full: Double, values: [(letter: String, value: Double)]) {
         self.id = id
         self.full = full
         self.values = values
+        byByte = Self.table(values)
+    }
+
+    private static func table(_ values: [(letter: String, value: Double)]) -> [Double] {
+        var table = [Double](repeating: .nan, count: 0x80)
+        // Reversed, so that the first of a repeated letter wins, as in the search below.
+        for (letter, value) in values.reversed() where letter.utf8.count == 1 {
+            let byte = letter.utf8.first!
+            if byte < 0x80 { table[Int(byte)] = value }
+        }
+        return table
     }
 
     public func value(of letter: String) -> Double? {
-        values.first { $0.letter == letter }?.value
+        let utf8 = letter.utf8
+        if utf8.count == 1, let byte = utf8.first, byte < 0x80 {
+            let value = byByte[Int(byte)]
+            return value.isNaN ? nil : value
+        }
+        return values.first { $0.letter == letter }?.value
     }
 
     public var letters: [String] { values.map(\.letter) }

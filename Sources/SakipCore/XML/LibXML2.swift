@@ -41,32 +41,58 @@ struct XMLVocabulary {
 }
 
 /// The attributes of one start tag: values by vocabulary code, reused from tag to tag.
-struct XMLAttributes {
-    /// Value of each known attribute present on this tag (nil when absent or ignored).
-    private(set) var values: [String?]
-    /// Codes set on this tag, in document order.
-    private(set) var present: [Int] = []
+///
+/// A class, so that handing it to the handler for each tag copies no arrays. Only the parse's
+/// callbacks mutate it, one tag at a time on one thread, so its state skips dynamic exclusivity
+/// checks; a handler reads it during its event and keeps none of it.
+final class XMLAttributes {
+    /// Value of each known attribute, valid when its stamp is the current tag's.
+    @exclusivity(unchecked) private var values: [String]
+    /// The tag each value was set on. A new tag only advances `tag`, so starting one costs
+    /// nothing however many attributes the last one had.
+    @exclusivity(unchecked) private var stamps: [UInt32]
+    @exclusivity(unchecked) private var tag: UInt32 = 1
+    /// Codes set on this tag, in document order: the first `presentCount` of `presentCodes`.
+    @exclusivity(unchecked) private var presentCodes: [Int]
+    @exclusivity(unchecked) private var presentCount = 0
     /// Attributes outside the vocabulary, by name (rare: a typo or a foreign attribute).
-    private(set) var unknown: [String] = []
+    @exclusivity(unchecked) private(set) var unknown: [String] = []
 
     init(count: Int) {
-        values = Array(repeating: nil, count: count)
+        values = Array(repeating: "", count: count)
+        stamps = Array(repeating: 0, count: count)
+        presentCodes = Array(repeating: 0, count: count)
     }
 
-    subscript(code: Int) -> String? { values[code] }
+    /// Codes set on this tag, in document order.
+    var present: ArraySlice<Int> { presentCodes[..<presentCount] }
 
-    fileprivate mutating func reset() {
-        for code in present { values[code] = nil }
-        present.removeAll(keepingCapacity: true)
+    /// The value of a known attribute on this tag, nil when absent or ignored.
+    subscript(code: Int) -> String? { stamps[code] == tag ? values[code] : nil }
+
+    fileprivate func reset() {
+        tag &+= 1
+        if tag == 0 {
+            // After 2^32 - 1 tags the stamps could collide: start them afresh.
+            for i in stamps.indices { stamps[i] = 0 }
+            tag = 1
+        }
+        presentCount = 0
         if !unknown.isEmpty { unknown.removeAll(keepingCapacity: true) }
     }
 
-    fileprivate mutating func set(_ code: Int, _ value: String) {
+    fileprivate func set(_ code: Int, _ value: String) {
+        // A repeated attribute is a well-formedness error libxml2 stops at; the guard keeps a
+        // code from being listed twice all the same.
+        if stamps[code] != tag {
+            presentCodes[presentCount] = code
+            presentCount += 1
+        }
         values[code] = value
-        present.append(code)
+        stamps[code] = tag
     }
 
-    fileprivate mutating func addUnknown(_ name: String) { unknown.append(name) }
+    fileprivate func addUnknown(_ name: String) { unknown.append(name) }
 }
 
 /// Receives SAX events. `offset` is a byte offset inside the start tag (at or after its `<`),
@@ -107,30 +133,29 @@ enum LibXML2 {
         sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let context, let localName else { return }
             let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
-            let vocabulary = session.vocabulary
             session.attributes.reset()
             if attributeCount > 0, let attributes {
                 for i in 0..<Int(attributeCount) {
                     // Five pointers per attribute: local name, prefix, URI, value start, value end.
                     guard let name = attributes[5 * i], let start = attributes[5 * i + 3], let end = attributes[5 * i + 4] else { continue }
-                    guard let code = vocabulary.code(of: name) else {
+                    guard let code = session.code(of: name) else {
                         session.attributes.addUnknown(String(cString: name))
                         continue
                     }
-                    if vocabulary.ignored[code] { continue }
-                    session.attributes.set(code, String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self))
+                    if session.vocabulary.ignored[code] { continue }
+                    session.attributes.set(code, LibXML2.attributeString(UnsafeBufferPointer(start: start, count: end - start)))
                 }
             }
             let offset = session.context.map { Int(xmlByteConsumed($0)) } ?? 0
             if session.wantsText { session.text.removeAll(keepingCapacity: true) }
-            let element = vocabulary.code(of: localName)
+            let element = session.code(of: localName)
             session.handler.startElement(element, name: element == nil ? String(cString: localName) : nil,
                                          attributes: session.attributes, offset: max(offset, 0))
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let context, let localName else { return }
             let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
-            let element = session.vocabulary.code(of: localName)
+            let element = session.code(of: localName)
             guard session.wantsText else { return session.handler.endElement(element) }
             session.handler.endElement(element, text: String(decoding: session.text, as: UTF8.self))
             session.text.removeAll(keepingCapacity: true)
@@ -162,7 +187,8 @@ enum LibXML2 {
         context.pointee.userData = unmanaged.toOpaque()
         xmlCtxtUseOptions(context, options)
         session.context = context
-        _ = xmlParseDocument(context)
+        // The session holds the handler unowned: the caller's reference keeps it alive throughout.
+        withExtendedLifetime(handler) { _ = xmlParseDocument(context) }
         // A DOCTYPE declaring entities makes libxml2 keep them in a document of its own, which
         // the caller owns even though no tree was asked for.
         if let document = context.pointee.myDoc {
@@ -174,6 +200,16 @@ enum LibXML2 {
             throw Diagnostic(.malformedXML, at: failure.location(file: file, bytes: bytes), "malformed XML: \(failure.message)")
         }
     }
+
+    /// An attribute value as a `String`. Answers are mostly one letter (A, B, Y, T): those come
+    /// from a table made once, sparing the UTF-8 validation of building a string per value.
+    @inline(__always)
+    private static func attributeString(_ bytes: UnsafeBufferPointer<xmlChar>) -> String {
+        if bytes.count == 1, bytes[0] < 0x80 { return asciiStrings[Int(bytes[0])] }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static let asciiStrings: [String] = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Validates a document against an XML Schema; returns every violation found.
     static func validate(_ bytes: [UInt8], file: String, against schema: XMLSchema) -> [Diagnostic] {
@@ -265,21 +301,57 @@ private final class ErrorSession {
     }
 }
 
+/// One parse's state. Only the parse's own callbacks touch it, on the parsing thread, one at a
+/// time: the mutable properties opt out of dynamic exclusivity checks, which cost more than the
+/// callbacks' own work (about 40% of a report's callback time when checked).
 private final class SAXSession {
-    let handler: any XMLEventHandler
+    unowned(unsafe) let handler: any XMLEventHandler
     let vocabulary: XMLVocabulary
-    var attributes: XMLAttributes
+    let attributes: XMLAttributes
     let wantsText: Bool
     /// Character data since the last tag, when the handler wants it.
-    var text: [UInt8] = []
-    var context: xmlParserCtxtPtr?
-    var firstError: LibXMLError?
+    @exclusivity(unchecked) var text: [UInt8] = []
+    @exclusivity(unchecked) var context: xmlParserCtxtPtr?
+    @exclusivity(unchecked) var firstError: LibXMLError?
+    /// Vocabulary codes by name pointer. libxml2 hands out element and attribute names from the
+    /// parser's dictionary, one pointer per distinct name for the whole parse, so after a name's
+    /// first lookup its code is found by hashing the pointer. The pointers are only compared,
+    /// never read, and the session ends with the parse. Open addressing, `seenSlots` slots.
+    @exclusivity(unchecked) private var seenNames: [UnsafeRawPointer?]
+    @exclusivity(unchecked) private var seenCodes: [Int]
+    @exclusivity(unchecked) private var seenCount = 0
+    private static let seenSlots = 128
 
     init(handler: any XMLEventHandler) {
         self.handler = handler
         vocabulary = handler.vocabulary
         wantsText = handler.wantsText
         attributes = XMLAttributes(count: vocabulary.names.count)
+        seenNames = Array(repeating: nil, count: Self.seenSlots)
+        seenCodes = Array(repeating: -1, count: Self.seenSlots)
+    }
+
+    /// The vocabulary code of a name from the parser, or nil for a name outside it.
+    @inline(__always)
+    func code(of name: UnsafePointer<xmlChar>) -> Int? {
+        let key = UnsafeRawPointer(name)
+        let mask = Self.seenSlots - 1
+        // Fibonacci hashing: the multiply spreads neighbouring addresses (dictionary strings
+        // sit side by side in its pools) over the table's bits.
+        var slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) >> 57) & mask
+        while let seen = seenNames[slot] {
+            if seen == key { return seenCodes[slot] < 0 ? nil : seenCodes[slot] }
+            slot = (slot + 1) & mask
+        }
+        let code = vocabulary.code(of: name)
+        // Unknown names are remembered too (as -1), up to half the table: a hostile document
+        // with thousands of distinct names falls back to the byte lookup, never a full table.
+        if seenCount < Self.seenSlots / 2 {
+            seenNames[slot] = key
+            seenCodes[slot] = code ?? -1
+            seenCount += 1
+        }
+        return code
     }
 
     func record(_ error: xmlError) {
