@@ -14,6 +14,8 @@ need=()
 command -v gcc >/dev/null || need+=(gcc)
 pkg-config --exists libxml-2.0 2>/dev/null || need+=(libxml2-dev pkg-config)
 [ -x /usr/bin/time ] || need+=(time)
+command -v valgrind >/dev/null || need+=(valgrind)
+command -v strip >/dev/null || need+=(binutils)
 python3 -c 'import venv' 2>/dev/null || need+=(python3-venv)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
@@ -28,7 +30,7 @@ fi
 py=$bench/.venv/bin/python
 
 echo "building sakip (release)"
-swift build -c release >/dev/null
+swift build -c release --static-swift-stdlib >/dev/null
 echo "building the C references"
 flags=$(pkg-config --cflags --libs libxml-2.0)
 gcc -O2 -o "$build/sax_reference" "$bench/reference/sax_reference.c" $flags

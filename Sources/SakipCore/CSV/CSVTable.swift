@@ -54,7 +54,7 @@ package struct CSVTable: Sendable {
             while start < end && isSpace(buffer[start]) { start += 1 }
             while end > start && isSpace(buffer[end - 1]) { end -= 1 }
             let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
-            guard span.escaped else { return String(decoding: slice, as: UTF8.self) }
+            guard span.escaped else { return ValueStrings.make(slice) }
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(slice.count)
             var i = 0

@@ -277,14 +277,18 @@ private struct CSVReportBuilder {
         let criterion = row.string(columns.criterion!), value = row.string(columns.value!)
         guard !criterion.isEmpty else { fail(.missingValue, row.offset(columns.criterion!), "empty 'criterion'"); return false }
         guard !value.isEmpty else { fail(.missingValue, row.offset(columns.value!), "empty 'value'"); return false }
-        guard let stage = stage(row) else { return false }
+        guard let stage = stage(row, column: columns.stage) else { return false }
         report.answers.append(Answer(id: criterion, value: value, offset: row.offset(columns.value!), stage: stage))
         return true
     }
 
     /// The row's `stage`: final when the column is absent or empty; nil (an error) when unknown.
     private mutating func stage(_ row: Cells) -> Stage? {
-        guard let field = row.optional("stage"), !field.value.isEmpty else { return .final }
+        stage(row, column: row.columns["stage"])
+    }
+
+    private mutating func stage(_ row: Cells, column: Int?) -> Stage? {
+        guard let column, case let field = row.field(column), !field.value.isEmpty else { return .final }
         guard let stage = Stage(name: field.value) else {
             fail(.invalidStage, field.offset, "'stage' is '\(field.value)'; \(Stage.expectation)")
             return nil
@@ -374,11 +378,14 @@ private struct Columns {
     let year: Int
     let criterion: Int?
     let value: Int?
+    /// Looked up once here, not by name on every answer row.
+    let stage: Int?
     init(_ column: [String: Int]) {
         agency = column["agency"]!
         year = column["year"] ?? column["agency"]!
         criterion = column["criterion"]
         value = column["value"]
+        stage = column["stage"]
     }
 }
 
@@ -392,14 +399,11 @@ private struct Cells {
     func string(_ column: Int) -> String { table.string(span(column)) }
     func offset(_ column: Int) -> Int { Int(span(column).offset) }
 
-    subscript(name: String) -> CSVTable.Field {
-        let column = columns[name]!
-        return CSVTable.Field(value: string(column), offset: offset(column))
-    }
+    func field(_ column: Int) -> CSVTable.Field { CSVTable.Field(value: string(column), offset: offset(column)) }
 
-    func optional(_ name: String) -> CSVTable.Field? {
-        columns[name].map { CSVTable.Field(value: string($0), offset: offset($0)) }
-    }
+    subscript(name: String) -> CSVTable.Field { field(columns[name]!) }
+
+    func optional(_ name: String) -> CSVTable.Field? { columns[name].map(field) }
 }
 
 /// Who an agency is, from an agencies CSV: applied to its reports from any file.

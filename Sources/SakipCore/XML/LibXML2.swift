@@ -143,7 +143,7 @@ enum LibXML2 {
                         continue
                     }
                     if session.vocabulary.ignored[code] { continue }
-                    session.attributes.set(code, LibXML2.attributeString(UnsafeBufferPointer(start: start, count: end - start)))
+                    session.attributes.set(code, ValueStrings.make(UnsafeBufferPointer(start: start, count: end - start)))
                 }
             }
             let offset = session.context.map { Int(xmlByteConsumed($0)) } ?? 0
@@ -200,16 +200,6 @@ enum LibXML2 {
             throw Diagnostic(.malformedXML, at: failure.location(file: file, bytes: bytes), "malformed XML: \(failure.message)")
         }
     }
-
-    /// An attribute value as a `String`. Answers are mostly one letter (A, B, Y, T): those come
-    /// from a table made once, sparing the UTF-8 validation of building a string per value.
-    @inline(__always)
-    private static func attributeString(_ bytes: UnsafeBufferPointer<xmlChar>) -> String {
-        if bytes.count == 1, bytes[0] < 0x80 { return asciiStrings[Int(bytes[0])] }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static let asciiStrings: [String] = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Validates a document against an XML Schema; returns every violation found.
     static func validate(_ bytes: [UInt8], file: String, against schema: XMLSchema) -> [Diagnostic] {
