@@ -47,19 +47,34 @@ public struct RankingSummary: Sendable {
         let order = rubric?.grades.map(\.grade) ?? counts.keys.sorted()
         grades = order.map { ($0, counts[$0, default: 0]) }
 
-        // Sub-components are compared within the rubric they belong to.
-        var sums: [String: (name: String, value: Double, lost: Double, reports: Int, order: Int)] = [:]
+        // Sub-components are compared within the rubric they belong to. Cards of one rubric list
+        // them in the same order, so a sub-component is first looked for at its position, and
+        // by id only when that misses.
+        var sums: [(id: String, name: String, value: Double, lost: Double, reports: Int)] = []
+        var slot: [String: Int] = [:]
         for card in cards where rubric == nil || card.rubricID == rubric!.id {
-            for (position, sub) in card.subcomponents.enumerated() {
-                var entry = sums[sub.id] ?? (sub.name, 0, 0, 0, position)
-                entry.value += sub.value
-                entry.lost += sub.weight - sub.score
-                entry.reports += 1
-                sums[sub.id] = entry
+            var position = 0
+            for component in card.components {
+                for sub in component.subcomponents {
+                    defer { position += 1 }
+                    let i: Int
+                    if position < sums.count, sums[position].id == sub.id {
+                        i = position
+                    } else if let known = slot[sub.id] {
+                        i = known
+                    } else {
+                        i = sums.count
+                        slot[sub.id] = i
+                        sums.append((sub.id, sub.name, 0, 0, 0))
+                    }
+                    sums[i].value += sub.value
+                    sums[i].lost += sub.weight - sub.score
+                    sums[i].reports += 1
+                }
             }
         }
-        let spots = sums.map { id, entry in
-            (WeakSpot(id: id, name: entry.name, meanValue: entry.value / Double(entry.reports), meanLost: entry.lost / Double(entry.reports), reports: entry.reports), entry.order)
+        let spots = sums.enumerated().map { order, entry in
+            (WeakSpot(id: entry.id, name: entry.name, meanValue: entry.value / Double(entry.reports), meanLost: entry.lost / Double(entry.reports), reports: entry.reports), order)
         }
         weakest = spots.sorted { ($0.0.meanValue, $0.1) < ($1.0.meanValue, $1.1) }.prefix(limit).map(\.0)
     }
