@@ -54,6 +54,8 @@ private enum Name: Int, CaseIterable {
 private struct NameSet {
     let mask: UInt64
     init(_ names: [Name]) { mask = names.reduce(0) { $0 | $1.bit } }
+    /// From bits: constant-folded where the per-tag tables are written this way.
+    init(mask: UInt64) { self.mask = mask }
     func contains(_ name: Name) -> Bool { mask & name.bit != 0 }
     var names: [Name] { Name.allCases.filter(contains) }
 }
@@ -83,30 +85,31 @@ private final class ReportBuilder: XMLEventHandler {
     }
 
     private static let documentChildren = NameSet([.report, .reports])
-    /// Children allowed inside each element, by the element's code.
-    private static let childrenTable: [NameSet] = Name.allCases.map { parent in
+    /// Children allowed inside each element: a switch over constants, looked up per tag with no
+    /// lazily initialised table to check.
+    private static func children(of parent: Name) -> NameSet {
         switch parent {
-        case .reports: NameSet([.report])
-        case .report: NameSet([.answers, .budget, .checklist, .grades, .indicators])
-        case .answers: NameSet([.answer])
-        case .grades: NameSet([.grade])
-        case .checklist: NameSet([.item])
-        case .indicators: NameSet([.indicator])
-        default: NameSet([])
+        case .reports: NameSet(mask: Name.report.bit)
+        case .report: NameSet(mask: Name.answers.bit | Name.budget.bit | Name.checklist.bit | Name.grades.bit | Name.indicators.bit)
+        case .answers: NameSet(mask: Name.answer.bit)
+        case .grades: NameSet(mask: Name.grade.bit)
+        case .checklist: NameSet(mask: Name.item.bit)
+        case .indicators: NameSet(mask: Name.indicator.bit)
+        default: NameSet(mask: 0)
         }
     }
 
     /// Attributes each element takes (evidence and note are skipped by the parser itself).
-    private static let attributeTable: [NameSet] = Name.allCases.map { element in
+    private static func attributes(of element: Name) -> NameSet {
         switch element {
-        case .report: NameSet([.agency, .name, .region, .year, .rubric])
-        case .answer: NameSet([.criterion, .value])
-        case .grade: NameSet([.subcomponent, .value])
-        case .item: NameSet([.criterion, .met, .mandated, .kept1Year, .kept5Years])
-        case .indicator: NameSet([.id, .name, .unit, .polarity, .target, .targetLow, .targetHigh, .realization, .weight])
-        case .budget: NameSet([.ceiling, .realized])
-        case .answers, .grades, .checklist: NameSet([.stage])
-        default: NameSet([])
+        case .report: NameSet(mask: Name.agency.bit | Name.name.bit | Name.region.bit | Name.year.bit | Name.rubric.bit)
+        case .answer: NameSet(mask: Name.criterion.bit | Name.value.bit)
+        case .grade: NameSet(mask: Name.subcomponent.bit | Name.value.bit)
+        case .item: NameSet(mask: Name.criterion.bit | Name.met.bit | Name.mandated.bit | Name.kept1Year.bit | Name.kept5Years.bit)
+        case .indicator: NameSet(mask: Name.id.bit | Name.name.bit | Name.unit.bit | Name.polarity.bit | Name.target.bit | Name.targetLow.bit | Name.targetHigh.bit | Name.realization.bit | Name.weight.bit)
+        case .budget: NameSet(mask: Name.ceiling.bit | Name.realized.bit)
+        case .answers, .grades, .checklist: NameSet(mask: Name.stage.bit)
+        default: NameSet(mask: 0)
         }
     }
 
@@ -137,7 +140,7 @@ private final class ReportBuilder: XMLEventHandler {
             }
             return
         }
-        let allowed = parent.map { Self.childrenTable[$0.rawValue] } ?? Self.documentChildren
+        let allowed = parent.map(Self.children(of:)) ?? Self.documentChildren
         guard let element, allowed.contains(element) else {
             if stack.count > 1 && parent == nil { return }  // inside an element already reported
             let expected = allowed.names.map { "<\($0.text)>" }.sorted().joined(separator: ", ")
@@ -156,7 +159,8 @@ private final class ReportBuilder: XMLEventHandler {
         case .answers, .grades, .checklist: stage = blockStage(attrs, offset: offset)
         default: break
         }
-        let known = Self.attributeTable[element.rawValue]
+        let known = Self.attributes(of: element)
+        guard !attributes.onlyPresent(in: known.mask) || !attributes.unknown.isEmpty else { return }
         for code in attributes.present where !known.contains(Name(rawValue: code)!) {
             warnUnknown(Name(rawValue: code)!.text, on: element, at: offset)
         }
@@ -179,10 +183,7 @@ private final class ReportBuilder: XMLEventHandler {
     // MARK: Elements
 
     private func required(_ attrs: Attrs, _ name: Name, on element: Name, at offset: Int) -> String? {
-        if let value = attrs[name] {
-            let trimmed = value.trimmingSpaces()
-            if !trimmed.isEmpty { return trimmed }
-        }
+        if let trimmed = attrs.attributes.trimmed(name.rawValue), !trimmed.isEmpty { return trimmed }
         fail(.missingAttribute, "<\(element.text)> needs a non-empty '\(name.text)' attribute", at: offset)
         return nil
     }

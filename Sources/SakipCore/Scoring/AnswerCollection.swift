@@ -44,8 +44,10 @@ extension Scorer {
                     if let v = criterionScales[flatPosition[s] + c].value(of: answer.value) { criterionValues[flatPosition[s] + c] = v }
                     continue
                 }
-                let scale = criterionScales[flatPosition[s] + c]
-                guard let v = scale.value(of: answer.value) else {
+                // Looked up in place: binding the scale to a local copies it, with three
+                // reference counts up and down per answer.
+                guard let v = criterionScales[flatPosition[s] + c].value(of: answer.value) else {
+                    let scale = criterionScales[flatPosition[s] + c]
                     findings.add(.unknownLetter, .error, at: report.position(answer.offset, attribute: "value"), "answer '\(answer.value)' for criterion \(answer.id) is not in scale \(scale.id); expected one of \(scale.letters.joined(separator: ", "))")
                     continue
                 }

@@ -55,6 +55,11 @@ final class XMLAttributes {
     /// Codes set on this tag, in document order: the first `presentCount` of `presentCodes`.
     @exclusivity(unchecked) private var presentCodes: [Int]
     @exclusivity(unchecked) private var presentCount = 0
+    /// Bit `code` set for each code under 64 present on this tag; `highCodes` for any other.
+    @exclusivity(unchecked) private(set) var presentMask: UInt64 = 0
+    @exclusivity(unchecked) private var highCodes = false
+    /// Whether each value (current when its stamp is) begins or ends with white space.
+    @exclusivity(unchecked) private var padded: [Bool]
     /// Attributes outside the vocabulary, by name (rare: a typo or a foreign attribute).
     @exclusivity(unchecked) private(set) var unknown: [String] = []
 
@@ -62,6 +67,17 @@ final class XMLAttributes {
         values = Array(repeating: "", count: count)
         stamps = Array(repeating: 0, count: count)
         presentCodes = Array(repeating: 0, count: count)
+        padded = Array(repeating: false, count: count)
+    }
+
+    /// Whether every attribute on this tag is one of `mask`'s codes (all under 64).
+    func onlyPresent(in mask: UInt64) -> Bool { !highCodes && presentMask & ~mask == 0 }
+
+    /// The value of a known attribute on this tag without white space around it; nil when absent.
+    /// Values are checked for surrounding spaces as they are read, so most are returned as they are.
+    func trimmed(_ code: Int) -> String? {
+        guard stamps[code] == tag else { return nil }
+        return padded[code] ? values[code].trimmingSpaces() : values[code]
     }
 
     /// Codes set on this tag, in document order.
@@ -78,17 +94,21 @@ final class XMLAttributes {
             tag = 1
         }
         presentCount = 0
+        presentMask = 0
+        highCodes = false
         if !unknown.isEmpty { unknown.removeAll(keepingCapacity: true) }
     }
 
-    fileprivate func set(_ code: Int, _ value: String) {
+    fileprivate func set(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         // A repeated attribute is a well-formedness error libxml2 stops at; the guard keeps a
         // code from being listed twice all the same.
         if stamps[code] != tag {
             presentCodes[presentCount] = code
             presentCount += 1
+            if code < 64 { presentMask |= 1 << UInt64(code) } else { highCodes = true }
         }
-        values[code] = value
+        values[code] = ValueStrings.make(bytes)
+        padded[code] = bytes.count > 0 && (isSpace(bytes[0]) || isSpace(bytes[bytes.count - 1]))
         stamps[code] = tag
     }
 
@@ -143,7 +163,7 @@ enum LibXML2 {
                         continue
                     }
                     if session.vocabulary.ignored[code] { continue }
-                    session.attributes.set(code, ValueStrings.make(UnsafeBufferPointer(start: start, count: end - start)))
+                    session.attributes.set(code, UnsafeBufferPointer(start: start, count: end - start))
                 }
             }
             let offset = session.context.map { Int(xmlByteConsumed($0)) } ?? 0
