@@ -75,7 +75,7 @@ public enum Ranking {
         let ranked = cards.filter { key.value(of: $0) != nil }
         let ranks = competitionRanks(ranked.map { key.value(of: $0)! })
         let componentIDs = orderedComponentIDs(ranked)
-        var componentRanks = [[String: Int]](repeating: [:], count: ranked.count)
+        var componentRanks = [[String: Int]](repeating: Dictionary(minimumCapacity: componentIDs.count), count: ranked.count)
         for id in componentIDs {
             let holders = ranked.indices.filter { i in ranked[i].components.contains { $0.id == id } }
             let scores = holders.map { i in ranked[i].components.first { $0.id == id }!.score }
@@ -87,8 +87,12 @@ public enum Ranking {
         var previousByAgency: [String: (ScoreCard, Int)] = [:]
         for (card, rank) in zip(previousRanked, previousRanks) { previousByAgency[card.agency] = (card, rank) }
 
+        // Entries are built in their final order: sorting the indices moves integers, where
+        // sorting the entries would move whole score cards.
+        let order = ranked.indices.sorted { (ranks[$0], ranked[$0].agency, $0) < (ranks[$1], ranked[$1].agency, $1) }
         var entries: [RankedEntry] = []
-        for i in ranked.indices {
+        entries.reserveCapacity(ranked.count)
+        for i in order {
             let card = ranked[i]
             let standing = previousByAgency[card.agency].map { earlier, earlierRank in
                 PreviousStanding(
@@ -97,7 +101,6 @@ public enum Ranking {
             }
             entries.append(RankedEntry(card: card, rank: ranks[i], componentRanks: componentRanks[i], previous: standing))
         }
-        entries.sort { ($0.rank, $0.card.agency) < ($1.rank, $1.card.agency) }
         return entries
     }
 
