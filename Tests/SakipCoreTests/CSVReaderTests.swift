@@ -35,6 +35,33 @@ struct CSVTableTests {
         let thrown = #expect(throws: Diagnostic.self) { try parse(text) }
         #expect(thrown?.description == error)
     }
+
+    /// Long fields are skipped sixteen bytes at a time: a separator, quote or line break at
+    /// every position of a block, and on either side of a block's edge, still ends the field.
+    @Test(arguments: 0...40)
+    func fieldsEndWhereverTheBlockEdgeFalls(length: Int) throws {
+        let long = String(repeating: "x", count: length)
+        let table = try parse("a,b,c\n\(long),\(long)y,\"q\"\r\nz,,\(long)\n")
+        #expect(table.rows.map { $0.fields.map(\.value) } == [[long, long + "y", "q"], ["z", "", long]])
+        let stray = #expect(throws: Diagnostic.self) { try parse("a\nw\(long)\"z\n") }
+        #expect(stray?.description == "t.csv:2:\(length + 2): error: a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
+    }
+
+    @Test(arguments: [UInt8(ascii: ","), UInt8(ascii: ";")])
+    func theBlockSkipStopsAtTheFirstBlockWithASpecialByte(delimiter: UInt8) {
+        for special in [delimiter, UInt8(ascii: "\""), UInt8(ascii: "\n"), UInt8(ascii: "\r")] {
+            for position in 0..<48 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 48)
+                bytes[position] = special
+                let stop = bytes.withUnsafeBufferPointer { CSVTable.skipPlain($0, from: 0, to: bytes.count, delimiter: delimiter) }
+                #expect(stop == position / 16 * 16, "byte \(special) at \(position)")
+            }
+        }
+        // The other delimiter is plain content; fewer than 16 bytes left are not skipped.
+        let other = delimiter == UInt8(ascii: ",") ? UInt8(ascii: ";") : UInt8(ascii: ",")
+        let plain = [UInt8](repeating: other, count: 40)
+        #expect(plain.withUnsafeBufferPointer { CSVTable.skipPlain($0, from: 0, to: 40, delimiter: delimiter) } == 32)
+    }
 }
 
 @Suite("CSV reports")

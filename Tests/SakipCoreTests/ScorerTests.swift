@@ -105,6 +105,30 @@ struct ScorerTests {
     }
 }
 
+@Suite("Answer scales")
+struct AnswerScaleTests {
+    static let scale = AnswerScale(id: "s", full: 100, values: [("AA", 100), ("A", 90), ("B", 70), ("A", 10), ("É", 5)])
+
+    @Test(arguments: [("AA", 100.0), ("A", 90), ("B", 70), ("É", 5)] as [(String, Double)])
+    func lettersHaveTheirValues(letter: String, value: Double) {
+        #expect(Self.scale.value(of: letter) == value)
+    }
+
+    /// One-byte letters come from a table, others from the list: both say nil for a letter off
+    /// the scale, match case exactly, and let the first of a repeated letter win.
+    @Test(arguments: ["a", "C", "", "AAA", "e", " "])
+    func lettersOffTheScaleHaveNone(letter: String) {
+        #expect(Self.scale.value(of: letter) == nil)
+    }
+
+    @Test func changingTheLettersChangesTheTable() {
+        var scale = Self.scale
+        scale.values = [("C", 50)]
+        #expect(scale.value(of: "C") == 50)
+        #expect(scale.value(of: "A") == nil)
+    }
+}
+
 @Suite("Checklist aggregation")
 struct ChecklistTests {
     func items(met: Int, of count: Int, kept1: Int? = nil, kept5: Int? = nil) -> [ChecklistAnswer] {

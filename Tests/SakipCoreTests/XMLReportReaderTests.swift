@@ -111,6 +111,28 @@ struct XMLReportReaderTests {
         #expect(file.diagnostics.first?.location.column == 38)
     }
 
+    /// Names are remembered by libxml2's dictionary pointer up to a bound; past it (a hostile
+    /// document with many distinct names) each is looked up by its bytes, with the same answers.
+    @Test func manyDistinctNamesAreStillTold() {
+        let unknown = (0..<150).map { "x\($0)=\"1\"" }.joined(separator: " ")
+        let (_, file) = read("<report agency=\"a\" \(unknown) year=\"2024\"><answers><answer criterion=\"1\" value=\"A\"/></answers></report>")
+        #expect(file.reports.map(\.agency) == ["a"])
+        #expect(file.reports.first?.year == 2024)
+        #expect(file.reports.first?.answers.map(\.value) == ["A"])
+        #expect(file.diagnostics.count == 150)
+        #expect(file.diagnostics.last?.message == "unknown attribute 'x149' on <report> is ignored")
+    }
+
+    /// Values with white space around them are trimmed where the format says so; the check for
+    /// it is made on the bytes as they are read.
+    @Test(arguments: [" A", "A ", "\tA\n", " A "])
+    func requiredValuesAreTrimmed(value: String) {
+        let (_, file) = read("<report agency=\" a \" year=\"2024\"><answers><answer criterion=\" 1.1 \" value=\"\(value)\"/></answers></report>")
+        #expect(file.reports.first?.agency == "a")
+        #expect(file.reports.first?.answers.map(\.id) == ["1.1"])
+        #expect(file.reports.first?.answers.map(\.value) == ["A"])
+    }
+
     @Test func schemaAcceptsTheSamplesFormatAndRejectsViolations() throws {
         let good = scratch.write("good.xml", "<report agency=\"a\" year=\"2024\"><answers><answer criterion=\"1\" value=\"A\"/></answers></report>")
         let bad = scratch.write("bad.xml", "<report agency=\"a\" year=\"2024\">\n<answers><answer criterion=\"1\"/></answers></report>")
