@@ -66,7 +66,9 @@ public struct Evaluator: Sendable {
         let (files, problems) = InputExpansion.expand(sources)
         let scorers = ScorerCache(rubrics: rubrics, options: options)
         let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item -> ParsedFile in
-            var file = ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout, jobs: options.jobs)
+            // XML answers are placed on the rubric as they are read (see `AnswerPlacement`).
+            var file = ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout, jobs: options.jobs,
+                                         placing: { scorers.placement(named: $0) })
             guard !file.isFragmentary else { return ParsedFile(file: file, scored: []) }
             // Only resolved locations leave this worker, so the input's bytes are freed with its reports.
             let scored = file.reports.map { report in
@@ -233,23 +235,34 @@ final class ScorerCache: Sendable {
         self.options = options
     }
 
-    func score(_ report: Report) -> Result<ScoreCard, DiagnosticList> {
-        let reference = options.rubric ?? report.rubric ?? RubricCatalog.defaultRubricID
-        let prepared: Result<Scorer, any Error>
-        if let cached = scorers.withLock({ $0[reference] }) {
-            prepared = cached
-        } else {
-            let built = Result {
-                var scorer = Scorer(rubric: try rubrics.rubric(reference), strict: options.strict)
-                scorer.keepsWarnings = options.keepsWarnings
-                return scorer
-            }
-            prepared = scorers.withLock { cache in
-                if let raced = cache[reference] { return raced }
-                cache[reference] = built
-                return built
-            }
+    /// The rubric a report is scored against: the run's, else the one it names, else the default.
+    private func reference(_ named: String?) -> String {
+        options.rubric ?? named ?? RubricCatalog.defaultRubricID
+    }
+
+    private func scorer(_ reference: String) -> Result<Scorer, any Error> {
+        if let cached = scorers.withLock({ $0[reference] }) { return cached }
+        let built = Result {
+            var scorer = Scorer(rubric: try rubrics.rubric(reference), strict: options.strict)
+            scorer.keepsWarnings = options.keepsWarnings
+            return scorer
         }
+        return scorers.withLock { cache in
+            if let raced = cache[reference] { return raced }
+            cache[reference] = built
+            return built
+        }
+    }
+
+    /// The placement of the rubric a report naming `named` is scored against, for a reader to
+    /// place its answers as it reads; nil when that rubric cannot be used (scoring says why).
+    func placement(named: String?) -> AnswerPlacement? {
+        try? scorer(reference(named)).get().placement
+    }
+
+    func score(_ report: Report) -> Result<ScoreCard, DiagnosticList> {
+        let reference = reference(report.rubric)
+        let prepared = scorer(reference)
         switch prepared {
         case .success(let scorer):
             return Result { () throws(DiagnosticList) in try scorer.score(report) }

@@ -20,7 +20,39 @@ package enum FuzzHarness {
     /// Reads bytes as an XML report file and scores every report in it.
     @discardableResult
     package static func xmlReport(_ bytes: [UInt8]) -> Outcome {
-        score(XMLReportReader.read(SourceText(name: "fuzz.xml", bytes: bytes)))
+        let source = SourceText(name: "fuzz.xml", bytes: bytes)
+        let file = XMLReportReader.read(source)
+        checkPlacement(file, XMLReportReader.read(source, placing: placement(named:)))
+        return score(file)
+    }
+
+    /// Placements by rubric id, made once each.
+    private static let placements = Locked<[String: AnswerPlacement?]>([:])
+
+    private static func placement(named: String?) -> AnswerPlacement? {
+        let reference = named ?? RubricCatalog.defaultRubricID
+        if let known = placements.withLock({ $0[reference] }) { return known }
+        let made = (try? rubrics.rubric(reference)).map { Scorer(rubric: $0).placement! }
+        placements.withLock { $0[reference] = made }
+        return made
+    }
+
+    /// The path `rank` takes places plain answers while reading (`AnswerPlacement`): every
+    /// report must score to the same card, or fail with the same errors, as when read whole.
+    private static func checkPlacement(_ read: ReportFile, _ placed: ReportFile) {
+        precondition(read.reports.count == placed.reports.count && read.diagnostics == placed.diagnostics,
+                     "placing answers changed what the file reads as")
+        for (whole, fast) in zip(read.reports, placed.reports) {
+            guard let rubric = try? rubrics.rubric(whole.rubric ?? RubricCatalog.defaultRubricID) else { continue }
+            let scorer = Scorer(rubric: rubric)
+            let a = Result { () throws(DiagnosticList) in try scorer.score(whole) }
+            let b = Result { () throws(DiagnosticList) in try scorer.score(fast) }
+            switch (a, b) {
+            case let (.success(x), .success(y)): precondition(x == y, "a placed report scored differently")
+            case let (.failure(x), .failure(y)): precondition(x.diagnostics == y.diagnostics, "a placed report failed differently")
+            default: preconditionFailure("a placed report scored where the whole one failed, or the other way round")
+            }
+        }
     }
 
     /// Reads bytes as a long-form CSV file and scores the reports its rows make.

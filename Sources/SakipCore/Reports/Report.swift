@@ -19,6 +19,9 @@ public struct Report: Sendable, Hashable {
     public var origin: SourcePosition
     /// True when value offsets point into XML start tags (the attribute is found on the error path).
     public var offsetsAreTags = false
+    /// Answers placed on the rubric as they were read (see `AnswerPlacement`), instead of
+    /// `answers`; only for a report scored right after reading, never one handed to a caller.
+    var placed: PlacedAnswers?
 
     public init(
         agency: String, name: String? = nil, region: String? = nil, year: Int, rubric: String? = nil,
@@ -35,6 +38,13 @@ public struct Report: Sendable, Hashable {
         self.indicators = indicators
         self.budget = budget
         self.origin = origin
+    }
+
+    /// Hands the placed answers back as `Answer`s, before any answer read after them.
+    mutating func unplace() {
+        guard let placed else { return }
+        answers = placed.answers + answers
+        self.placed = nil
     }
 
     /// Takes in another fragment of the same agency and year (CSV rows from another file or chunk),

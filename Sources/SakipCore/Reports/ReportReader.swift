@@ -9,11 +9,18 @@ public enum ReportReader {
     ///   - jobs: workers a large CSV file may be read by (0: one per processor), so `--jobs 1`
     ///     means one thread.
     public static func read(_ source: SourceText, defaultRubric: String? = nil, layout: WorkbookLayout? = nil, jobs: Int = 0) -> ReportFile {
+        read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: nil)
+    }
+
+    /// - Parameter placing: for XML reports scored right after reading, the placement of the
+    ///   rubric a report naming a rubric (or none) is scored against.
+    static func read(_ source: SourceText, defaultRubric: String?, layout: WorkbookLayout?, jobs: Int,
+                     placing: XMLReportReader.PlacementProvider?) -> ReportFile {
         if let ext = InputExpansion.fileExtension(source.name), InputExpansion.unreadWorkbookExtensions.contains(ext) {
             return ReportFile(file: source.name, diagnostics: [Diagnostic(.workbook, at: .wholeFile(source.name), "cannot read .\(ext): \(InputExpansion.unreadWorkbookAdvice)")])
         }
         return switch InputExpansion.format(of: source.name, bytes: source.bytes) {
-        case .xml: XMLReportReader.read(source)
+        case .xml: XMLReportReader.read(source, placing: placing)
         case .csv: CSVReportReader.read(source, rubric: defaultRubric, jobs: jobs)
         case .xlsx: readWorkbook(source, layout: layout)
         }
@@ -39,8 +46,13 @@ public enum ReportReader {
 
     /// Reads one input item: its bytes once, then its reports.
     package static func read(_ item: InputItem, defaultRubric: String?, layout: WorkbookLayout? = nil, jobs: Int = 0) -> ReportFile {
+        read(item, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: nil)
+    }
+
+    static func read(_ item: InputItem, defaultRubric: String?, layout: WorkbookLayout?, jobs: Int,
+                     placing: XMLReportReader.PlacementProvider?) -> ReportFile {
         switch item.read() {
-        case .success(let source): read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs)
+        case .success(let source): read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: placing)
         case .failure(let problem): ReportFile(file: item.name, diagnostics: [problem])
         }
     }

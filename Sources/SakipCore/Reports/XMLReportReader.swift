@@ -12,8 +12,17 @@ public enum XMLReportReader {
     }
 
     public static func read(_ source: SourceText) -> ReportFile {
+        read(source, placing: nil)
+    }
+
+    /// The placement of the rubric a report naming this rubric (or none) is scored against.
+    typealias PlacementProvider = @Sendable (_ named: String?) -> AnswerPlacement?
+
+    /// - Parameter placing: when given, plain answers are placed on the rubric as they are read
+    ///   (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
+    static func read(_ source: SourceText, placing: PlacementProvider?) -> ReportFile {
         let bytes = source.bytes, file = source.name
-        let builder = ReportBuilder(source: source)
+        let builder = ReportBuilder(source: source, placing: placing)
         do {
             try LibXML2.parse(bytes, file: file, handler: builder)
         } catch {
@@ -78,10 +87,17 @@ private final class ReportBuilder: XMLEventHandler {
     @exclusivity(unchecked) private var currentFailed = false
     /// The stage of the answer block being read.
     @exclusivity(unchecked) private var stage = Stage.final
+    /// The current report's answers placed on its rubric, while every answer so far was plain;
+    /// `placing` says whether there are (testing the optional itself copies it).
+    @exclusivity(unchecked) private var placed: PlacedAnswers?
+    @exclusivity(unchecked) private var placing = false
     @exclusivity(unchecked) private var reportedDepth = false
 
-    init(source: SourceText) {
+    let placementProvider: XMLReportReader.PlacementProvider?
+
+    init(source: SourceText, placing: XMLReportReader.PlacementProvider?) {
         self.source = source
+        placementProvider = placing
     }
 
     private static let documentChildren = NameSet([.report, .reports])
@@ -156,7 +172,10 @@ private final class ReportBuilder: XMLEventHandler {
         case .item: checklistItem(attrs, offset: offset)
         case .indicator: indicator(attrs, offset: offset)
         case .budget: budget(attrs, offset: offset)
-        case .answers, .grades, .checklist: stage = blockStage(attrs, offset: offset)
+        case .answers, .grades, .checklist:
+            stage = blockStage(attrs, offset: offset)
+            // Only final answers are placed: a block of another stage reads them all as `Answer`s.
+            if stage != .final { unplace() }
         default: break
         }
         let known = Self.attributes(of: element)
@@ -174,7 +193,10 @@ private final class ReportBuilder: XMLEventHandler {
 
     func endElement(_ code: Int?) {
         let element = stack.removeLast()
-        if element == .report, let report = current {
+        if element == .report, var report = current {
+            if placing { report.placed = placed }
+            placed = nil
+            placing = false
             if !currentFailed { reports.append(report) }
             current = nil
         }
@@ -212,17 +234,47 @@ private final class ReportBuilder: XMLEventHandler {
         current = Report(agency: agency ?? "", name: attrs[.name], region: attrs[.region], year: year ?? 0, rubric: attrs[.rubric],
                          origin: SourcePosition(source, offset: XMLSourceText.tagStart(before: offset, in: bytes)))
         current?.offsetsAreTags = true
-        current?.answers.reserveCapacity(96)
+        placed = placementProvider?(attrs[.rubric]).map(PlacedAnswers.init)
+        placing = placed != nil
+        if !placing { current?.answers.reserveCapacity(96) }
         if agency == nil || year == nil { currentFailed = true }
     }
 
     private func answer(_ attrs: Attrs, idAttribute: Name, element: Name, offset: Int) {
+        if placing {
+            if element == .answer, place(attrs.attributes, offset: offset) { return }
+            // Anything the placement does not take: every answer so far becomes an `Answer`.
+            unplace()
+        }
         guard let id = required(attrs, idAttribute, on: element, at: offset),
               let value = required(attrs, .value, on: element, at: offset) else { return }
         current?.answers.append(Answer(id: id, value: value, offset: offset, stage: stage))
     }
 
+    /// Hands the answers placed so far to the report as `Answer`s and places no more of its answers.
+    private func unplace() {
+        guard placing, let answers = placed?.answers else { return }
+        current?.answers = answers + (current?.answers ?? [])
+        placed = nil
+        placing = false
+    }
+
+    /// Places a final answer whose criterion and letter are written plainly (no surrounding
+    /// spaces, nothing else on the tag) from their bytes; false when it is anything else.
+    private func place(_ attributes: XMLAttributes, offset: Int) -> Bool {
+        let criterion = Name.criterion.rawValue, value = Name.value.rawValue
+        guard stage == .final, attributes.onlyPresent(in: Name.criterion.bit | Name.value.bit),
+              !attributes.isPadded(criterion), !attributes.isPadded(value) else { return false }
+        return attributes.withBytes(criterion) { id in
+            attributes.withBytes(value) { letter in
+                guard let id, let letter else { return false }
+                return placed!.place(id: id, letter: letter, offset: offset)
+            }
+        }
+    }
+
     private func checklistItem(_ attrs: Attrs, offset: Int) {
+        unplace()
         guard let criterion = required(attrs, .criterion, on: .item, at: offset) else { return }
         var flags: [Bool] = []
         for (name, isRequired) in [(Name.met, true), (.mandated, false), (.kept1Year, false), (.kept5Years, false)] {

@@ -22,6 +22,8 @@ public struct Scorer: Sendable {
 
     let criterionIndex: [String: (sub: Int, criterion: Int)]
     let subcomponentIndex: [String: Int]
+    /// The rubric's ids and letters as bytes, for readers that place answers as they read.
+    private(set) var placement: AnswerPlacement!
 
     public init(rubric: Rubric, strict: Bool = false) {
         self.rubric = rubric
@@ -49,6 +51,7 @@ public struct Scorer: Sendable {
             return fulls.allSatisfy { $0 == fulls[0] } ? fulls[0] : nil
         }
         flatCriteria = subcomponents.enumerated().flatMap { s, sub in sub.criteria.enumerated().map { (id: $1.id, sub: s, criterion: $0) } }
+        placement = AnswerPlacement(self)
     }
 
     /// Where a criterion id sits, trying the position after the previous answer first.
@@ -68,6 +71,16 @@ public struct Scorer: Sendable {
     /// or duplicate criteria) are thrown together, each with its file, line and column; the
     /// strictness policy is applied once, to everything found (see `Findings`).
     public func score(_ report: Report) throws(DiagnosticList) -> ScoreCard {
+        if report.placed != nil {
+            // Answers placed for another rubric (never, as the reader asks the same cache) are
+            // read as answers again.
+            guard report.placed?.placement.rubricID == rubric.id, report.answers.isEmpty, report.checklist.isEmpty else {
+                var unplaced = report
+                unplaced.unplace()
+                return try score(unplaced)
+            }
+            return try scoreOne(report)
+        }
         // Most reports have final answers only: checked without building the set of stages.
         if report.answers.allSatisfy({ $0.stage == .final }) && report.checklist.allSatisfy({ $0.stage == .final }) {
             return try scoreOne(report)
@@ -78,7 +91,7 @@ public struct Scorer: Sendable {
     /// Scores the answers of a report as they are, whatever stage they name.
     func scoreOne(_ report: Report) throws(DiagnosticList) -> ScoreCard {
         var findings = Findings(strict: strict, keepsWarnings: keepsWarnings)
-        let answers = collect(report, into: &findings)
+        let answers = report.placed.map(collected) ?? collect(report, into: &findings)
         var missing: [String] = []
         let subScores = subcomponents.indices.map { aggregate($0, answers, missing: &missing) }
         if !missing.isEmpty {
@@ -93,6 +106,15 @@ public struct Scorer: Sendable {
         let (errors, warnings) = findings.resolve()
         if !errors.isEmpty { throw DiagnosticList(errors) }
         return rollUp(report, subScores: subScores, indicators: indicators, missing: missing, warnings: warnings)
+    }
+
+    /// Answers placed while the report was read: all known, once each, on their scales, so
+    /// there is nothing to find; the rest is as `collect` leaves it for a report without grades
+    /// or a checklist.
+    func collected(_ placed: PlacedAnswers) -> CollectedAnswers {
+        CollectedAnswers(criterionValues: placed.criterionValues, gradeLetters: [String?](repeating: nil, count: subcomponents.count),
+                         gradeValues: [Double](repeating: .nan, count: subcomponents.count), answerOffset: placed.answerOffset,
+                         gradeOffset: [Int](repeating: -1, count: subcomponents.count), checklists: [])
     }
 
     /// Components (and groups) are sums of their sub-components; the total is the sum of the components.

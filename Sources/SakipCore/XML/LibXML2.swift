@@ -44,13 +44,28 @@ struct XMLVocabulary {
 ///
 /// A class, so that handing it to the handler for each tag copies no arrays. Only the parse's
 /// callbacks mutate it, one tag at a time on one thread, so its state skips dynamic exclusivity
-/// checks; a handler reads it during its event and keeps none of it.
+/// checks. A value's `String` is built when the handler first asks for it: a handler that
+/// matches values as bytes (`withBytes`) builds none. It is valid during the handler's
+/// `startElement` only: the tag is closed when that returns, and nothing of it may be kept.
 final class XMLAttributes {
-    /// Value of each known attribute, valid when its stamp is the current tag's.
+    /// One known attribute's value on the current tag: where its bytes are in libxml2's buffer
+    /// (during the tag only), whether white space surrounds them, and the tag it was set on.
+    private struct Slot {
+        var start: UnsafePointer<UInt8>?
+        var length = 0
+        var padded = false
+        /// The tag this slot was set on, and the tag its `String` was built for.
+        var stamp: UInt32 = 0
+        var built: UInt32 = 0
+    }
+
+    /// One slot per vocabulary code: one array, so that setting a value checks one buffer's
+    /// uniqueness, not five.
+    @exclusivity(unchecked) private var slots: [Slot]
+    /// Values already built as strings (valid when the slot's `built` is the current tag).
     @exclusivity(unchecked) private var values: [String]
-    /// The tag each value was set on. A new tag only advances `tag`, so starting one costs
-    /// nothing however many attributes the last one had.
-    @exclusivity(unchecked) private var stamps: [UInt32]
+    /// A new tag only advances `tag`, so starting one costs nothing however many attributes
+    /// the last one had.
     @exclusivity(unchecked) private var tag: UInt32 = 1
     /// Codes set on this tag, in document order: the first `presentCount` of `presentCodes`.
     @exclusivity(unchecked) private var presentCodes: [Int]
@@ -58,58 +73,83 @@ final class XMLAttributes {
     /// Bit `code` set for each code under 64 present on this tag; `highCodes` for any other.
     @exclusivity(unchecked) private(set) var presentMask: UInt64 = 0
     @exclusivity(unchecked) private var highCodes = false
-    /// Whether each value (current when its stamp is) begins or ends with white space.
-    @exclusivity(unchecked) private var padded: [Bool]
     /// Attributes outside the vocabulary, by name (rare: a typo or a foreign attribute).
     @exclusivity(unchecked) private(set) var unknown: [String] = []
 
     init(count: Int) {
+        slots = Array(repeating: Slot(), count: count)
         values = Array(repeating: "", count: count)
-        stamps = Array(repeating: 0, count: count)
         presentCodes = Array(repeating: 0, count: count)
-        padded = Array(repeating: false, count: count)
     }
 
     /// Whether every attribute on this tag is one of `mask`'s codes (all under 64).
     func onlyPresent(in mask: UInt64) -> Bool { !highCodes && presentMask & ~mask == 0 }
 
+    /// Whether a known attribute is on this tag.
+    func has(_ code: Int) -> Bool { slots[code].stamp == tag }
+
+    /// Whether a value on this tag begins or ends with white space.
+    func isPadded(_ code: Int) -> Bool { slots[code].stamp == tag && slots[code].padded }
+
     /// The value of a known attribute on this tag without white space around it; nil when absent.
     /// Values are checked for surrounding spaces as they are read, so most are returned as they are.
     func trimmed(_ code: Int) -> String? {
-        guard stamps[code] == tag else { return nil }
-        return padded[code] ? values[code].trimmingSpaces() : values[code]
+        guard let value = self[code] else { return nil }
+        return slots[code].padded ? value.trimmingSpaces() : value
     }
 
     /// Codes set on this tag, in document order.
     var present: ArraySlice<Int> { presentCodes[..<presentCount] }
 
     /// The value of a known attribute on this tag, nil when absent or ignored.
-    subscript(code: Int) -> String? { stamps[code] == tag ? values[code] : nil }
+    subscript(code: Int) -> String? {
+        let slot = slots[code]
+        guard slot.stamp == tag, let start = slot.start else { return nil }
+        if slot.built != tag {
+            values[code] = ValueStrings.make(UnsafeBufferPointer(start: start, count: slot.length))
+            slots[code].built = tag
+        }
+        return values[code]
+    }
+
+    /// Calls `body` with a present value's bytes (nil when absent). The bytes are libxml2's and
+    /// exist only during the call.
+    func withBytes<R>(_ code: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> R) -> R {
+        let slot = slots[code]
+        guard slot.stamp == tag, let start = slot.start else { return body(nil) }
+        return body(UnsafeBufferPointer(start: start, count: slot.length))
+    }
 
     fileprivate func reset() {
-        tag &+= 1
-        if tag == 0 {
-            // After 2^32 - 1 tags the stamps could collide: start them afresh.
-            for i in stamps.indices { stamps[i] = 0 }
-            tag = 1
-        }
+        advance()
         presentCount = 0
         presentMask = 0
         highCodes = false
         if !unknown.isEmpty { unknown.removeAll(keepingCapacity: true) }
     }
 
+    /// Ends the tag: its values, which point into libxml2's buffer, are no longer reachable.
+    fileprivate func close() { advance() }
+
+    private func advance() {
+        tag &+= 1
+        if tag == 0 {
+            // After 2^32 - 1 tags the stamps could collide: start them afresh.
+            for i in slots.indices { slots[i].stamp = 0; slots[i].built = 0 }
+            tag = 1
+        }
+    }
+
     fileprivate func set(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         // A repeated attribute is a well-formedness error libxml2 stops at; the guard keeps a
         // code from being listed twice all the same.
-        if stamps[code] != tag {
+        if slots[code].stamp != tag {
             presentCodes[presentCount] = code
             presentCount += 1
             if code < 64 { presentMask |= 1 << UInt64(code) } else { highCodes = true }
         }
-        values[code] = ValueStrings.make(bytes)
-        padded[code] = bytes.count > 0 && (isSpace(bytes[0]) || isSpace(bytes[bytes.count - 1]))
-        stamps[code] = tag
+        let padded = bytes.count > 0 && (isSpace(bytes[0]) || isSpace(bytes[bytes.count - 1]))
+        slots[code] = Slot(start: bytes.baseAddress, length: bytes.count, padded: padded, stamp: tag, built: 0)
     }
 
     fileprivate func addUnknown(_ name: String) { unknown.append(name) }
@@ -171,6 +211,7 @@ enum LibXML2 {
             let element = session.code(of: localName)
             session.handler.startElement(element, name: element == nil ? String(cString: localName) : nil,
                                          attributes: session.attributes, offset: max(offset, 0))
+            session.attributes.close()
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let context, let localName else { return }

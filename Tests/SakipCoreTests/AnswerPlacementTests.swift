@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import SakipCore
+
+/// Plain answers are placed on the rubric as an XML report is read; anything unusual hands them
+/// back as `Answer`s. Either way a card and its diagnostics are what reading and then scoring give.
+@Suite("Answers placed while reading", .serialized)
+struct AnswerPlacementTests {
+    static let rubric = try! RubricCatalog.standard.load(RubricCatalog.defaultRubricID)
+    static let scorer = Scorer(rubric: rubric)
+
+    /// The rubric's criteria in order, each answered with `letter`.
+    static func answers(_ letter: (Int) -> String = { _ in "A" }, skip: Set<Int> = []) -> String {
+        scorer.flatCriteria.enumerated().filter { !skip.contains($0.offset) }
+            .map { "<answer criterion=\"\($0.element.id)\" value=\"\(letter($0.offset))\"/>" }.joined(separator: "\n")
+    }
+
+    /// A report of these answers (in one `<answers>` block unless `blocks` are given whole).
+    static func report(_ answers: String, rubric: String = "", blocks: Bool = false) -> [UInt8] {
+        let body = blocks ? answers : "<answers>\n\(answers)\n</answers>"
+        return Array("<report agency=\"kota-x\" year=\"2024\"\(rubric)>\n\(body)\n</report>\n".utf8)
+    }
+
+    /// Both paths over the same bytes, as a ranking (no warnings) and as `score` (with them).
+    func bothPaths(_ bytes: [UInt8], keepsWarnings: Bool = true) -> (placed: Evaluation, read: Evaluation) {
+        let evaluator = Evaluator(options: .init(keepsWarnings: keepsWarnings))
+        let source = InputSource.bytes(bytes, name: "r.xml")
+        return (evaluator.evaluate([source]), evaluator.score(evaluator.read([source])))
+    }
+
+    /// - Parameter scored: whether the report is expected to score (else to fail with errors).
+    func expectSame(_ bytes: [UInt8], scored: Bool = true, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        for keepsWarnings in [true, false] {
+            let (placed, read) = bothPaths(bytes, keepsWarnings: keepsWarnings)
+            #expect(read.cards.isEmpty != scored, sourceLocation: sourceLocation)
+            #expect(placed.cards == read.cards, sourceLocation: sourceLocation)
+            #expect(placed.errors.map(\.description) == read.errors.map(\.description), sourceLocation: sourceLocation)
+            #expect(placed.warnings.map(\.description) == read.warnings.map(\.description), sourceLocation: sourceLocation)
+            #expect(placed.cards.map { $0.warnings.map(\.description) } == read.cards.map { $0.warnings.map(\.description) }, sourceLocation: sourceLocation)
+        }
+    }
+
+    func placed(_ bytes: [UInt8]) -> Report? {
+        let file = XMLReportReader.read(SourceText(name: "r.xml", bytes: bytes), placing: { _ in Self.scorer.placement })
+        return file.reports.first
+    }
+
+    @Test func aPlainReportIsPlacedAndScoresTheSame() throws {
+        let bytes = Self.report(Self.answers { ["A", "BB", "B", "C", "CC", "D"][$0 % 6] })
+        let report = try #require(placed(bytes), "the report reads")
+        #expect(report.placed != nil)
+        #expect(report.answers.isEmpty)
+        // Handed back, the placed answers are what the full reader reads.
+        var unplaced = report
+        unplaced.unplace()
+        #expect(unplaced.answers == XMLReportReader.read(bytes, file: "r.xml").reports.first?.answers)
+        expectSame(bytes)
+    }
+
+    @Test func answersOutOfOrderAreFoundByTheirBytes() throws {
+        let lines = Self.answers().split(separator: "\n").reversed().joined(separator: "\n")
+        let report = try #require(placed(Self.report(lines)), "the report reads")
+        #expect(report.placed != nil)
+        expectSame(Self.report(lines))
+    }
+
+    /// Each of these stops the placement part-way: the answers placed before it are handed back
+    /// in order, and the rest is read as ever.
+    @Test(arguments: [
+        ("<answer criterion=\"9.9.9\" value=\"A\"/>", true),                  // unknown criterion
+        ("<answer criterion=\"1.1.1\" value=\"A\"/>", true),                  // duplicate (1.1.1 is answered above)
+        ("<answer criterion=\"1.1.2\" value=\"Z\"/>", false),                 // letter off the scale
+        ("<answer criterion=\"1.1.2\" value=\"a\"/>", false),                 // a letter's case
+        ("<answer criterion=\" 1.1.2\" value=\"A\"/>", true),                 // spaces around an id
+        ("<answer criterion=\"1.1.2\" value=\"A \"/>", true),                 // spaces around a letter
+        ("<answer criterion=\"1.1.2\"/>", false),                             // no value
+        ("<answer criterion=\"\" value=\"A\"/>", false),                      // empty id
+        ("<answer criterion=\"1.1.2\" value=\"A\" stage=\"self\"/>", true),   // an attribute answers do not take
+        ("<answer criterion=\"1.1\" value=\"A\"/>", true),                    // a sub-component id
+        ("<answer criterion=\"1.1.2\" value=\"É\"/>", false),                 // a letter outside ASCII
+    ])
+    func anythingUnusualHandsTheAnswersBack(line: String, scores: Bool) {
+        let body = Self.answers(skip: [1]).split(separator: "\n")
+        let mixed = (body.prefix(5) + [Substring(line)] + body.dropFirst(5)).joined(separator: "\n")
+        expectSame(Self.report(mixed), scored: scores)
+    }
+
+    @Test func blocksOfOtherStagesAndGradesAreReadAsAnswers() {
+        let finals = "<answers>\n" + Self.answers() + "\n</answers>"
+        let selfBlock = "<answers stage=\"self\">\n" + Self.answers { _ in "B" } + "\n</answers>"
+        expectSame(Self.report(finals + "\n" + selfBlock, blocks: true))
+        expectSame(Self.report(selfBlock + "\n" + finals, blocks: true))
+        expectSame(Self.report(finals + "\n<grades><grade subcomponent=\"1.1\" value=\"A\"/></grades>", blocks: true))
+        expectSame(Self.report(finals + "\n<checklist><item criterion=\"1.1.1\" met=\"yes\"/></checklist>", blocks: true))
+    }
+
+    @Test func reportsNamingAnotherRubricArePlacedOnIt() {
+        expectSame(Self.report(Self.answers(), rubric: " rubric=\"permenpanrb-88-2021-grade\""))
+        expectSame(Self.report(Self.answers(), rubric: " rubric=\"no-such-rubric\""), scored: false)
+    }
+
+    @Test func unansweredCriteriaAreMissingEitherWay() {
+        expectSame(Self.report(Self.answers(skip: [0, 7, 20])))
+    }
+
+    @Test func theBundledSamplesScoreTheSame() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folders = ["samples", "samples/partners/2024", "samples/stages"]
+        var count = 0
+        for folder in folders {
+            let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path).filter { $0.hasSuffix(".xml") }
+            for name in names.sorted() {
+                // Every bundled sample scores.
+                expectSame(try Array(Data(contentsOf: root.appendingPathComponent(folder + "/" + name))))
+                count += 1
+            }
+        }
+        #expect(count > 60)
+    }
+}
