@@ -71,7 +71,7 @@ final class XMLAttributes {
     @exclusivity(unchecked) private var presentCodes: [Int]
     @exclusivity(unchecked) private var presentCount = 0
     /// Bit `code` set for each code under 64 present on this tag; `highCodes` for any other.
-    @exclusivity(unchecked) private(set) var presentMask: UInt64 = 0
+    @exclusivity(unchecked) private var presentMask: UInt64 = 0
     @exclusivity(unchecked) private var highCodes = false
     /// Attributes outside the vocabulary, by name (rare: a typo or a foreign attribute).
     @exclusivity(unchecked) private(set) var unknown: [String] = []
@@ -84,9 +84,6 @@ final class XMLAttributes {
 
     /// Whether every attribute on this tag is one of `mask`'s codes (all under 64).
     func onlyPresent(in mask: UInt64) -> Bool { !highCodes && presentMask & ~mask == 0 }
-
-    /// Whether a known attribute is on this tag.
-    func has(_ code: Int) -> Bool { slots[code].stamp == tag }
 
     /// Whether a value on this tag begins or ends with white space.
     func isPadded(_ code: Int) -> Bool { slots[code].stamp == tag && slots[code].padded }
