@@ -47,13 +47,31 @@ package struct CSVTable: Sendable {
         return Int(spans[end - 1].end - spans[first].start)
     }
 
+    /// Where the field's content lies without surrounding blanks.
+    @inline(__always)
+    private static func trimmed(_ span: Span, in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var start = Int(span.start), end = Int(span.end)
+        while start < end && isSpace(buffer[start]) { start += 1 }
+        while end > start && isSpace(buffer[end - 1]) { end -= 1 }
+        return start..<end
+    }
+
+    /// The field holds nothing but blanks.
+    func isBlank(_ span: Span) -> Bool {
+        bytes.withUnsafeBufferPointer { Self.trimmed(span, in: $0).isEmpty }
+    }
+
+    /// Two fields' bytes without surrounding blanks (raw: quoted fields are not unescaped).
+    func withTrimmedBytes<R>(_ a: Span, _ b: Span, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Self.trimmed(a, in: buffer)]), UnsafeBufferPointer(rebasing: buffer[Self.trimmed(b, in: buffer)]))
+        }
+    }
+
     /// The field's text, without surrounding blanks.
     func string(_ span: Span) -> String {
         bytes.withUnsafeBufferPointer { buffer in
-            var start = Int(span.start), end = Int(span.end)
-            while start < end && isSpace(buffer[start]) { start += 1 }
-            while end > start && isSpace(buffer[end - 1]) { end -= 1 }
-            let slice = UnsafeBufferPointer(rebasing: buffer[start..<end])
+            let slice = UnsafeBufferPointer(rebasing: buffer[Self.trimmed(span, in: buffer)])
             guard span.escaped else { return ValueStrings.make(slice) }
             var unescaped: [UInt8] = []
             unescaped.reserveCapacity(slice.count)
@@ -78,12 +96,10 @@ package struct CSVTable: Sendable {
     /// The field as a four-digit year, read from its bytes.
     func year(_ span: Span) -> Int? {
         bytes.withUnsafeBufferPointer { buffer in
-            var start = Int(span.start), end = Int(span.end)
-            while start < end && isSpace(buffer[start]) { start += 1 }
-            while end > start && isSpace(buffer[end - 1]) { end -= 1 }
-            guard end - start == 4 else { return nil }
+            let digits = Self.trimmed(span, in: buffer)
+            guard digits.count == 4 else { return nil }
             var year = 0
-            for i in start..<end {
+            for i in digits {
                 let digit = Int(buffer[i]) - Int(UInt8(ascii: "0"))
                 guard (0...9).contains(digit) else { return nil }
                 year = year * 10 + digit

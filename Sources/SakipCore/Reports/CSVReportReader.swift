@@ -47,8 +47,14 @@ public enum CSVReportReader {
 
     /// - Parameter jobs: how many workers a large file may be read by; 0 for one per processor.
     public static func read(_ source: SourceText, rubric: String?, jobs: Int = 0) -> ReportFile {
+        read(source, rubric: rubric, jobs: jobs, placing: nil)
+    }
+
+    /// - Parameter placing: when given, plain answer rows are placed on the rubric as they are
+    ///   read (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
+    static func read(_ source: SourceText, rubric: String?, jobs: Int, placing: ReportReader.PlacementProvider?) -> ReportFile {
         let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
-        return read(source, rubric: rubric, parts: source.bytes.count >= chunkedSize ? workers : 1)
+        return read(source, rubric: rubric, parts: source.bytes.count >= chunkedSize ? workers : 1, placing: placing)
     }
 
     /// Reads in `parts` record-aligned chunks concurrently; the result does not depend on `parts`:
@@ -57,7 +63,7 @@ public enum CSVReportReader {
         read(SourceText(name: file, bytes: bytes), rubric: rubric, parts: parts)
     }
 
-    static func read(_ source: SourceText, rubric: String?, parts: Int) -> ReportFile {
+    static func read(_ source: SourceText, rubric: String?, parts: Int, placing: ReportReader.PlacementProvider? = nil) -> ReportFile {
         let bytes = source.bytes, file = source.name
         let ranges = CSVTable.recordAlignedRanges(bytes, parts: parts)
         let delimiter = CSVTable.delimiter(of: bytes)
@@ -75,8 +81,9 @@ public enum CSVReportReader {
         guard let first = parsed.first, let layout = layoutReader.layout(first) else {
             return layoutReader.result
         }
+        let placement = layout.kind == .answers ? placing?(rubric) : nil
         let chunks = Evaluator.parallelMap(Array(parsed.enumerated()), jobs: parts, progress: nil) { i, table in
-            var builder = CSVReportBuilder(source: source, rubric: rubric)
+            var builder = CSVReportBuilder(source: source, rubric: rubric, placement: placement)
             let fragments = builder.readRows(table, from: i == 0 ? 1 : 0, layout: layout)
             return (builder.result, fragments, builder.failed)
         }
@@ -115,14 +122,17 @@ private struct CSVLayout: Sendable {
 private struct CSVReportBuilder {
     let source: SourceText
     let rubric: String?
+    /// Where answer rows are placed as they are read (see `placeAnswer`), or nil.
+    let placement: AnswerPlacement?
     var result: ReportFile
     private(set) var failed = Set<ReportKey>()
     /// A `;` file comes from a decimal-comma locale: its numbers are written `82,5`.
     private var decimalComma = false
 
-    init(source: SourceText, rubric: String?) {
+    init(source: SourceText, rubric: String?, placement: AnswerPlacement? = nil) {
         self.source = source
         self.rubric = rubric
+        self.placement = placement
         result = ReportFile(file: source.name)
         result.isFragmentary = true
     }
@@ -225,7 +235,9 @@ private struct CSVReportBuilder {
                 } else {
                     i = fragments.count
                     index[key] = i
-                    fragments.append(Report(agency: key.agency, year: key.year, rubric: rubric, origin: SourcePosition(source, offset: table.recordOffsets[record])))
+                    var fragment = Report(agency: key.agency, year: key.year, rubric: rubric, origin: SourcePosition(source, offset: table.recordOffsets[record]))
+                    fragment.placed = placement.map(PlacedAnswers.init)
+                    fragments.append(fragment)
                 }
                 lastAgency = agencySpan
                 lastKey = fresh
@@ -233,7 +245,7 @@ private struct CSVReportBuilder {
             }
             let ok: Bool
             switch kind {
-            case .answers: ok = answerRow(row, columns, into: &fragments[i])
+            case .answers: ok = placeAnswer(row, columns, into: &fragments[i]) || answerRow(row, columns, into: &fragments[i])
             case .checklist: ok = checklistRow(row, into: &fragments[i])
             case .indicators: ok = indicatorRow(row, into: &fragments[i])
             case .agencies: ok = true
@@ -280,6 +292,22 @@ private struct CSVReportBuilder {
         guard let stage = stage(row, column: columns.stage) else { return false }
         report.answers.append(Answer(id: criterion, value: value, offset: row.offset(columns.value!), stage: stage))
         return true
+    }
+
+    /// Places a final answer whose criterion and letter are written plainly (not quoted with
+    /// `""` inside, no stage named) from the row's bytes, as `AnswerPlacement` allows; false for
+    /// anything else, with every answer placed so far handed back to the report as `Answer`s, so
+    /// that `answerRow` reads this row and the rest of the report as the full path does.
+    private func placeAnswer(_ row: Cells, _ columns: Columns, into report: inout Report) -> Bool {
+        let table = row.table
+        let criterion = row.span(columns.criterion!), value = row.span(columns.value!)
+        let plain = !criterion.escaped && !value.escaped && !(columns.stage.map { !table.isBlank(row.span($0)) } ?? false)
+        // `report.placed?` mutates in place; nil when the report places nothing (any more).
+        let placed = plain ? table.withTrimmedBytes(criterion, value) { id, letter in
+            id.isEmpty || letter.isEmpty ? false : report.placed?.place(id: id, letter: letter, offset: Int(value.offset))
+        } : false
+        if placed == false { report.unplace() }
+        return placed == true
     }
 
     /// The row's `stage`: final when the column is absent or empty; nil (an error) when unknown.

@@ -51,6 +51,12 @@ public struct Report: Sendable, Hashable {
     /// keeping file order.
     public mutating func absorb(_ fragment: Report) {
         assert(fragment.agency == agency && fragment.year == year, "fragments merge by agency and year")
+        var fragment = fragment
+        // Placed answers stay placed only while nothing else is answered.
+        if fragment.placed != nil || !fragment.answers.isEmpty || !fragment.checklist.isEmpty {
+            unplace()
+            fragment.unplace()
+        }
         answers += fragment.answers
         checklist += fragment.checklist
         indicators += fragment.indicators

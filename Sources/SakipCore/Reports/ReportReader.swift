@@ -12,16 +12,19 @@ public enum ReportReader {
         read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: nil)
     }
 
-    /// - Parameter placing: for XML reports scored right after reading, the placement of the
-    ///   rubric a report naming a rubric (or none) is scored against.
+    /// The placement of the rubric a report naming this rubric (or none) is scored against.
+    typealias PlacementProvider = @Sendable (_ named: String?) -> AnswerPlacement?
+
+    /// - Parameter placing: for XML and CSV reports scored right after reading, the placement
+    ///   of the rubric a report naming a rubric (or none) is scored against.
     static func read(_ source: SourceText, defaultRubric: String?, layout: WorkbookLayout?, jobs: Int,
-                     placing: XMLReportReader.PlacementProvider?) -> ReportFile {
+                     placing: PlacementProvider?) -> ReportFile {
         if let ext = InputExpansion.fileExtension(source.name), InputExpansion.unreadWorkbookExtensions.contains(ext) {
             return ReportFile(file: source.name, diagnostics: [Diagnostic(.workbook, at: .wholeFile(source.name), "cannot read .\(ext): \(InputExpansion.unreadWorkbookAdvice)")])
         }
         return switch InputExpansion.format(of: source.name, bytes: source.bytes) {
         case .xml: XMLReportReader.read(source, placing: placing)
-        case .csv: CSVReportReader.read(source, rubric: defaultRubric, jobs: jobs)
+        case .csv: CSVReportReader.read(source, rubric: defaultRubric, jobs: jobs, placing: placing)
         case .xlsx: readWorkbook(source, layout: layout)
         }
     }
@@ -50,7 +53,7 @@ public enum ReportReader {
     }
 
     static func read(_ item: InputItem, defaultRubric: String?, layout: WorkbookLayout?, jobs: Int,
-                     placing: XMLReportReader.PlacementProvider?) -> ReportFile {
+                     placing: PlacementProvider?) -> ReportFile {
         switch item.read() {
         case .success(let source): read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: placing)
         case .failure(let problem): ReportFile(file: item.name, diagnostics: [problem])

@@ -15,12 +15,9 @@ public enum XMLReportReader {
         read(source, placing: nil)
     }
 
-    /// The placement of the rubric a report naming this rubric (or none) is scored against.
-    typealias PlacementProvider = @Sendable (_ named: String?) -> AnswerPlacement?
-
     /// - Parameter placing: when given, plain answers are placed on the rubric as they are read
     ///   (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
-    static func read(_ source: SourceText, placing: PlacementProvider?) -> ReportFile {
+    static func read(_ source: SourceText, placing: ReportReader.PlacementProvider?) -> ReportFile {
         let bytes = source.bytes, file = source.name
         let builder = ReportBuilder(source: source, placing: placing)
         do {
@@ -93,9 +90,9 @@ private final class ReportBuilder: XMLEventHandler {
     @exclusivity(unchecked) private var placing = false
     @exclusivity(unchecked) private var reportedDepth = false
 
-    let placementProvider: XMLReportReader.PlacementProvider?
+    let placementProvider: ReportReader.PlacementProvider?
 
-    init(source: SourceText, placing: XMLReportReader.PlacementProvider?) {
+    init(source: SourceText, placing: ReportReader.PlacementProvider?) {
         self.source = source
         placementProvider = placing
     }
