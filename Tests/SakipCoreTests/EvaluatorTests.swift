@@ -141,6 +141,22 @@ struct RankingTests {
         #expect(RankKey("component:") == nil)
     }
 
+    /// Cards of one rubric are ranked column by column; cards whose components differ (other
+    /// rubrics, other orders) by id among the cards that have each: both give each component's
+    /// competition rank among its holders.
+    @Test func componentRanksAmongTheCardsThatHaveTheComponent() throws {
+        let alike = [try card("a", 80, components: [20, 10, 5]), try card("b", 70, components: [15, 12, 5]), try card("c", 60, components: [15, 9, 7])]
+        #expect(Ranking.componentRanks(alike) == [[1, 2, 2], [2, 1, 2], [2, 3, 1]])
+        var reordered = try card("d", 50, components: [30, 1])
+        reordered.components.reverse()                      // "2" before "1"
+        let fewer = try card("e", 40, components: [16])     // only "1"
+        let mixed = alike + [reordered, fewer]
+        // "1": 20 15 15 (30) 16 -> 2 4 4 1 3; "2": 10 12 9 (1) -> 2 1 3 4; "3": 5 5 7 -> 2 2 1.
+        #expect(Ranking.componentRanks(mixed) == [[2, 2, 2], [4, 1, 2], [4, 3, 1], [4, 1], [3]])
+        let entries = Ranking.rank(mixed, by: .total)
+        #expect(entries.first { $0.card.agency == "d" }?.componentRanks == ["1": 1, "2": 4])
+    }
+
     @Test func summaryCountsEveryGradeAndFindsTheWeakest() throws {
         let cards = [try card("a", 91), try card("b", 55), try card("c", 60), try card("d", 10)]
         let summary = RankingSummary(cards: cards, rubric: try bundled("permenpanrb-88-2021"))

@@ -60,11 +60,11 @@ public struct RankRequest: Sendable {
         func inRegion(_ card: ScoreCard) -> Bool { wantedRegion == nil || card.region?.lowercased() == wantedRegion }
         let rankedYear = try BatchChecks.year(year, in: evaluation.cards)
         try BatchChecks.region(region, in: evaluation.cards.filter { $0.year == rankedYear })
-        let current = evaluation.cards.filter { $0.year == rankedYear && inRegion($0) }
+        let current = evaluation.cards.keeping { $0.year == rankedYear && inRegion($0) }
         try BatchChecks.component(by, in: current)
-        let pool = (earlier ?? evaluation).cards.filter(inRegion)
+        let pool = (earlier ?? evaluation).cards.keeping(inRegion)
         let previousYear = rankedYear.flatMap { Self.previousYear(before: $0, in: pool, separate: earlier != nil) }
-        let entries = Ranking.rank(current, by: by, previous: pool.filter { $0.year == previousYear })
+        let entries = Ranking.rank(current, by: by, previous: previousYear == nil ? [] : pool.filter { $0.year == previousYear })
 
         let rubricID = Self.mostCommon(current.map(\.rubricID))
         let rubric = try? rubrics.rubric(inputs.options.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)
@@ -258,7 +258,7 @@ public struct RankResult: Sendable, Codable {
             rubric = card.rubricID
             score = card.total
             grade = card.grade.grade
-            components = card.components.map { ComponentStanding(id: $0.id, score: $0.score, rank: entry.componentRanks[$0.id]!) }
+            components = zip(card.components, entry.rankOfComponent).map { ComponentStanding(id: $0.id, score: $0.score, rank: $1) }
             indicatorMean = card.indicatorMean
             missing = card.missing.count
             movementMeasured = measured

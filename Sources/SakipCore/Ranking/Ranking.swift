@@ -38,9 +38,14 @@ public enum Movement: String, Sendable, Hashable {
 public struct RankedEntry: Sendable {
     public var card: ScoreCard
     public var rank: Int
-    /// Rank of each component's score among the ranked reports, by component id.
-    public var componentRanks: [String: Int]
+    /// Rank of each of the card's components (in the card's order) among the ranked reports.
+    public var rankOfComponent: [Int]
     public var previous: PreviousStanding?
+
+    /// Rank of each component's score among the ranked reports, by component id.
+    public var componentRanks: [String: Int] {
+        Dictionary(zip(card.components.map(\.id), rankOfComponent)) { first, _ in first }
+    }
 }
 
 /// The same agency in the previous year's ranking.
@@ -72,17 +77,11 @@ public enum Ranking {
     /// Ranks cards by `key`, ties listed by agency id; reports without the key's component are left out.
     /// With `previous` cards, each entry carries its movement against the same agency there.
     public static func rank(_ cards: [ScoreCard], by key: RankKey, previous: [ScoreCard] = []) -> [RankedEntry] {
-        let ranked = cards.filter { key.value(of: $0) != nil }
+        let ranked = cards.keeping { key.value(of: $0) != nil }
         let ranks = competitionRanks(ranked.map { key.value(of: $0)! })
-        let componentIDs = orderedComponentIDs(ranked)
-        var componentRanks = [[String: Int]](repeating: Dictionary(minimumCapacity: componentIDs.count), count: ranked.count)
-        for id in componentIDs {
-            let holders = ranked.indices.filter { i in ranked[i].components.contains { $0.id == id } }
-            let scores = holders.map { i in ranked[i].components.first { $0.id == id }!.score }
-            for (position, rank) in zip(holders, competitionRanks(scores)) { componentRanks[position][id] = rank }
-        }
+        let componentRanks = componentRanks(ranked)
 
-        let previousRanked = previous.filter { key.value(of: $0) != nil }
+        let previousRanked = previous.keeping { key.value(of: $0) != nil }
         let previousRanks = competitionRanks(previousRanked.map { key.value(of: $0)! })
         var previousByAgency: [String: (ScoreCard, Int)] = [:]
         for (card, rank) in zip(previousRanked, previousRanks) { previousByAgency[card.agency] = (card, rank) }
@@ -94,14 +93,39 @@ public enum Ranking {
         entries.reserveCapacity(ranked.count)
         for i in order {
             let card = ranked[i]
-            let standing = previousByAgency[card.agency].map { earlier, earlierRank in
+            // Without a previous year there is nothing to look up (and no agency id to hash).
+            let standing = (previousByAgency.isEmpty ? nil : previousByAgency[card.agency]).map { earlier, earlierRank in
                 PreviousStanding(
                     card: earlier, rank: earlierRank, delta: key.value(of: card)! - key.value(of: earlier)!,
                     gradeMovement: movement(from: earlier, to: card), rankMovement: earlierRank - ranks[i])
             }
-            entries.append(RankedEntry(card: card, rank: ranks[i], componentRanks: componentRanks[i], previous: standing))
+            entries.append(RankedEntry(card: card, rank: ranks[i], rankOfComponent: componentRanks[i], previous: standing))
         }
         return entries
+    }
+
+    /// Each card's components' competition ranks among the cards that have the component, in
+    /// the card's order.
+    static func componentRanks(_ cards: [ScoreCard]) -> [[Int]] {
+        guard let first = cards.first else { return [] }
+        let ids = first.components.map(\.id)
+        func listsIDs(_ card: ScoreCard) -> Bool {
+            guard card.components.count == ids.count else { return false }
+            for c in ids.indices where card.components[c].id != ids[c] { return false }
+            return true
+        }
+        // Cards of one rubric list the same components in the same order: ranked column by column.
+        if cards.allSatisfy(listsIDs) {
+            let columns = ids.indices.map { c in competitionRanks(cards.map { $0.components[c].score }) }
+            return cards.indices.map { i in columns.map { $0[i] } }
+        }
+        var result = cards.map { [Int](repeating: 0, count: $0.components.count) }
+        for id in orderedComponentIDs(cards) {
+            let holders = cards.indices.compactMap { i in cards[i].components.firstIndex { $0.id == id }.map { (card: i, position: $0) } }
+            let ranks = competitionRanks(holders.map { cards[$0.card].components[$0.position].score })
+            for (holder, rank) in zip(holders, ranks) { result[holder.card][holder.position] = rank }
+        }
+        return result
     }
 
     /// Component ids in first-seen order.
@@ -120,5 +144,13 @@ public enum Ranking {
         if later.grade.above > earlier.grade.above { return .up }
         if later.grade.above < earlier.grade.above { return .down }
         return .same
+    }
+}
+
+extension Array {
+    /// The elements that satisfy `isKept`; the array itself (no copy) when all do, as they
+    /// usually do when ranking score cards.
+    func keeping(_ isKept: (Element) -> Bool) -> [Element] {
+        allSatisfy(isKept) ? self : filter(isKept)
     }
 }

@@ -189,8 +189,9 @@ private struct CSVReportBuilder {
         // Fragments in first-seen order, mutated in place; found by agency and year.
         var fragments: [Report] = []
         var index: [ReportKey: Int] = [:]
+        // The last row's agency and year as they are written, and its fragment: no `String` per row.
         var lastAgency: CSVTable.Span?
-        var lastKey: ReportKey?
+        var lastYear = CSVTable.Span(start: 0, end: 0, offset: 0, escaped: false)
         var lastIndex = -1
         guard firstRecord < table.recordCount else { return [] }
         for record in firstRecord..<table.recordCount {
@@ -221,15 +222,12 @@ private struct CSVReportBuilder {
                 continue
             }
             // Rows of one agency usually follow each other: compare bytes before building a key.
-            let agencySpan = row.span(columns.agency)
-            let key: ReportKey
+            let agencySpan = row.span(columns.agency), yearSpan = row.span(columns.year)
             let i: Int
-            if let lastAgency, let lastKey, table.sameBytes(agencySpan, lastAgency), table.year(row.span(columns.year)) == lastKey.year {
-                key = lastKey
+            if let lastAgency, table.sameBytes(agencySpan, lastAgency), table.sameBytes(yearSpan, lastYear) {
                 i = lastIndex
             } else {
-                guard let fresh = makeKey(row, columns) else { continue }
-                key = fresh
+                guard let key = makeKey(row, columns) else { continue }
                 if let existing = index[key] {
                     i = existing
                 } else {
@@ -240,7 +238,7 @@ private struct CSVReportBuilder {
                     fragments.append(fragment)
                 }
                 lastAgency = agencySpan
-                lastKey = fresh
+                lastYear = yearSpan
                 lastIndex = i
             }
             let ok: Bool
@@ -250,7 +248,7 @@ private struct CSVReportBuilder {
             case .indicators: ok = indicatorRow(row, into: &fragments[i])
             case .agencies: ok = true
             }
-            if !ok { failed.insert(key) }
+            if !ok { failed.insert(ReportKey(fragments[i])) }
         }
         return fragments
     }

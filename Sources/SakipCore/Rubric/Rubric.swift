@@ -64,36 +64,26 @@ public struct AnswerScale: Sendable, Hashable {
     public var full: Double
     /// Letter -> value, in the file's order (best first in the bundled rubrics).
     public var values: [(letter: String, value: Double)] {
-        didSet { byByte = Self.table(values) }
+        didSet { keys = values.map { LetterKey.pack($0.letter) } }
     }
-    /// The value of each one-byte ASCII letter by its byte, NaN for none: scoring looks up
-    /// every answer, and nearly every letter is one byte (A-E, Y/T).
-    private var byByte: [Double]
+    /// Each letter as a `LetterKey`: scoring looks up every answer.
+    private(set) var keys: [UInt64]
 
     public init(id: String, full: Double, values: [(letter: String, value: Double)]) {
         self.id = id
         self.full = full
         self.values = values
-        byByte = Self.table(values)
-    }
-
-    private static func table(_ values: [(letter: String, value: Double)]) -> [Double] {
-        var table = [Double](repeating: .nan, count: 0x80)
-        // Reversed, so that the first of a repeated letter wins, as in the search below.
-        for (letter, value) in values.reversed() where letter.utf8.count == 1 {
-            let byte = letter.utf8.first!
-            if byte < 0x80 { table[Int(byte)] = value }
-        }
-        return table
+        keys = values.map { LetterKey.pack($0.letter) }
     }
 
     public func value(of letter: String) -> Double? {
-        let utf8 = letter.utf8
-        if utf8.count == 1, let byte = utf8.first, byte < 0x80 {
-            let value = byByte[Int(byte)]
-            return value.isNaN ? nil : value
+        var bytes = letter
+        let found = bytes.withUTF8 { bytes in
+            keys.withUnsafeBufferPointer { LetterKey.first(bytes, in: $0) { values[$0].letter == letter } }
         }
-        return values.first { $0.letter == letter }?.value
+        // Off the keys, a letter may still equal one as Swift compares strings (canonically
+        // equivalent Unicode written with other bytes): that rare case is decided as before.
+        return (found ?? values.firstIndex { $0.letter == letter }).map { values[$0].value }
     }
 
     public var letters: [String] { values.map(\.letter) }

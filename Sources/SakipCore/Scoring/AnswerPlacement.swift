@@ -9,71 +9,63 @@
 /// exactly what it would have seen, so cards and diagnostics do not change.
 final class AnswerPlacement: Sendable {
     let rubricID: String
-    /// Every criterion id's bytes, back to back; criterion `flat`'s are `idStart[flat]..<idStart[flat + 1]`.
+    /// One criterion: where its id lies in `idBytes`, its scale's letters in the letter tables,
+    /// and whether its sub-component is scored by the mean (only then are its answers placed).
+    private struct Criterion {
+        var idStart: Int32
+        var idEnd: Int32
+        var lettersStart: Int32
+        var lettersEnd: Int32
+        var placeable: Bool
+    }
+    private let criteria: [Criterion]
+    /// Every criterion id's bytes, back to back.
     private let idBytes: [UInt8]
-    private let idStart: [Int]
     let idStrings: [String]
-    /// Each criterion's scale: its letters are `scaleStart[scale]..<scaleStart[scale + 1]` of the letter tables.
-    private let scaleOf: [Int]
-    private let scaleStart: [Int]
-    /// Every scale's letters: bytes back to back (`letterStart`), strings and values.
+    /// Every scale's letters, scale after scale: as `LetterKey`s, bytes back to back
+    /// (`letterStart`), strings and values.
+    private let letterKeys: [UInt64]
     private let letterBytes: [UInt8]
     private let letterStart: [Int]
     private let letterStrings: [String]
     private let letterValues: [Double]
-    /// Whether each criterion's sub-component is scored by the mean of its answers.
-    private let placeable: [Bool]
-    /// One-byte letters by scale: `oneByte[scale * 128 + byte]` is the letter's index + 1 (0: none).
-    private let oneByte: [Int32]
     /// Open addressing over the id bytes' hash: flat position + 1, 0 for an empty slot.
     private let slots: [Int32]
 
     init(_ scorer: Scorer) {
         rubricID = scorer.rubric.id
         idStrings = scorer.flatCriteria.map(\.id)
-        var idBytes: [UInt8] = [], idStart: [Int] = [0]
-        for id in idStrings {
-            idBytes += id.utf8
-            idStart.append(idBytes.count)
-        }
-        self.idBytes = idBytes
-        self.idStart = idStart
-        var scaleIndex: [String: Int] = [:]
-        var scaleOf: [Int] = [], scaleStart: [Int] = [0]
+        var idBytes: [UInt8] = []
+        var letters: [String: (start: Int32, end: Int32)] = [:]
         var letterBytes: [UInt8] = [], letterStart: [Int] = [0], letterStrings: [String] = [], letterValues: [Double] = []
-        for flat in scorer.flatCriteria.indices {
+        var criteria: [Criterion] = []
+        for (flat, id) in idStrings.enumerated() {
             let scale = scorer.criterionScales[flat]
-            if scaleIndex[scale.id] == nil {
-                scaleIndex[scale.id] = scaleStart.count - 1
+            if letters[scale.id] == nil {
+                let first = Int32(letterStrings.count)
                 for (letter, value) in scale.values {
                     letterBytes += letter.utf8
                     letterStart.append(letterBytes.count)
                     letterStrings.append(letter)
                     letterValues.append(value)
                 }
-                scaleStart.append(letterStrings.count)
+                letters[scale.id] = (first, Int32(letterStrings.count))
             }
-            scaleOf.append(scaleIndex[scale.id]!)
+            let start = Int32(idBytes.count)
+            idBytes += id.utf8
+            criteria.append(Criterion(idStart: start, idEnd: Int32(idBytes.count), lettersStart: letters[scale.id]!.start, lettersEnd: letters[scale.id]!.end,
+                                      placeable: scorer.subcomponents[scorer.flatCriteria[flat].sub].aggregation == .mean))
         }
-        var oneByte = [Int32](repeating: 0, count: (scaleStart.count - 1) * 128)
-        for scale in 0..<(scaleStart.count - 1) {
-            // Backwards, so that the first of a repeated letter wins, as in the search.
-            for i in (scaleStart[scale]..<scaleStart[scale + 1]).reversed() where letterStart[i + 1] - letterStart[i] == 1 {
-                let byte = letterBytes[letterStart[i]]
-                if byte < 0x80 { oneByte[scale * 128 + Int(byte)] = Int32(i + 1) }
-            }
-        }
-        self.oneByte = oneByte
-        self.scaleOf = scaleOf
-        self.scaleStart = scaleStart
+        self.idBytes = idBytes
+        self.criteria = criteria
+        letterKeys = letterStrings.map(LetterKey.pack)
         self.letterBytes = letterBytes
         self.letterStart = letterStart
         self.letterStrings = letterStrings
         self.letterValues = letterValues
-        placeable = scorer.flatCriteria.map { scorer.subcomponents[$0.sub].aggregation == .mean }
         var slots = [Int32](repeating: 0, count: Self.tableSize(for: idStrings.count))
-        for flat in idStrings.indices {
-            var slot = Self.hash(idBytes[idStart[flat]..<idStart[flat + 1]]) & (slots.count - 1)
+        for (flat, criterion) in criteria.enumerated() {
+            var slot = Self.hash(idBytes[Int(criterion.idStart)..<Int(criterion.idEnd)]) & (slots.count - 1)
             // A repeated id keeps its first position; the rubric loader refuses such rubrics,
             // so this only guards the table.
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
@@ -86,45 +78,46 @@ final class AnswerPlacement: Sendable {
 
     /// The flat position of the criterion with these id bytes, trying the one after `previous`
     /// first (reports answer in rubric order); nil for an id outside the rubric.
+    @inline(__always)
     func locate(_ id: UnsafeBufferPointer<UInt8>, after previous: Int) -> Int? {
         idBytes.withUnsafeBufferPointer { all in
-            let guess = previous + 1
-            if guess < idStrings.count, Self.same(all, idStart[guess], idStart[guess + 1], id) { return guess }
-            var slot = Self.hash(id) & (slots.count - 1)
-            while slots[slot] != 0 {
-                let flat = Int(slots[slot]) - 1
-                if Self.same(all, idStart[flat], idStart[flat + 1], id) { return flat }
-                slot = (slot + 1) & (slots.count - 1)
+            criteria.withUnsafeBufferPointer { criteria in
+                let guess = previous + 1
+                if guess < criteria.count, Self.same(all, criteria[guess].idStart, criteria[guess].idEnd, id) { return guess }
+                var slot = Self.hash(id) & (slots.count - 1)
+                while slots[slot] != 0 {
+                    let flat = Int(slots[slot]) - 1
+                    if Self.same(all, criteria[flat].idStart, criteria[flat].idEnd, id) { return flat }
+                    slot = (slot + 1) & (slots.count - 1)
+                }
+                return nil
             }
-            return nil
         }
     }
 
-    /// Whether the criterion at `flat` is scored by the mean (its answers are placed).
-    func isPlaceable(_ flat: Int) -> Bool { placeable[flat] }
-
-    /// The letter's index in the letter tables when it is one of the criterion's scale, else nil.
+    /// The letter's index in the letter tables when the criterion at `flat` is placed (its
+    /// sub-component is scored by the mean) and the letter is one of its scale's; else nil.
+    @inline(__always)
     func letter(_ bytes: UnsafeBufferPointer<UInt8>, for flat: Int) -> Int? {
-        let scale = scaleOf[flat]
-        if bytes.count == 1 && bytes[0] < 0x80 {
-            let found = oneByte[scale * 128 + Int(bytes[0])]
-            return found == 0 ? nil : Int(found) - 1
-        }
-        return letterBytes.withUnsafeBufferPointer { all in
-            for i in scaleStart[scale]..<scaleStart[scale + 1] where Self.same(all, letterStart[i], letterStart[i + 1], bytes) { return i }
-            return nil
-        }
+        let criterion = criteria[flat]
+        guard criterion.placeable else { return nil }
+        let start = Int(criterion.lettersStart)
+        return letterKeys.withUnsafeBufferPointer { keys in
+            LetterKey.first(bytes, in: UnsafeBufferPointer(rebasing: keys[start..<Int(criterion.lettersEnd)])) { i in
+                letterBytes.withUnsafeBufferPointer { Self.same($0, Int32(letterStart[start + i]), Int32(letterStart[start + i + 1]), bytes) }
+            }
+        }.map { start + $0 }
     }
 
     func value(letter: Int) -> Double { letterValues[letter] }
     func letterString(_ letter: Int) -> String { letterStrings[letter] }
 
     @inline(__always)
-    private static func same(_ all: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard end - start == b.count else { return false }
+    private static func same(_ all: UnsafeBufferPointer<UInt8>, _ start: Int32, _ end: Int32, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard Int(end - start) == b.count else { return false }
         var i = 0
         while i < b.count {
-            if all[start + i] != b[i] { return false }
+            if all[Int(start) + i] != b[i] { return false }
             i += 1
         }
         return true
@@ -153,6 +146,8 @@ struct PlacedAnswers: Sendable, Hashable {
     var answerOffset: [Int]
     /// Flat positions and letters (indices in the placement's letter tables), in document order.
     var order: [(flat: Int32, letter: Int32)] = []
+    /// The flat position of the last answer placed (-1: none yet).
+    private var last = -1
 
     init(_ placement: AnswerPlacement) {
         self.placement = placement
@@ -164,9 +159,9 @@ struct PlacedAnswers: Sendable, Hashable {
     /// Places an answer; false (and nothing placed) when the full path would have anything to
     /// say about it.
     mutating func place(id: UnsafeBufferPointer<UInt8>, letter: UnsafeBufferPointer<UInt8>, offset: Int) -> Bool {
-        let previous = order.isEmpty ? -1 : Int(order[order.count - 1].flat)
-        guard let flat = placement.locate(id, after: previous), placement.isPlaceable(flat), answerOffset[flat] < 0,
+        guard let flat = placement.locate(id, after: last), answerOffset[flat] < 0,
               let index = placement.letter(letter, for: flat) else { return false }
+        last = flat
         criterionValues[flat] = placement.value(letter: index)
         answerOffset[flat] = offset
         order.append((Int32(flat), Int32(index)))
