@@ -69,12 +69,13 @@ public struct RankRequest: Sendable {
         let rubricID = Self.mostCommon(current.map(\.rubricID))
         let rubric = try? rubrics.rubric(inputs.options.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)
         let errors = evaluation.errors + (earlier?.errors ?? [])
-        let warnings = evaluation.warnings + stageWarnings + BatchChecks.unanswered(entries.map(\.card))
+        let rankedCards = entries.map(\.card)
+        let warnings = evaluation.warnings + stageWarnings + BatchChecks.unanswered(rankedCards)
         let shown = top.map { Array(entries.prefix($0)) } ?? entries
         var result = RankResult(
             rubric: rubricID, year: rankedYear, previousYear: previousYear, by: by.description,
             rankings: shown.map { RankResult.Entry($0, by: by, measured: previousYear != nil) },
-            summary: RankResult.Summary(RankingSummary(cards: entries.map(\.card), rubric: rubric)),
+            summary: RankResult.Summary(RankingSummary(cards: rankedCards, rubric: rubric)),
             errors: errors, warnings: warnings, components: Self.componentLabels(current))
         result.stage = stage?.rawValue
         return result
@@ -89,11 +90,14 @@ public struct RankRequest: Sendable {
 
     /// Each component's name, from the first ranked report that has it.
     static func componentLabels(_ cards: [ScoreCard]) -> [RankResult.ComponentLabel] {
-        var seen = Set<String>()
         var labels: [RankResult.ComponentLabel] = []
-        for card in cards {
-            for component in card.components where seen.insert(component.id).inserted {
-                labels.append(RankResult.ComponentLabel(id: component.id, name: component.name, weight: component.weight))
+        for card in cards.indices {
+            for c in cards[card].components.indices {
+                let id = cards[card].components[c].id
+                // Cards of one rubric repeat the first card's components: looked for in place first.
+                if c < labels.count && labels[c].id == id || labels.contains(where: { $0.id == id }) { continue }
+                let component = cards[card].components[c]
+                labels.append(RankResult.ComponentLabel(id: id, name: component.name, weight: component.weight))
             }
         }
         return labels

@@ -43,33 +43,38 @@ public struct RankingSummary: Sendable {
         min = totals.min()
         max = totals.max()
         var counts: [String: Int] = [:]
-        for card in cards { counts[card.grade.grade, default: 0] += 1 }
+        for card in cards.indices { counts[cards[card].grade.grade, default: 0] += 1 }
         let order = rubric?.grades.map(\.grade) ?? counts.keys.sorted()
         grades = order.map { ($0, counts[$0, default: 0]) }
 
         // Sub-components are compared within the rubric they belong to. Cards of one rubric list
         // them in the same order, so a sub-component is first looked for at its position, and
-        // by id only when that misses.
+        // by id only when that misses. Reached by index, so no card or score is copied.
+        let rubricID = rubric?.id
         var sums: [(id: String, name: String, value: Double, lost: Double, reports: Int)] = []
         var slot: [String: Int] = [:]
-        for card in cards where rubric == nil || card.rubricID == rubric!.id {
+        for card in cards.indices where rubricID == nil || cards[card].rubricID == rubricID {
             var position = 0
-            for component in card.components {
-                for sub in component.subcomponents {
-                    defer { position += 1 }
+            for component in cards[card].components.indices {
+                for s in cards[card].components[component].subcomponents.indices {
                     let i: Int
-                    if position < sums.count, sums[position].id == sub.id {
+                    let id = cards[card].components[component].subcomponents[s].id
+                    if position < sums.count, sums[position].id == id {
                         i = position
-                    } else if let known = slot[sub.id] {
+                    } else if let known = slot[id] {
                         i = known
                     } else {
                         i = sums.count
-                        slot[sub.id] = i
-                        sums.append((sub.id, sub.name, 0, 0, 0))
+                        slot[id] = i
+                        sums.append((id, cards[card].components[component].subcomponents[s].name, 0, 0, 0))
                     }
+                    let sub = (value: cards[card].components[component].subcomponents[s].value,
+                               weight: cards[card].components[component].subcomponents[s].weight,
+                               score: cards[card].components[component].subcomponents[s].score)
                     sums[i].value += sub.value
                     sums[i].lost += sub.weight - sub.score
                     sums[i].reports += 1
+                    position += 1
                 }
             }
         }
