@@ -47,3 +47,21 @@ struct LocatedErrorTests {
         #expect(empty.errors.allSatisfy { $0.location.isPlaced || $0.location == .wholeFile("empty.xml") })
     }
 }
+
+@Suite("Source locations")
+struct SourceLocationTests {
+    /// Offsets near the start are counted in place, the rest through the line index: both give
+    /// the line and column that counting every byte gives, on either side of the boundary.
+    @Test func everyOffsetHasTheLineAndColumnOfAByteCount() {
+        let lines = (0..<300).map { String(repeating: "x", count: $0 % 13) }
+        let bytes = Array(lines.joined(separator: "\n").utf8)
+        let source = SourceText(name: "f.xml", bytes: bytes)
+        var line = 1, column = 1
+        for offset in 0...bytes.count {
+            let location = source.location(of: offset)
+            #expect(location.line == line && location.column == column, "offset \(offset)")
+            if offset < bytes.count, bytes[offset] == 0x0A { line += 1; column = 1 } else { column += 1 }
+        }
+        #expect(bytes.count > 2048)
+    }
+}

@@ -47,6 +47,9 @@ public final class SourceText: Sendable, Hashable {
             return SourceLocation(file: name, sheet: sheets[min(sheet, sheets.count - 1)], row: (offset >> 14) & (CellReference.maxRow * 2 - 1),
                                   column: (offset & (CellReference.maxColumn - 1)) + 1)
         }
+        // Near the start (a report's own tag, in a file of one report) the lines are counted
+        // in place: no index of the whole file is built for one location.
+        if offset < 1024 { return nearStart(offset) }
         let starts = lineIndex()
         var low = 0
         var high = starts.count - 1
@@ -61,6 +64,19 @@ public final class SourceText: Sendable, Hashable {
     package func location(ofAttribute attribute: String, inTagAt offset: Int) -> SourceLocation {
         if !sheets.isEmpty { return location(of: offset) }
         return location(of: XMLSourceText.attributeValue(attribute, inTagAt: offset, in: bytes))
+    }
+
+    private func nearStart(_ offset: Int) -> SourceLocation {
+        var line = 1, lineStart = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            let end = min(offset, buffer.count)
+            var i = 0
+            while i < end {
+                if buffer[i] == 0x0A { line += 1; lineStart = i + 1 }
+                i += 1
+            }
+        }
+        return SourceLocation(file: name, line: line, column: offset - lineStart + 1)
     }
 
     private func lineIndex() -> [Int] {

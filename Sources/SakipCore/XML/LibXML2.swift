@@ -59,16 +59,17 @@ final class XMLAttributes {
         var built: UInt32 = 0
     }
 
-    /// One slot per vocabulary code: one array, so that setting a value checks one buffer's
-    /// uniqueness, not five.
-    @exclusivity(unchecked) private var slots: [Slot]
+    /// One slot per vocabulary code. Owned storage rather than an array: a value is set for
+    /// every attribute of every tag, and an array would check its buffer's uniqueness each time.
+    /// Allocated in `init`, freed in `deinit`, never handed out.
+    private let slots: UnsafeMutableBufferPointer<Slot>
     /// Values already built as strings (valid when the slot's `built` is the current tag).
     @exclusivity(unchecked) private var values: [String]
     /// A new tag only advances `tag`, so starting one costs nothing however many attributes
     /// the last one had.
     @exclusivity(unchecked) private var tag: UInt32 = 1
     /// Codes set on this tag, in document order: the first `presentCount` of `presentCodes`.
-    @exclusivity(unchecked) private var presentCodes: [Int]
+    private let presentCodes: UnsafeMutableBufferPointer<Int>
     @exclusivity(unchecked) private var presentCount = 0
     /// Bit `code` set for each code under 64 present on this tag; `highCodes` for any other.
     @exclusivity(unchecked) private var presentMask: UInt64 = 0
@@ -77,9 +78,16 @@ final class XMLAttributes {
     @exclusivity(unchecked) private(set) var unknown: [String] = []
 
     init(count: Int) {
-        slots = Array(repeating: Slot(), count: count)
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: Slot())
         values = Array(repeating: "", count: count)
-        presentCodes = Array(repeating: 0, count: count)
+        presentCodes = .allocate(capacity: count)
+        presentCodes.initialize(repeating: 0)
+    }
+
+    deinit {
+        slots.deallocate()
+        presentCodes.deallocate()
     }
 
     /// Whether every attribute on this tag is one of `mask`'s codes (all under 64).
@@ -96,7 +104,7 @@ final class XMLAttributes {
     }
 
     /// Codes set on this tag, in document order.
-    var present: ArraySlice<Int> { presentCodes[..<presentCount] }
+    var present: [Int] { Array(presentCodes[..<presentCount]) }
 
     /// The value of a known attribute on this tag, nil when absent or ignored.
     subscript(code: Int) -> String? {
@@ -189,34 +197,14 @@ enum LibXML2 {
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
             guard let context, let localName else { return }
-            let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
-            session.attributes.reset()
-            if attributeCount > 0, let attributes {
-                for i in 0..<Int(attributeCount) {
-                    // Five pointers per attribute: local name, prefix, URI, value start, value end.
-                    guard let name = attributes[5 * i], let start = attributes[5 * i + 3], let end = attributes[5 * i + 4] else { continue }
-                    guard let code = session.code(of: name) else {
-                        session.attributes.addUnknown(String(cString: name))
-                        continue
-                    }
-                    if session.vocabulary.ignored[code] { continue }
-                    session.attributes.set(code, UnsafeBufferPointer(start: start, count: end - start))
-                }
+            // The parse holds the session (`passRetained` below): borrowed here, not retained per event.
+            Unmanaged<SAXSession>.fromOpaque(context)._withUnsafeGuaranteedRef { session in
+                session.start(localName, attributeCount: Int(attributeCount), attributes: attributes)
             }
-            let offset = session.context.map { Int(xmlByteConsumed($0)) } ?? 0
-            if session.wantsText { session.text.removeAll(keepingCapacity: true) }
-            let element = session.code(of: localName)
-            session.handler.startElement(element, name: element == nil ? String(cString: localName) : nil,
-                                         attributes: session.attributes, offset: max(offset, 0))
-            session.attributes.close()
         }
         sax.endElementNs = { context, localName, _, _ in
             guard let context, let localName else { return }
-            let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
-            let element = session.code(of: localName)
-            guard session.wantsText else { return session.handler.endElement(element) }
-            session.handler.endElement(element, text: String(decoding: session.text, as: UTF8.self))
-            session.text.removeAll(keepingCapacity: true)
+            Unmanaged<SAXSession>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(localName) }
         }
         if session.wantsText {
             sax.characters = { context, characters, length in
@@ -377,6 +365,39 @@ private final class SAXSession {
         attributes = XMLAttributes(count: vocabulary.names.count)
         seenNames = Array(repeating: nil, count: Self.seenSlots)
         seenCodes = Array(repeating: -1, count: Self.seenSlots)
+    }
+
+    /// A start tag: its attributes into the table (by code; unknown names kept as strings,
+    /// ignored ones dropped), then the handler.
+    @inline(__always)
+    func start(_ localName: UnsafePointer<xmlChar>, attributeCount: Int, attributes pointers: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        attributes.reset()
+        if attributeCount > 0, let pointers {
+            for i in 0..<attributeCount {
+                // Five pointers per attribute: local name, prefix, URI, value start, value end.
+                guard let name = pointers[5 * i], let start = pointers[5 * i + 3], let end = pointers[5 * i + 4] else { continue }
+                guard let code = code(of: name) else {
+                    attributes.addUnknown(String(cString: name))
+                    continue
+                }
+                if vocabulary.ignored[code] { continue }
+                attributes.set(code, UnsafeBufferPointer(start: start, count: end - start))
+            }
+        }
+        let offset = context.map { Int(xmlByteConsumed($0)) } ?? 0
+        if wantsText { text.removeAll(keepingCapacity: true) }
+        let element = code(of: localName)
+        handler.startElement(element, name: element == nil ? String(cString: localName) : nil, attributes: attributes, offset: max(offset, 0))
+        attributes.close()
+    }
+
+    /// An end tag, with the text gathered since the last tag when the handler wants it.
+    @inline(__always)
+    func end(_ localName: UnsafePointer<xmlChar>) {
+        let element = code(of: localName)
+        guard wantsText else { return handler.endElement(element) }
+        handler.endElement(element, text: String(decoding: text, as: UTF8.self))
+        text.removeAll(keepingCapacity: true)
     }
 
     /// The vocabulary code of a name from the parser, or nil for a name outside it.
