@@ -228,7 +228,12 @@ public struct Evaluator: Sendable {
 final class ScorerCache: Sendable {
     private let rubrics: RubricCache
     private let options: Evaluator.Options
-    private let scorers = Locked<[String: Result<Scorer, any Error>]>([:])
+    /// Scorers behind a reference: handing one out retains a box, not a scorer's many tables.
+    private final class Prepared: Sendable {
+        let scorer: Scorer
+        init(_ scorer: Scorer) { self.scorer = scorer }
+    }
+    private let scorers = Locked<[String: Result<Prepared, any Error>]>([:])
 
     init(rubrics: RubricCache, options: Evaluator.Options) {
         self.rubrics = rubrics
@@ -240,12 +245,12 @@ final class ScorerCache: Sendable {
         options.rubric ?? named ?? RubricCatalog.defaultRubricID
     }
 
-    private func scorer(_ reference: String) -> Result<Scorer, any Error> {
+    private func scorer(_ reference: String) -> Result<Prepared, any Error> {
         if let cached = scorers.withLock({ $0[reference] }) { return cached }
         let built = Result {
             var scorer = Scorer(rubric: try rubrics.rubric(reference), strict: options.strict)
             scorer.keepsWarnings = options.keepsWarnings
-            return scorer
+            return Prepared(scorer)
         }
         return scorers.withLock { cache in
             if let raced = cache[reference] { return raced }
@@ -257,15 +262,15 @@ final class ScorerCache: Sendable {
     /// The placement of the rubric a report naming `named` is scored against, for a reader to
     /// place its answers as it reads; nil when that rubric cannot be used (scoring says why).
     func placement(named: String?) -> AnswerPlacement? {
-        try? scorer(reference(named)).get().placement
+        try? scorer(reference(named)).get().scorer.placement
     }
 
     func score(_ report: Report) -> Result<ScoreCard, DiagnosticList> {
         let reference = reference(report.rubric)
         let prepared = scorer(reference)
         switch prepared {
-        case .success(let scorer):
-            return Result { () throws(DiagnosticList) in try scorer.score(report) }
+        case .success(let prepared):
+            return Result { () throws(DiagnosticList) in try prepared.scorer.score(report) }
         case .failure(let error):
             // A rubric file's own errors keep their locations; other errors are plain messages.
             let reason = switch error {

@@ -31,6 +31,40 @@ enum ValueSyntax {
         return value
     }
 
+    /// `number(_:)` of a value's bytes. A plain decimal (an optional sign, digits, an optional
+    /// fraction: at most 15 digits in all) is converted here, as the quotient of two doubles
+    /// that are both exact, which IEEE division rounds correctly: the same double the C
+    /// library's correctly rounded `strtod` gives (Clinger's fast path). Anything else goes
+    /// through `number(_:)` on its text.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var start = 0, end = bytes.count
+        while start < end && isSpace(bytes[start]) { start += 1 }
+        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
+        var i = start
+        let negative = i < end && bytes[i] == UInt8(ascii: "-")
+        if i < end && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) { i += 1 }
+        var significand: UInt64 = 0, digits = 0, fractionDigits = 0, sawPoint = false
+        while i < end {
+            let byte = bytes[i]
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                significand = significand &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if sawPoint { fractionDigits += 1 }
+            } else if byte == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            i += 1
+        }
+        guard i == end, digits > 0, digits <= 15 else { return number(String(decoding: bytes, as: UTF8.self)) }
+        let magnitude = Double(significand) / exactPowersOfTen[fractionDigits]
+        return negative ? -magnitude : magnitude
+    }
+
+    /// 10^0 ... 10^15, each exactly a double.
+    private static let exactPowersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+
     /// A number as Excel writes it in a decimal-comma locale (a `;` CSV): `82,5`, `1.234.567,8`
     /// (`.` grouping thousands), or with a `.` as the decimal mark when there is no comma.
     static func number(_ text: String, decimalComma: Bool) -> Double? {

@@ -209,12 +209,14 @@ private final class ReportBuilder: XMLEventHandler {
 
     /// The attribute as a number; nil when absent (an error if `required`) or not a number (always an error).
     private func number(_ attrs: Attrs, _ name: Name, on element: Name, at offset: Int, required: Bool) -> Double? {
-        guard let text = attrs[name] else {
+        // Read from the value's bytes: a `String` is built only to say what is wrong.
+        let read = attrs.attributes.withBytes(name.rawValue) { bytes in bytes.map { ValueSyntax.number($0) } }
+        guard let read else {
             if required { fail(.missingAttribute, "<\(element.text)> needs a '\(name.text)' attribute", at: offset) }
             return nil
         }
-        guard let value = ValueSyntax.number(text) else {
-            fail(.invalidNumber, "'\(name.text)' is '\(text)'; \(ValueSyntax.numberExpectation)", attribute: name, at: offset)
+        guard let value = read else {
+            fail(.invalidNumber, "'\(name.text)' is '\(attrs[name] ?? "")'; \(ValueSyntax.numberExpectation)", attribute: name, at: offset)
             return nil
         }
         return value
