@@ -156,8 +156,9 @@ public struct RankCSVRenderer: ResultRenderer {
     }
 
     public func render(_ result: RankResult) -> String {
+        let componentIDs = result.componentIDs
         var columns: [(String, TextTable.Alignment)] = ["rank", "agency", "name", "region", "year", "rubric", "score", "grade"].map { ($0, .left) }
-        for id in result.componentIDs { columns += [("component_\(id)", .left), ("component_\(id)_rank", .left)] }
+        for id in componentIDs { columns += [("component_\(id)", .left), ("component_\(id)_rank", .left)] }
         columns += [("indicator_mean", .left), ("missing", .left)]
         if result.previousYear != nil {
             columns += ["previous_score", "delta", "previous_grade", "grade_movement", "previous_rank", "rank_movement"].map { ($0, .left) }
@@ -165,8 +166,9 @@ public struct RankCSVRenderer: ResultRenderer {
         var table = TextTable(columns)
         for entry in result.rankings {
             var row = [String(entry.rank), entry.agency, entry.name ?? "", entry.region ?? "", String(entry.year), entry.rubric, Numbers.full(entry.score), entry.grade]
-            for id in result.componentIDs {
-                row += [entry.componentScore(id).map { Numbers.full($0.score) } ?? "", entry.componentScore(id).map { String($0.rank) } ?? ""]
+            for id in componentIDs {
+                let standing = entry.componentScore(id)
+                row += [standing.map { Numbers.full($0.score) } ?? "", standing.map { String($0.rank) } ?? ""]
             }
             row += [entry.indicatorMean.map(Numbers.full) ?? "", String(entry.missing)]
             if result.previousYear != nil {

@@ -11,33 +11,37 @@ extension Scorer {
     }
 
     /// Scores sub-component `s` by its aggregation; unanswered items are appended to `missing`.
+    /// Every report scores every sub-component: fields are read in place (`subcomponents[s].x`)
+    /// rather than through a copy of the sub-component and its criteria.
     func aggregate(_ s: Int, _ answers: CollectedAnswers, missing: inout [String]) -> SubcomponentScore {
-        let sub = subcomponents[s]
-        let earned = switch sub.aggregation {
+        let aggregation = subcomponents[s].aggregation
+        let earned = switch aggregation {
         case .mean: meanAggregation(s, answers, missing: &missing)
         case .grade: gradeAggregation(s, answers, missing: &missing)
         case .checklist: checklistAggregation(s, answers, missing: &missing)
         }
         let denominator = earned.weightSum * earned.full
+        let weight = subcomponents[s].weight
         return SubcomponentScore(
-            id: sub.id, name: sub.name, weight: sub.weight, aggregation: sub.aggregation, value: earned.rawSum / denominator,
-            score: earned.rawSum * sub.weight / denominator, letter: earned.letter, answered: earned.answered, expected: earned.expected,
-            group: sub.group)
+            id: subcomponents[s].id, name: subcomponents[s].name, weight: weight, aggregation: aggregation, value: earned.rawSum / denominator,
+            score: earned.rawSum * weight / denominator, letter: earned.letter, answered: earned.answered, expected: earned.expected,
+            group: subcomponents[s].group)
     }
 
     /// `mean`: the criterion-weighted mean of the answers; an unanswered criterion counts 0.
     private func meanAggregation(_ s: Int, _ answers: CollectedAnswers, missing: inout [String]) -> Earned {
-        let sub = subcomponents[s]
         // Mixed scales (different `full`) are normalised per criterion instead.
         let common = commonFull[s]
-        var earned = Earned(rawSum: 0, weightSum: 0, full: common ?? 1, answered: 0, expected: sub.criteria.count)
-        for (c, criterion) in sub.criteria.enumerated() {
-            earned.weightSum += criterion.weight
+        let count = subcomponents[s].criteria.count
+        var earned = Earned(rawSum: 0, weightSum: 0, full: common ?? 1, answered: 0, expected: count)
+        for c in 0..<count {
+            let weight = subcomponents[s].criteria[c].weight
+            earned.weightSum += weight
             let v = answers.criterionValues[flatPosition[s] + c]
             if v.isNaN {
-                missing.append(criterion.id)
+                missing.append(subcomponents[s].criteria[c].id)
             } else {
-                earned.rawSum += (common == nil ? v / criterionScales[flatPosition[s] + c].full : v) * criterion.weight
+                earned.rawSum += (common == nil ? v / criterionScales[flatPosition[s] + c].full : v) * weight
                 earned.answered += 1
             }
         }

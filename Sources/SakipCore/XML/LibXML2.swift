@@ -233,8 +233,7 @@ enum LibXML2 {
         context.pointee.userData = unmanaged.toOpaque()
         xmlCtxtUseOptions(context, options)
         session.context = context
-        // The session holds the handler unowned: the caller's reference keeps it alive throughout.
-        withExtendedLifetime(handler) { _ = xmlParseDocument(context) }
+        _ = xmlParseDocument(context)
         // A DOCTYPE declaring entities makes libxml2 keep them in a document of its own, which
         // the caller owns even though no tree was asked for.
         if let document = context.pointee.myDoc {
@@ -341,7 +340,9 @@ private final class ErrorSession {
 /// time: the mutable properties opt out of dynamic exclusivity checks, which cost more than the
 /// callbacks' own work (about 40% of a report's callback time when checked).
 private final class SAXSession {
-    unowned(unsafe) let handler: any XMLEventHandler
+    /// Held strongly (the handler holds nothing of the session): a `let` of the borrowed
+    /// session is called without retaining it per event.
+    let handler: any XMLEventHandler
     let vocabulary: XMLVocabulary
     let attributes: XMLAttributes
     let wantsText: Bool
