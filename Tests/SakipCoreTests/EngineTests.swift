@@ -243,3 +243,14 @@ struct JSONWriterTests {
         """)
     }
 }
+
+@Suite("File extensions")
+struct FileExtensionTests {
+    /// The part after the last dot of the file's own name, lowercased; a dot in a folder's name
+    /// is not an extension.
+    @Test(arguments: [("a/b.xml", "xml"), ("B.XLSX", "xlsx"), ("partners.v2/answers", nil), ("a.b/c.Csv", "csv"),
+                      ("noext", nil), ("report.", ""), ("dir/.hidden", "hidden"), ("laporan-é.XML", "xml")] as [(String, String?)])
+    func extensionOfTheFileItself(name: String, expected: String?) {
+        #expect(InputExpansion.fileExtension(name) == expected)
+    }
+}

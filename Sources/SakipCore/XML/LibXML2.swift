@@ -125,6 +125,7 @@ final class XMLAttributes {
         return body(UnsafeBufferPointer(start: start, count: slot.length))
     }
 
+    @inline(__always)
     fileprivate func reset() {
         advance()
         presentCount = 0
@@ -145,6 +146,7 @@ final class XMLAttributes {
         }
     }
 
+    @inline(__always)
     fileprivate func set(_ code: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
         // A repeated attribute is a well-formedness error libxml2 stops at; the guard keeps a
         // code from being listed twice all the same.
@@ -353,9 +355,15 @@ private final class SAXSession {
     /// Vocabulary codes by name pointer. libxml2 hands out element and attribute names from the
     /// parser's dictionary, one pointer per distinct name for the whole parse, so after a name's
     /// first lookup its code is found by hashing the pointer. The pointers are only compared,
-    /// never read, and the session ends with the parse. Open addressing, `seenSlots` slots.
-    @exclusivity(unchecked) private var seenNames: [UnsafeRawPointer?]
-    @exclusivity(unchecked) private var seenCodes: [Int]
+    /// never read, and the session ends with the parse. Open addressing, `seenSlots` slots, in
+    /// storage the session owns (allocated in `init`, freed in `deinit`): looked up for every
+    /// name of every tag, where an array would be loaded and bounds-checked each time.
+    private struct Seen {
+        var name: UnsafeRawPointer?
+        /// The name's code, -1 for a name outside the vocabulary.
+        var code: Int
+    }
+    private let seen: UnsafeMutableBufferPointer<Seen>
     @exclusivity(unchecked) private var seenCount = 0
     private static let seenSlots = 128
 
@@ -364,9 +372,11 @@ private final class SAXSession {
         vocabulary = handler.vocabulary
         wantsText = handler.wantsText
         attributes = XMLAttributes(count: vocabulary.names.count)
-        seenNames = Array(repeating: nil, count: Self.seenSlots)
-        seenCodes = Array(repeating: -1, count: Self.seenSlots)
+        seen = .allocate(capacity: Self.seenSlots)
+        seen.initialize(repeating: Seen(name: nil, code: -1))
     }
+
+    deinit { seen.deallocate() }
 
     /// A start tag: its attributes into the table (by code; unknown names kept as strings,
     /// ignored ones dropped), then the handler.
@@ -409,16 +419,15 @@ private final class SAXSession {
         // Fibonacci hashing: the multiply spreads neighbouring addresses (dictionary strings
         // sit side by side in its pools) over the table's bits.
         var slot = Int(truncatingIfNeeded: (UInt64(UInt(bitPattern: key)) &* 0x9E37_79B9_7F4A_7C15) >> 57) & mask
-        while let seen = seenNames[slot] {
-            if seen == key { return seenCodes[slot] < 0 ? nil : seenCodes[slot] }
+        while let name = seen[slot].name {
+            if name == key { return seen[slot].code < 0 ? nil : seen[slot].code }
             slot = (slot + 1) & mask
         }
         let code = vocabulary.code(of: name)
         // Unknown names are remembered too (as -1), up to half the table: a hostile document
         // with thousands of distinct names falls back to the byte lookup, never a full table.
         if seenCount < Self.seenSlots / 2 {
-            seenNames[slot] = key
-            seenCodes[slot] = code ?? -1
+            seen[slot] = Seen(name: key, code: code ?? -1)
             seenCount += 1
         }
         return code
