@@ -65,9 +65,11 @@ public struct Evaluator: Sendable {
     public func evaluate(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Evaluation {
         let (files, problems) = InputExpansion.expand(sources)
         let scorers = ScorerCache(rubrics: rubrics, options: options)
-        let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item -> ParsedFile in
-            // XML answers are placed on the rubric as they are read (see `AnswerPlacement`).
-            var file = ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout, jobs: options.jobs,
+        // Taken out once: read from `options` in the closure, the layout was copied for every file.
+        let (rubric, layout, jobs) = (options.rubric, options.layout, options.jobs)
+        let parsed = Self.parallelMap(files, jobs: jobs, progress: progress) { item -> ParsedFile in
+            // XML and CSV answers are placed on the rubric as they are read (see `AnswerPlacement`).
+            var file = ReportReader.read(item, defaultRubric: rubric, layout: layout, jobs: jobs,
                                          placing: { scorers.placement(named: $0) })
             guard !file.isFragmentary else { return ParsedFile(file: file, scored: []) }
             // Only resolved locations leave this worker, so the input's bytes are freed with its reports.

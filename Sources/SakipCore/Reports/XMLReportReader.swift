@@ -169,6 +169,7 @@ private final class ReportBuilder: XMLEventHandler {
         case .item: checklistItem(attrs, offset: offset)
         case .indicator: indicator(attrs, offset: offset)
         case .budget: budget(attrs, offset: offset)
+        case .indicators: current?.indicators.reserveCapacity(8)
         case .answers, .grades, .checklist:
             stage = blockStage(attrs, offset: offset)
             // Only final answers are placed: a block of another stage reads them all as `Answer`s.
@@ -190,12 +191,11 @@ private final class ReportBuilder: XMLEventHandler {
 
     func endElement(_ code: Int?) {
         let element = stack.removeLast()
-        if element == .report, var report = current {
-            if placing { report.placed = placed }
+        if element == .report, var report = current.take() {
+            if placing { report.placed = placed.take() }
             placed = nil
             placing = false
             if !currentFailed { reports.append(report) }
-            current = nil
         }
     }
 
