@@ -161,18 +161,31 @@ private struct FolderWalk {
             // Hidden entries, and the lock files Excel leaves beside an open workbook (`~$LKE.xlsx`).
             if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
             let path = folder + "/" + name
+            // A regular file needs no `stat`: the entry says what it is (links and entries of
+            // unknown type are looked up, as folders are, for their identity).
+            if Int(entry.pointee.d_type) == Int(DT_REG) {
+                Self.classify(path, name: name, found: &found, skipped: &skipped)
+                continue
+            }
             var child = stat()
             guard stat(path, &child) == 0 else { continue }
             if (child.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, info: child, into: &found, skipped: &skipped)
-            } else if let dot = name.lastIndex(of: ".") {
-                let ext = name[name.index(after: dot)...].lowercased()
-                if InputExpansion.extensions[ext] != nil {
-                    found.append(path)
-                } else if InputExpansion.unreadWorkbookExtensions.contains(ext) {
-                    skipped.append(path)
-                }
+            } else {
+                Self.classify(path, name: name, found: &found, skipped: &skipped)
             }
+        }
+    }
+
+    /// A file is read by its extension, or skipped (with a word) when it is a workbook format
+    /// sakip cannot read.
+    private static func classify(_ path: String, name: String, found: inout [String], skipped: inout [String]) {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return }
+        let ext = name[name.index(after: dot)...].lowercased()
+        if InputExpansion.extensions[ext] != nil {
+            found.append(path)
+        } else if InputExpansion.unreadWorkbookExtensions.contains(ext) {
+            skipped.append(path)
         }
     }
 }

@@ -24,6 +24,9 @@ public struct Scorer: Sendable {
     let subcomponentIndex: [String: Int]
     /// The rubric's ids and letters as bytes, for readers that place answers as they read.
     private(set) var placement: AnswerPlacement!
+    /// No grade for any sub-component: what every report with placed answers has, shared rather
+    /// than built for each.
+    private let noGrades: (letters: [String?], values: [Double], offsets: [Int])
 
     public init(rubric: Rubric, strict: Bool = false) {
         self.rubric = rubric
@@ -51,6 +54,8 @@ public struct Scorer: Sendable {
             return fulls.allSatisfy { $0 == fulls[0] } ? fulls[0] : nil
         }
         flatCriteria = subcomponents.enumerated().flatMap { s, sub in sub.criteria.enumerated().map { (id: $1.id, sub: s, criterion: $0) } }
+        noGrades = ([String?](repeating: nil, count: subcomponents.count), [Double](repeating: .nan, count: subcomponents.count),
+                    [Int](repeating: -1, count: subcomponents.count))
         placement = AnswerPlacement(self)
     }
 
@@ -112,9 +117,8 @@ public struct Scorer: Sendable {
     /// there is nothing to find; the rest is as `collect` leaves it for a report without grades
     /// or a checklist.
     func collected(_ placed: PlacedAnswers) -> CollectedAnswers {
-        CollectedAnswers(criterionValues: placed.criterionValues, gradeLetters: [String?](repeating: nil, count: subcomponents.count),
-                         gradeValues: [Double](repeating: .nan, count: subcomponents.count), answerOffset: placed.answerOffset,
-                         gradeOffset: [Int](repeating: -1, count: subcomponents.count), checklists: [])
+        CollectedAnswers(criterionValues: placed.criterionValues, gradeLetters: noGrades.letters, gradeValues: noGrades.values,
+                         answerOffset: placed.answerOffset, gradeOffset: noGrades.offsets, checklists: [])
     }
 
     /// Components (and groups) are sums of their sub-components; the total is the sum of the components.
