@@ -124,22 +124,31 @@ public struct Scorer: Sendable {
     /// Components (and groups) are sums of their sub-components; the total is the sum of the components.
     func rollUp(_ report: Report, subScores: [SubcomponentScore], indicators: ScoredIndicators, missing: [String], warnings: [Diagnostic]) -> ScoreCard {
         var components: [ComponentScore] = []
+        components.reserveCapacity(rubric.components.count)
         var cursor = 0
         var total = 0.0
-        for component in rubric.components {
-            let members = Array(subScores[cursor..<(cursor + component.subcomponents.count)])
-            cursor += component.subcomponents.count
+        // By index, so that no component of the rubric is copied for each report.
+        for c in rubric.components.indices {
+            let count = rubric.components[c].subcomponents.count
+            let members = Array(subScores[cursor..<(cursor + count)])
+            cursor += count
             let score = members.reduce(0) { $0 + $1.score }
-            let groups = component.groups.map { group in
-                GroupScore(id: group.id, name: group.name, weight: group.weight,
-                           score: zip(component.subcomponents, members).filter { $0.0.group == group.id }.reduce(0) { $0 + $1.1.score })
-            }
-            components.append(ComponentScore(id: component.id, name: component.name, weight: component.weight, score: score, groups: groups, subcomponents: members))
+            let groups = rubric.components[c].groups.isEmpty ? [] : Self.groupScores(rubric.components[c], members)
+            components.append(ComponentScore(id: rubric.components[c].id, name: rubric.components[c].name, weight: rubric.components[c].weight,
+                                             score: score, groups: groups, subcomponents: members))
             total += score
         }
         return ScoreCard(
             agency: report.agency, name: report.name, region: report.region, year: report.year, rubricID: rubric.id,
             total: total, grade: rubric.grade(for: total), components: components, indicators: indicators.results,
             indicatorMean: indicators.mean, efficiency: indicators.efficiency, missing: missing, warnings: warnings, origin: report.origin.location)
+    }
+
+    /// Each group's score: the sum of its sub-components' scores.
+    private static func groupScores(_ component: Component, _ members: [SubcomponentScore]) -> [GroupScore] {
+        component.groups.map { group in
+            GroupScore(id: group.id, name: group.name, weight: group.weight,
+                       score: zip(component.subcomponents, members).filter { $0.0.group == group.id }.reduce(0) { $0 + $1.1.score })
+        }
     }
 }
