@@ -32,7 +32,7 @@ package enum FuzzHarness {
     private static func placement(named: String?) -> AnswerPlacement? {
         let reference = named ?? RubricCatalog.defaultRubricID
         if let known = placements.withLock({ $0[reference] }) { return known }
-        let made = (try? rubrics.rubric(reference)).map { Scorer(rubric: $0).placement! }
+        let made = (try? rubrics.rubric(reference)).map { Scorer(rubric: $0).placement }
         placements.withLock { $0[reference] = made }
         return made
     }

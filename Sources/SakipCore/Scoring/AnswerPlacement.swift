@@ -32,15 +32,18 @@ final class AnswerPlacement: Sendable {
     /// Open addressing over the id bytes' hash: flat position + 1, 0 for an empty slot.
     private let slots: [Int32]
 
-    init(_ scorer: Scorer) {
-        rubricID = scorer.rubric.id
-        idStrings = scorer.flatCriteria.map(\.id)
+    /// - Parameters:
+    ///   - flatCriteria: the rubric's criteria in order, with their sub-component's position.
+    ///   - scales: each criterion's scale, in the same order.
+    init(rubricID: String, flatCriteria: [(id: String, sub: Int, criterion: Int)], scales: [AnswerScale], subcomponents: [Subcomponent]) {
+        self.rubricID = rubricID
+        idStrings = flatCriteria.map(\.id)
         var idBytes: [UInt8] = []
         var letters: [String: (start: Int32, end: Int32)] = [:]
         var letterBytes: [UInt8] = [], letterStart: [Int] = [0], letterStrings: [String] = [], letterValues: [Double] = []
         var criteria: [Criterion] = []
         for (flat, id) in idStrings.enumerated() {
-            let scale = scorer.criterionScales[flat]
+            let scale = scales[flat]
             if letters[scale.id] == nil {
                 let first = Int32(letterStrings.count)
                 for (letter, value) in scale.values {
@@ -54,7 +57,7 @@ final class AnswerPlacement: Sendable {
             let start = Int32(idBytes.count)
             idBytes += id.utf8
             criteria.append(Criterion(idStart: start, idEnd: Int32(idBytes.count), lettersStart: letters[scale.id]!.start, lettersEnd: letters[scale.id]!.end,
-                                      placeable: scorer.subcomponents[scorer.flatCriteria[flat].sub].aggregation == .mean))
+                                      placeable: subcomponents[flatCriteria[flat].sub].aggregation == .mean))
         }
         self.idBytes = idBytes
         self.criteria = criteria

@@ -23,7 +23,7 @@ public struct Scorer: Sendable {
     let criterionIndex: [String: (sub: Int, criterion: Int)]
     let subcomponentIndex: [String: Int]
     /// The rubric's ids and letters as bytes, for readers that place answers as they read.
-    private(set) var placement: AnswerPlacement!
+    let placement: AnswerPlacement
     /// No grade for any sub-component: what every report with placed answers has, shared rather
     /// than built for each.
     private let noGrades: (letters: [String?], values: [Double], offsets: [Int])
@@ -56,7 +56,7 @@ public struct Scorer: Sendable {
         flatCriteria = subcomponents.enumerated().flatMap { s, sub in sub.criteria.enumerated().map { (id: $1.id, sub: s, criterion: $0) } }
         noGrades = ([String?](repeating: nil, count: subcomponents.count), [Double](repeating: .nan, count: subcomponents.count),
                     [Int](repeating: -1, count: subcomponents.count))
-        placement = AnswerPlacement(self)
+        placement = AnswerPlacement(rubricID: rubric.id, flatCriteria: flatCriteria, scales: criterionScales, subcomponents: subcomponents)
     }
 
     /// Where a criterion id sits, trying the position after the previous answer first.
