@@ -37,8 +37,9 @@ package enum FuzzHarness {
         return made
     }
 
-    /// The path `rank` takes places plain answers while reading (`AnswerPlacement`): every
-    /// report must score to the same card, or fail with the same errors, as when read whole.
+    /// The path `rank` takes places plain answers while reading (`AnswerPlacement`, XML and
+    /// CSV): every report must score to the same card, or fail with the same errors, as when
+    /// read whole.
     private static func checkPlacement(_ read: ReportFile, _ placed: ReportFile) {
         precondition(read.reports.count == placed.reports.count && read.diagnostics == placed.diagnostics,
                      "placing answers changed what the file reads as")
@@ -58,7 +59,10 @@ package enum FuzzHarness {
     /// Reads bytes as a long-form CSV file and scores the reports its rows make.
     @discardableResult
     package static func csvReport(_ bytes: [UInt8]) -> Outcome {
-        score(CSVReportReader.read(SourceText(name: "fuzz.csv", bytes: bytes), rubric: RubricCatalog.defaultRubricID))
+        let source = SourceText(name: "fuzz.csv", bytes: bytes)
+        let file = CSVReportReader.read(source, rubric: RubricCatalog.defaultRubricID)
+        checkPlacement(file, CSVReportReader.read(source, rubric: RubricCatalog.defaultRubricID, jobs: 1, placing: placement(named:)))
+        return score(file)
     }
 
     /// Reads bytes as an `.xlsx` workbook when they are a zip archive; otherwise as the XML of
