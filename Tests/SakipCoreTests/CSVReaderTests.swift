@@ -181,3 +181,41 @@ struct ChunkedCSVTests {
         for parts in 2...5 { same(CSVReportReader.read(bytes, file: "b.csv", rubric: nil, parts: parts), whole, "\(parts) parts") }
     }
 }
+
+/// A CSV file whose lines are all records hands its record offsets to its source as line
+/// starts; every position must then resolve as scanning the file would resolve it.
+@Suite("CSV line starts")
+struct CSVLineStartTests {
+    static let header = "agency,year,criterion,value,evidence,note"
+
+    @Test(arguments: [
+        "\(header)\nkota-a,2024,1.1.1,A,e,n\nkota-a,2024,1.1.2,B,e,\"n, m\"\n",          // plain
+        "\(header)\r\nkota-a,2024,1.1.1,A,e,n\r\nkota-a,2024,1.1.2,B,e,n\r\n",            // CRLF
+        "\u{FEFF}\(header)\r\nkota-a,2024,1.1.1,A,e,n\r\n",                               // byte-order mark
+        "\(header)\nkota-a,2024,1.1.1,A,e,n\nkota-a,2024,1.1.2,B,e,n",                   // no final line feed
+        "\(header)\n\nkota-a,2024,1.1.1,A,e,n\n\nkota-a,2024,1.1.2,B,e,n\n",             // blank lines
+        "\(header)\nkota-a,2024,1.1.1,A,e,\"two\nlines\"\nkota-a,2024,1.1.2,B,e,n\n",    // a line break in quotes
+        "\(header)\rkota-a,2024,1.1.1,A,e,n\rkota-a,2024,1.1.2,B,e,n\r",                 // carriage returns alone
+        "\(header)\nkota-a,2024,1.1.1,A,e,\"a\rb\"\n",                                   // a carriage return in quotes
+    ])
+    func positionsResolveAsAScanWould(text: String) {
+        let bytes = Array(text.utf8)
+        for parts in [1, 2, 3] {
+            let source = SourceText(name: "a.csv", bytes: bytes)
+            _ = CSVReportReader.read(source, rubric: nil, parts: parts)
+            let scanned = SourceText(name: "a.csv", bytes: bytes)
+            for offset in 0...bytes.count {
+                #expect(source.location(of: offset) == scanned.location(of: offset), "offset \(offset), \(parts) parts")
+            }
+        }
+    }
+
+    @Test func recordsAreLinesOnlyWhenNoLineIsSkippedOrSplit() throws {
+        let plain = try CSVTable.parse(Array("a,b\n1,2\r\n3,\"x, y\"\n".utf8), file: "a.csv")
+        #expect(plain.linesAreRecords)
+        #expect(CSVTable.lineStarts(of: [plain], in: plain.bytes) == [0, 4, 9, 18])
+        for text in ["a,b\n\n1,2\n", "a,b\n1,\"x\ny\"\n", "a,b\r1,2\r"] {
+            #expect(try !CSVTable.parse(Array(text.utf8), file: "a.csv").linesAreRecords, "\(text.debugDescription)")
+        }
+    }
+}

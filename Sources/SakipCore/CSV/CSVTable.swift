@@ -32,6 +32,10 @@ package struct CSVTable: Sendable {
     let recordStarts: [Int]
     /// Byte offset of each record.
     let recordOffsets: [Int]
+    /// Every line of the range is one record: no blank line, no line break inside quotes, no
+    /// line ended by a carriage return alone. The record offsets are then the line starts, and
+    /// a reader can hand them to its `SourceText` instead of having the file scanned again.
+    var linesAreRecords = true
 
     package var recordCount: Int { recordStarts.count - 1 }
 
@@ -231,14 +235,15 @@ package struct CSVTable: Sendable {
         var recordOffsets: [Int] = []
         spans.reserveCapacity(bytes.count / 8)
         let special = delimiter == UInt8(ascii: ";") ? semicolonBytes : commaBytes
+        var linesAreRecords = true
         let failure: (offset: Int, message: String)? = bytes.withUnsafeBufferPointer { buffer in
             let count = range.upperBound
             var i = range.lowerBound == 0 && count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : range.lowerBound
             let comma = delimiter, quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
             while i < count {
                 // Skip blank lines.
-                if buffer[i] == lf { i += 1; continue }
-                if buffer[i] == cr { i += 1; if i < count && buffer[i] == lf { i += 1 }; continue }
+                if buffer[i] == lf { i += 1; linesAreRecords = false; continue }
+                if buffer[i] == cr { i += 1; if i < count && buffer[i] == lf { i += 1 }; linesAreRecords = false; continue }
                 recordStarts.append(spans.count)
                 recordOffsets.append(i)
                 while true {
@@ -255,6 +260,7 @@ package struct CSVTable: Sendable {
                             if j + 1 < count && buffer[j + 1] == quote { escaped = true; j += 2; continue }
                             break
                         }
+                        if linesAreRecords, Self.holdsLineBreak(buffer, from: fieldStart + 1, to: j) { linesAreRecords = false }
                         spans.append(Span(start: Int32(fieldStart + 1), end: Int32(j), offset: Int32(fieldStart), escaped: escaped))
                         i = j + 1
                         if i < count && buffer[i] != comma && buffer[i] != lf && buffer[i] != cr {
@@ -274,7 +280,10 @@ package struct CSVTable: Sendable {
                         i = j
                     }
                     if i < count && buffer[i] == comma { i += 1; continue }
-                    if i < count && buffer[i] == cr { i += 1 }
+                    if i < count && buffer[i] == cr {
+                        i += 1
+                        if i < count && buffer[i] != lf { linesAreRecords = false }
+                    }
                     if i < count && buffer[i] == lf { i += 1 }
                     break
                 }
@@ -285,7 +294,29 @@ package struct CSVTable: Sendable {
             throw Diagnostic(.csvSyntax, at: SourceLocation(file: file, offset: failure.offset, in: bytes), failure.message)
         }
         recordStarts.append(spans.count)
-        return CSVTable(bytes: bytes, delimiter: delimiter, spans: spans, recordStarts: recordStarts, recordOffsets: recordOffsets)
+        var table = CSVTable(bytes: bytes, delimiter: delimiter, spans: spans, recordStarts: recordStarts, recordOffsets: recordOffsets)
+        table.linesAreRecords = linesAreRecords
+        return table
+    }
+
+    /// Whether a line feed or carriage return lies in `from..<to`.
+    private static func holdsLineBreak(_ buffer: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Bool {
+        guard to > from, let base = buffer.baseAddress else { return false }
+        return memchr(base + from, 0x0A, to - from) != nil || memchr(base + from, 0x0D, to - from) != nil
+    }
+
+    /// The start of every line of a file whose tables (its record-aligned ranges, in order) all
+    /// have `linesAreRecords`: what `SourceText` would find by scanning for line feeds. Nil when
+    /// any table does not.
+    static func lineStarts(of tables: [CSVTable], in bytes: [UInt8]) -> [Int]? {
+        guard !tables.isEmpty, tables.allSatisfy(\.linesAreRecords) else { return nil }
+        var starts = [0]
+        starts.reserveCapacity(tables.reduce(1) { $0 + $1.recordOffsets.count } + 1)
+        for table in tables { starts += table.recordOffsets }
+        // The first record is on the first line (after a byte-order mark, perhaps).
+        if starts.count > 1 { starts.remove(at: 1) }
+        if bytes.last == 0x0A { starts.append(bytes.count) }
+        return starts
     }
 }
 

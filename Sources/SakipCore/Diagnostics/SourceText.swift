@@ -79,23 +79,38 @@ public final class SourceText: Sendable, Hashable {
         return SourceLocation(file: name, line: line, column: offset - lineStart + 1)
     }
 
+    /// Takes the line starts a reader found while reading (see `CSVTable.lineStarts`), so that
+    /// locating a position in a large file does not scan it again. They must be what scanning
+    /// for line feeds would give; debug builds check.
+    package func adoptLineStarts(_ starts: [Int]) {
+        assert(starts == Self.scanLineStarts(bytes), "line starts differ from the file's")
+        lineStarts.withLock { cached in
+            if cached == nil { cached = starts }
+        }
+    }
+
     private func lineIndex() -> [Int] {
         lineStarts.withLock { cached in
             if let cached { return cached }
-            var starts = [0]
-            bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                // memchr finds each line feed far faster than a byte loop.
-                let raw = UnsafeRawPointer(base)
-                var offset = 0
-                while offset < buffer.count, let found = memchr(raw + offset, 0x0A, buffer.count - offset) {
-                    offset = UnsafeRawPointer(found) - raw + 1
-                    starts.append(offset)
-                }
-            }
+            let starts = Self.scanLineStarts(bytes)
             cached = starts
             return starts
         }
+    }
+
+    private static func scanLineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            // memchr finds each line feed far faster than a byte loop.
+            let raw = UnsafeRawPointer(base)
+            var offset = 0
+            while offset < buffer.count, let found = memchr(raw + offset, 0x0A, buffer.count - offset) {
+                offset = UnsafeRawPointer(found) - raw + 1
+                starts.append(offset)
+            }
+        }
+        return starts
     }
 
     /// The same name over the same bytes.

@@ -77,6 +77,9 @@ public enum CSVReportReader {
             case .failure(let error): return ReportFile(file: file, diagnostics: [error])
             }
         }
+        // When every line is one record, the records are the lines: locating a report in a large
+        // file then needs no second scan of it.
+        if let starts = CSVTable.lineStarts(of: parsed, in: bytes) { source.adoptLineStarts(starts) }
         var layoutReader = CSVReportBuilder(source: source, rubric: rubric)
         guard let first = parsed.first, let layout = layoutReader.layout(first) else {
             return layoutReader.result
