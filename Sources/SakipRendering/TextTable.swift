@@ -85,8 +85,11 @@ struct CSVWriter {
     /// One record, its line end included, appended as UTF-8.
     func append(_ cells: [String], numbers: Bool, to bytes: inout [UInt8]) {
         let separator: UInt8 = dialect == .excelID ? 0x3B : 0x2C
+        // Cells that need neither quotes nor a decimal comma (nearly all) are copied as they are.
+        let plainAsWritten = !(dialect == .excelID && numbers)
         for (i, cell) in cells.enumerated() {
             if i > 0 { bytes.append(separator) }
+            if plainAsWritten, appendPlain(cell, separator: separator, to: &bytes) { continue }
             bytes += field(cell, number: numbers).utf8
         }
         if dialect == .excelID { bytes.append(0x0D) }
@@ -98,6 +101,16 @@ struct CSVWriter {
         if dialect == .excelID && number && Self.isDecimal(cell) { cell = cell.replacingAll(".", with: ",") }
         guard needsQuotes(cell) else { return cell }
         return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// Appends a cell holding no separator, quote or line break, in one pass over its bytes;
+    /// false (nothing appended) for any other cell.
+    private func appendPlain(_ cell: String, separator: UInt8, to bytes: inout [UInt8]) -> Bool {
+        cell.utf8.withContiguousStorageIfAvailable { utf8 in
+            for byte in utf8 where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        } ?? false
     }
 
     /// Whether a field holds the separator, a quote or a line break.
