@@ -107,7 +107,7 @@ struct CSVWriter {
     /// false (nothing appended) for any other cell.
     private func appendPlain(_ cell: String, separator: UInt8, to bytes: inout [UInt8]) -> Bool {
         cell.utf8.withContiguousStorageIfAvailable { utf8 in
-            for byte in utf8 where byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D { return false }
+            for byte in utf8 where Self.isSpecial(byte, separator: separator) { return false }
             bytes.append(contentsOf: utf8)
             return true
         } ?? false
@@ -116,9 +116,15 @@ struct CSVWriter {
     /// Whether a field holds the separator, a quote or a line break.
     private func needsQuotes(_ cell: String) -> Bool {
         let separator: UInt8 = dialect == .excelID ? 0x3B : 0x2C
-        func special(_ byte: UInt8) -> Bool { byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D }
+        func special(_ byte: UInt8) -> Bool { Self.isSpecial(byte, separator: separator) }
         if let found = cell.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) { return found }
         return cell.utf8.contains(where: special)
+    }
+
+    /// The bytes that make a field need quotes: the separator, a quote and line breaks.
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8, separator: UInt8) -> Bool {
+        byte == separator || byte == 0x22 || byte == 0x0A || byte == 0x0D
     }
 
     /// `-12.5`, `0.0625`: a number as sakip writes one, whose `.` becomes `,` in a decimal-comma locale.

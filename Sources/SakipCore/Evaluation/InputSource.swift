@@ -180,8 +180,7 @@ private struct FolderWalk {
     /// A file is read by its extension, or skipped (with a word) when it is a workbook format
     /// sakip cannot read.
     private static func classify(_ path: String, name: String, found: inout [String], skipped: inout [String]) {
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return }
-        let ext = name[name.index(after: dot)...].lowercased()
+        guard let ext = InputExpansion.fileExtension(name) else { return }
         if InputExpansion.extensions[ext] != nil {
             found.append(path)
         } else if InputExpansion.unreadWorkbookExtensions.contains(ext) {

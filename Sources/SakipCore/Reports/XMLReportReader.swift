@@ -252,9 +252,9 @@ private final class ReportBuilder: XMLEventHandler {
 
     /// Hands the answers placed so far to the report as `Answer`s and places no more of its answers.
     private func unplace() {
-        guard placing, let answers = placed?.answers else { return }
-        current?.answers = answers + (current?.answers ?? [])
-        placed = nil
+        guard placing else { return }
+        current?.placed = placed.take()
+        current?.unplace()
         placing = false
     }
 

@@ -56,23 +56,20 @@ public struct RankingSummary: Sendable {
         for card in cards.indices where rubricID == nil || cards[card].rubricID == rubricID {
             var position = 0
             for component in cards[card].components.indices {
-                for s in cards[card].components[component].subcomponents.indices {
+                let subs = cards[card].components[component].subcomponents
+                for s in subs.indices {
                     let i: Int
-                    let id = cards[card].components[component].subcomponents[s].id
-                    if position < sums.count, sums[position].id == id {
+                    if position < sums.count, sums[position].id == subs[s].id {
                         i = position
-                    } else if let known = slot[id] {
+                    } else if let known = slot[subs[s].id] {
                         i = known
                     } else {
                         i = sums.count
-                        slot[id] = i
-                        sums.append((id, cards[card].components[component].subcomponents[s].name, 0, 0, 0))
+                        slot[subs[s].id] = i
+                        sums.append((subs[s].id, subs[s].name, 0, 0, 0))
                     }
-                    let sub = (value: cards[card].components[component].subcomponents[s].value,
-                               weight: cards[card].components[component].subcomponents[s].weight,
-                               score: cards[card].components[component].subcomponents[s].score)
-                    sums[i].value += sub.value
-                    sums[i].lost += sub.weight - sub.score
+                    sums[i].value += subs[s].value
+                    sums[i].lost += subs[s].weight - subs[s].score
                     sums[i].reports += 1
                     position += 1
                 }
