@@ -21,6 +21,11 @@ for f in csv json text; do
   check rank samples/partners/csv --format $f
   check rank samples/stages/partners --format $f
 done
+for d in standard excel-id; do
+  check rank Benchmarks/corpora/5k/csv/answers.csv --format csv --csv-dialect $d --jobs 1
+  check rank samples/partners/2024 --previous samples/partners/2023 --format csv --csv-dialect $d
+  check rank samples/partners/2024 --previous samples/partners/2023 --format csv --csv-dialect $d --by component:2 --top 3
+done
 check score Benchmarks/corpora/600/2024 --format json
 check score Benchmarks/corpora/1k/2024 --format csv
 check sensitivity Benchmarks/corpora/600/2024 --samples 2000 --seed 7 --format json

@@ -39,11 +39,15 @@ public struct RenderOptions: Sendable {
     public var csvDialect: CSVDialect
     /// The language of labels in text, Markdown and workbooks.
     public var language: Language
+    /// Threads a long output may be written with (0: one per processor). The bytes written
+    /// never depend on it.
+    public var jobs: Int
 
-    public init(wide: Bool = false, csvDialect: CSVDialect = .standard, language: Language = .en) {
+    public init(wide: Bool = false, csvDialect: CSVDialect = .standard, language: Language = .en, jobs: Int = 0) {
         self.wide = wide
         self.csvDialect = csvDialect
         self.language = language
+        self.jobs = jobs
     }
 
     var labels: Labels { Labels(language) }

@@ -2,7 +2,7 @@ import SakipCore
 
 extension RankResult: RenderableResult {
     public static func textRenderer(_ options: RenderOptions) -> RankTextRenderer { RankTextRenderer(options: options) }
-    public static func csvRenderer(_ options: RenderOptions) -> RankCSVRenderer { RankCSVRenderer(dialect: options.csvDialect) }
+    public static func csvRenderer(_ options: RenderOptions) -> RankCSVRenderer { RankCSVRenderer(dialect: options.csvDialect, jobs: options.jobs) }
     public static func markdownRenderer(_ options: RenderOptions) -> RankMarkdownRenderer { RankMarkdownRenderer(options: options) }
 }
 
@@ -148,39 +148,83 @@ public struct RankMarkdownRenderer: ResultRenderer {
 }
 
 /// One row per ranked report, full precision.
-public struct RankCSVRenderer: ResultRenderer {
+public struct RankCSVRenderer: ResultRenderer, Sendable {
     public var dialect: CSVDialect
+    /// Threads the rows are written with (0: one per processor); the bytes never depend on it.
+    public var jobs: Int
 
-    public init(dialect: CSVDialect = .standard) {
+    public init(dialect: CSVDialect = .standard, jobs: Int = 0) {
         self.dialect = dialect
+        self.jobs = jobs
     }
 
+    /// Rows written by one task: a national ranking of thousands of agencies is written by
+    /// every worker, each into its own bytes, joined in rank order.
+    static let rowsPerChunk = 512
+
     public func render(_ result: RankResult) -> String {
+        let writer = CSVWriter(dialect: dialect)
+        var bytes: [UInt8] = dialect == .excelID ? [0xEF, 0xBB, 0xBF] : []
+        writer.append(header(result), numbers: false, to: &bytes)
+        let count = result.rankings.count
+        let chunks = stride(from: 0, to: count, by: Self.rowsPerChunk).map { $0 ..< min($0 + Self.rowsPerChunk, count) }
         let componentIDs = result.componentIDs
-        var columns: [(String, TextTable.Alignment)] = ["rank", "agency", "name", "region", "year", "rubric", "score", "grade"].map { ($0, .left) }
-        for id in componentIDs { columns += [("component_\(id)", .left), ("component_\(id)_rank", .left)] }
-        columns += [("indicator_mean", .left), ("missing", .left)]
+        let parts = Evaluator.parallelMap(chunks, jobs: jobs, progress: nil) { rows in
+            var part: [UInt8] = []
+            part.reserveCapacity(rows.count * 192)
+            for entry in result.rankings[rows] {
+                append(entry, componentIDs: componentIDs, withPrevious: result.previousYear != nil, with: writer, to: &part)
+            }
+            return part
+        }
+        for part in parts { bytes += part }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private func header(_ result: RankResult) -> [String] {
+        var columns = ["rank", "agency", "name", "region", "year", "rubric", "score", "grade"]
+        for id in result.componentIDs { columns += ["component_\(id)", "component_\(id)_rank"] }
+        columns += ["indicator_mean", "missing"]
         if result.previousYear != nil {
-            columns += ["previous_score", "delta", "previous_grade", "grade_movement", "previous_rank", "rank_movement"].map { ($0, .left) }
+            columns += ["previous_score", "delta", "previous_grade", "grade_movement", "previous_rank", "rank_movement"]
         }
-        var table = TextTable(columns)
-        for entry in result.rankings {
-            var row = [String(entry.rank), entry.agency, entry.name ?? "", entry.region ?? "", String(entry.year), entry.rubric, Numbers.full(entry.score), entry.grade]
-            for id in componentIDs {
-                let standing = entry.componentScore(id)
-                row += [standing.map { Numbers.full($0.score) } ?? "", standing.map { String($0.rank) } ?? ""]
+        return columns
+    }
+
+    /// One row, straight into bytes: no row of `String`s, whole numbers written as digits.
+    private func append(_ entry: RankResult.Entry, componentIDs: [String], withPrevious: Bool, with writer: CSVWriter,
+                        to bytes: inout [UInt8]) {
+        writer.appendField(entry.rank, first: true, to: &bytes)
+        writer.appendField(entry.agency, number: true, to: &bytes)
+        writer.appendField(entry.name ?? "", number: true, to: &bytes)
+        writer.appendField(entry.region ?? "", number: true, to: &bytes)
+        writer.appendField(entry.year, to: &bytes)
+        writer.appendField(entry.rubric, number: true, to: &bytes)
+        writer.appendField(Numbers.full(entry.score), number: true, to: &bytes)
+        writer.appendField(entry.grade, number: true, to: &bytes)
+        for id in componentIDs {
+            if let standing = entry.componentScore(id) {
+                writer.appendField(Numbers.full(standing.score), number: true, to: &bytes)
+                writer.appendField(standing.rank, to: &bytes)
+            } else {
+                writer.appendField("", number: true, to: &bytes)
+                writer.appendField("", number: true, to: &bytes)
             }
-            row += [entry.indicatorMean.map(Numbers.full) ?? "", String(entry.missing)]
-            if result.previousYear != nil {
-                if let previous = entry.previous {
-                    row += [Numbers.full(previous.value), Numbers.full(previous.delta), previous.grade,
-                            previous.gradeMovement.rawValue, String(previous.rank), String(previous.rankMovement)]
-                } else {
-                    row += ["", "", "", "new", "", ""]
-                }
-            }
-            table.add(row)
         }
-        return table.csv(dialect)
+        writer.appendField(entry.indicatorMean.map(Numbers.full) ?? "", number: true, to: &bytes)
+        writer.appendField(entry.missing, to: &bytes)
+        if withPrevious {
+            if let previous = entry.previous {
+                writer.appendField(Numbers.full(previous.value), number: true, to: &bytes)
+                writer.appendField(Numbers.full(previous.delta), number: true, to: &bytes)
+                writer.appendField(previous.grade, number: true, to: &bytes)
+                writer.appendField(previous.gradeMovement.rawValue, number: true, to: &bytes)
+                writer.appendField(previous.rank, to: &bytes)
+                writer.appendField(previous.rankMovement, to: &bytes)
+            } else {
+                for text in ["", "", "", "new", "", ""] { writer.appendField(text, number: true, to: &bytes) }
+            }
+        }
+        writer.endRecord(&bytes)
     }
 }

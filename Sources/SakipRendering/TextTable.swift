@@ -82,16 +82,41 @@ public enum CSVDialect: String, CaseIterable, Sendable {
 struct CSVWriter {
     let dialect: CSVDialect
 
+    /// `;` in a decimal-comma locale, `,` otherwise.
+    var separator: UInt8 { dialect == .excelID ? 0x3B : 0x2C }
+
     /// One record, its line end included, appended as UTF-8.
     func append(_ cells: [String], numbers: Bool, to bytes: inout [UInt8]) {
-        let separator: UInt8 = dialect == .excelID ? 0x3B : 0x2C
+        for (i, cell) in cells.enumerated() { appendField(cell, number: numbers, first: i == 0, to: &bytes) }
+        endRecord(&bytes)
+    }
+
+    /// One field, after a separator unless it opens its record. `number` says the field is
+    /// data, whose `.` becomes `,` in a decimal-comma locale when it holds a decimal.
+    func appendField(_ cell: String, number: Bool, first: Bool = false, to bytes: inout [UInt8]) {
+        let separator = self.separator
+        if !first { bytes.append(separator) }
         // Cells that need neither quotes nor a decimal comma (nearly all) are copied as they are.
-        let plainAsWritten = !(dialect == .excelID && numbers)
-        for (i, cell) in cells.enumerated() {
-            if i > 0 { bytes.append(separator) }
-            if plainAsWritten, appendPlain(cell, separator: separator, to: &bytes) { continue }
-            bytes += field(cell, number: numbers).utf8
-        }
+        if !(dialect == .excelID && number), appendPlain(cell, separator: separator, to: &bytes) { return }
+        bytes += field(cell, number: number).utf8
+    }
+
+    /// A whole number, written as `String(value)` writes it: digits need neither quotes nor a
+    /// decimal comma, so no `String` is made.
+    func appendField(_ value: Int, first: Bool = false, to bytes: inout [UInt8]) {
+        if !first { bytes.append(separator) }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let magnitude = value.magnitude
+        var unit: UInt = 1
+        while unit <= magnitude / 10 { unit *= 10 }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: magnitude / unit % 10))
+            unit /= 10
+        } while unit > 0
+    }
+
+    /// The line end: CRLF in a decimal-comma locale (as Excel writes it), LF otherwise.
+    func endRecord(_ bytes: inout [UInt8]) {
         if dialect == .excelID { bytes.append(0x0D) }
         bytes.append(0x0A)
     }

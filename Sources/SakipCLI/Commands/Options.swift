@@ -98,9 +98,11 @@ extension RenderableResult {
     /// fails with exit status 1 when there were errors (everything else has been printed).
     /// - Parameter output: a file to write instead of standard output (a workbook needs one
     ///   unless standard output is a file or a pipe).
-    func emit(_ rendering: RenderingOptions, errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
+    func emit(_ rendering: RenderingOptions, jobs: Int? = nil, errors: [Diagnostic], warnings: [Diagnostic] = []) throws {
         let format = rendering.format, output = rendering.output
-        let bytes = try self.output(as: format, options: rendering.options)
+        var options = rendering.options
+        options.jobs = jobs ?? 0
+        let bytes = try self.output(as: format, options: options)
         if let output, output != "-" {
             do {
                 try Data(bytes).write(to: URL(fileURLWithPath: output))

@@ -47,6 +47,6 @@ struct RankCommand: ParsableCommand {
         if let progress { onProgress = { done, total in progress.update(done, total) } }
         let result = try perform { () throws(RequestError) in try request.run(progress: onProgress) }
         progress?.finish()
-        try result.emit(rendering, errors: result.errors, warnings: result.warnings)
+        try result.emit(rendering, jobs: input.read.jobs, errors: result.errors, warnings: result.warnings)
     }
 }

@@ -198,8 +198,8 @@ public struct Evaluator: Sendable {
         return (keys, diagnostics)
     }
 
-    /// Maps in parallel with at most `jobs` workers, keeping input order.
-    static func parallelMap<T: Sendable, R: Sendable>(
+    /// Maps in parallel with at most `jobs` workers (0: one per processor), keeping input order.
+    package static func parallelMap<T: Sendable, R: Sendable>(
         _ items: [T], jobs: Int, progress: (@Sendable (Int, Int) -> Void)?, _ transform: @Sendable (T) -> R
     ) -> [R] {
         let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, items.count))
