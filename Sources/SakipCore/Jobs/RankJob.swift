@@ -59,7 +59,7 @@ public struct RankRequest: Sendable {
         let wantedRegion = region?.lowercased()
         func inRegion(_ card: ScoreCard) -> Bool { wantedRegion == nil || card.region?.lowercased() == wantedRegion }
         let rankedYear = try BatchChecks.year(year, in: evaluation.cards)
-        try BatchChecks.region(region, in: evaluation.cards.filter { $0.year == rankedYear })
+        if region != nil { try BatchChecks.region(region, in: evaluation.cards.filter { $0.year == rankedYear }) }
         let current = evaluation.cards.keeping { $0.year == rankedYear && inRegion($0) }
         try BatchChecks.component(by, in: current)
         let pool = (earlier ?? evaluation).cards.keeping(inRegion)
@@ -71,10 +71,13 @@ public struct RankRequest: Sendable {
         let errors = evaluation.errors + (earlier?.errors ?? [])
         let rankedCards = entries.map(\.card)
         let warnings = evaluation.warnings + stageWarnings + BatchChecks.unanswered(rankedCards)
-        let shown = top.map { Array(entries.prefix($0)) } ?? entries
+        let shown = entries.prefix(top ?? entries.count)
+        var rankings: [RankResult.Entry] = []
+        rankings.reserveCapacity(shown.count)
+        for i in shown.indices { rankings.append(RankResult.Entry(shown[i], by: by, measured: previousYear != nil)) }
         var result = RankResult(
             rubric: rubricID, year: rankedYear, previousYear: previousYear, by: by.description,
-            rankings: shown.map { RankResult.Entry($0, by: by, measured: previousYear != nil) },
+            rankings: rankings,
             summary: RankResult.Summary(RankingSummary(cards: rankedCards, rubric: rubric)),
             errors: errors, warnings: warnings, components: Self.componentLabels(current))
         result.stage = stage?.rawValue
@@ -105,6 +108,8 @@ public struct RankRequest: Sendable {
 
     /// The most frequent value; ties go to the smallest, so the choice is deterministic.
     static func mostCommon(_ values: [String]) -> String? {
+        // Nearly always one rubric for the whole ranking: no counting, no hashing.
+        if let first = values.first, values.allSatisfy({ $0 == first }) { return first }
         var counts: [String: Int] = [:]
         for value in values { counts[value, default: 0] += 1 }
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
@@ -252,25 +257,29 @@ public struct RankResult: Sendable, Codable {
             case rank, agency, name, region, year, rubric, score, grade, components, indicatorMean = "indicator_mean", missing, previous
         }
 
-        init(_ entry: RankedEntry, by key: RankKey, measured: Bool) {
-            let card = entry.card
+        /// Read in place: the entry is borrowed and its card never copied.
+        init(_ entry: borrowing RankedEntry, by key: RankKey, measured: Bool) {
             rank = entry.rank
-            agency = card.agency
-            name = card.name
-            region = card.region
-            year = card.year
-            rubric = card.rubricID
-            score = card.total
-            grade = card.grade.grade
-            components = zip(card.components, entry.rankOfComponent).map { ComponentStanding(id: $0.id, score: $0.score, rank: $1) }
-            indicatorMean = card.indicatorMean
-            missing = card.missing.count
+            agency = entry.card.agency
+            name = entry.card.name
+            region = entry.card.region
+            year = entry.card.year
+            rubric = entry.card.rubricID
+            score = entry.card.total
+            grade = entry.card.grade.grade
+            components = entry.card.components.indices.map { c in
+                ComponentStanding(id: entry.card.components[c].id, score: entry.card.components[c].score, rank: entry.rankOfComponent[c])
+            }
+            indicatorMean = entry.card.indicatorMean
+            missing = entry.card.missing.count
             movementMeasured = measured
-            previous = entry.previous.map { standing in
+            if let standing = entry.previous {
                 var componentValue: Double?
                 if case .component = key { componentValue = key.value(of: standing.card) }
-                return Previous(score: standing.card.total, grade: standing.card.grade.grade, rank: standing.rank, delta: standing.delta,
-                                gradeMovement: standing.gradeMovement, rankMovement: standing.rankMovement, componentValue: componentValue)
+                previous = Previous(score: standing.card.total, grade: standing.card.grade.grade, rank: standing.rank, delta: standing.delta,
+                                    gradeMovement: standing.gradeMovement, rankMovement: standing.rankMovement, componentValue: componentValue)
+            } else {
+                previous = nil
             }
         }
 

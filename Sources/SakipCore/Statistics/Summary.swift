@@ -42,10 +42,14 @@ public struct RankingSummary: Sendable {
         median = Statistics.median(totals)
         min = totals.min()
         max = totals.max()
-        var counts: [String: Int] = [:]
-        for card in cards.indices { counts[cards[card].grade.grade, default: 0] += 1 }
-        let order = rubric?.grades.map(\.grade) ?? counts.keys.sorted()
-        grades = order.map { ($0, counts[$0, default: 0]) }
+        // A rubric has a handful of grades: counted in a short list, no grade hashed per card.
+        var counts: [(grade: String, count: Int)] = []
+        for card in cards.indices {
+            let grade = cards[card].grade.grade
+            if let i = counts.firstIndex(where: { $0.grade == grade }) { counts[i].count += 1 } else { counts.append((grade, 1)) }
+        }
+        let order = rubric?.grades.map(\.grade) ?? counts.map(\.grade).sorted()
+        grades = order.map { grade in (grade, counts.first { $0.grade == grade }?.count ?? 0) }
 
         // Sub-components are compared within the rubric they belong to. Cards of one rubric list
         // them in the same order, so a sub-component is first looked for at its position, and
