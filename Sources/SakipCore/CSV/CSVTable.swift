@@ -14,14 +14,27 @@ package struct CSVTable: Sendable {
         package var offset: Int
     }
 
-    /// Where one field's content lies (inside the quotes for a quoted field).
+    /// Where one field's content lies (inside the quotes for a quoted field), in 8 bytes: a
+    /// table holds one for every field of its range, and each fresh page of them is a page fault.
     struct Span: Sendable {
-        var start: Int32
-        var end: Int32
+        /// The content's first byte; the top bit says the field is quoted.
+        private var first: UInt32
+        /// One past the content's last byte; the top bit says a `""` occurs inside.
+        private var last: UInt32
+        private static let flag: UInt32 = 1 << 31
+
+        /// Offsets below 2 GB (`parse` refuses larger files).
+        init(start: Int32, end: Int32, quoted: Bool, escaped: Bool) {
+            first = UInt32(bitPattern: start) | (quoted ? Self.flag : 0)
+            last = UInt32(bitPattern: end) | (escaped ? Self.flag : 0)
+        }
+
+        var start: Int32 { Int32(bitPattern: first & ~Self.flag) }
+        var end: Int32 { Int32(bitPattern: last & ~Self.flag) }
         /// Byte offset of the field (its opening quote, if quoted).
-        var offset: Int32
+        var offset: Int32 { first & Self.flag != 0 ? start - 1 : start }
         /// Quoted with at least one `""` inside: the value needs unescaping.
-        var escaped: Bool
+        var escaped: Bool { last & Self.flag != 0 }
     }
 
     let bytes: [UInt8]
@@ -233,7 +246,11 @@ package struct CSVTable: Sendable {
         var spans: [Span] = []
         var recordStarts: [Int] = []
         var recordOffsets: [Int] = []
-        spans.reserveCapacity(bytes.count / 8)
+        // Capacity beyond what is used costs address space, not memory; growing would copy
+        // every offset into fresh pages.
+        spans.reserveCapacity(range.count / 8)
+        recordStarts.reserveCapacity(range.count / 32)
+        recordOffsets.reserveCapacity(range.count / 32)
         let special = delimiter == UInt8(ascii: ";") ? semicolonBytes : commaBytes
         var linesAreRecords = true
         let failure: (offset: Int, message: String)? = bytes.withUnsafeBufferPointer { buffer in
@@ -261,7 +278,7 @@ package struct CSVTable: Sendable {
                             break
                         }
                         if linesAreRecords, Self.holdsLineBreak(buffer, from: fieldStart + 1, to: j) { linesAreRecords = false }
-                        spans.append(Span(start: Int32(fieldStart + 1), end: Int32(j), offset: Int32(fieldStart), escaped: escaped))
+                        spans.append(Span(start: Int32(fieldStart + 1), end: Int32(j), quoted: true, escaped: escaped))
                         i = j + 1
                         if i < count && buffer[i] != comma && buffer[i] != lf && buffer[i] != cr {
                             return (i, "unexpected character after a closing quote; expected \(comma == UInt8(ascii: ";") ? "a semicolon" : "a comma") or the end of the line")
@@ -276,7 +293,7 @@ package struct CSVTable: Sendable {
                         if j < count && buffer[j] == quote {
                             return (j, "a quote inside an unquoted field; quote the whole field and double the quote (\"\")")
                         }
-                        spans.append(Span(start: Int32(i), end: Int32(j), offset: Int32(i), escaped: false))
+                        spans.append(Span(start: Int32(i), end: Int32(j), quoted: false, escaped: false))
                         i = j
                     }
                     if i < count && buffer[i] == comma { i += 1; continue }

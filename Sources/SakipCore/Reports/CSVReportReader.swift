@@ -194,7 +194,7 @@ private struct CSVReportBuilder {
         var index: [ReportKey: Int] = [:]
         // The last row's agency and year as they are written, and its fragment: no `String` per row.
         var lastAgency: CSVTable.Span?
-        var lastYear = CSVTable.Span(start: 0, end: 0, offset: 0, escaped: false)
+        var lastYear = CSVTable.Span(start: 0, end: 0, quoted: false, escaped: false)
         var lastIndex = -1
         guard firstRecord < table.recordCount else { return [] }
         for record in firstRecord..<table.recordCount {
