@@ -150,6 +150,11 @@ struct ChunkedCSVTests {
         let whole = CSVReportReader.read(bytes, file: name, rubric: nil, parts: 1)
         #expect(!whole.reports.isEmpty || !whole.directory.isEmpty)
         for parts in 2...7 { same(CSVReportReader.read(bytes, file: name, rubric: nil, parts: parts), whole, "\(name) in \(parts) parts") }
+        // More parts than workers: each worker reads several, in whatever order they come.
+        for jobs in 1...3 {
+            let read = CSVReportReader.read(SourceText(name: name, bytes: bytes), rubric: nil, parts: 7, jobs: jobs)
+            same(read, whole, "\(name) in 7 parts by \(jobs) workers")
+        }
     }
 
     @Test func quotedNewlinesAtEveryPossibleCut() {
@@ -173,6 +178,10 @@ struct ChunkedCSVTests {
         "agency,year,criterion,value\nkota-a,2024,1.1.1,A\nkota-b,2024,\"1.1.2,A\nkota-c,2024,1.1.3,A\n",
         "agency,year,criterion,value\nkota-a,2024,1.1.1,A\nkota-b,20x4,1.1.2,A\nkota-c,2024,1.1.3,A,extra\n",
         "agency,year,criterion,value\nkota-a,2024,1.1.1,A\nkota-b,2024,1.1\"2,A\nkota-c,2024,1.1.3,A\n",
+        // The header itself broken, or not ours with a broken row later: what the whole file says.
+        "agency,\"year,criterion,value\nkota-a,2024,1.1.1,A\nkota-b,2024,1.1.2,A\nkota-c,2024,1.1.3,A\n",
+        "agensi,tahun,kriteria,nilai\nkota-a,2024,1.1.1,A\nkota-b,2024,\"1.1.2,A\nkota-c,2024,1.1.3,A\n",
+        "agensi,tahun,kriteria,nilai\nkota-a,2024,1.1.1,A\nkota-b,2024,1.1.2,A\nkota-c,2024,1.1.3,A\n",
     ])
     func brokenFilesReportTheSameErrors(text: String) {
         let bytes = Array(text.utf8)

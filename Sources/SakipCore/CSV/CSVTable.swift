@@ -238,8 +238,10 @@ package struct CSVTable: Sendable {
         return j
     }
 
-    /// Parses the records in `range`, which starts at a record boundary; offsets stay absolute.
-    static func parse(_ bytes: [UInt8], file: String, range: Range<Int>, delimiter: UInt8 = UInt8(ascii: ",")) throws(Diagnostic) -> CSVTable {
+    /// Parses the records in `range`, which starts at a record boundary, or only its first
+    /// `limit` records; offsets stay absolute.
+    static func parse(_ bytes: [UInt8], file: String, range: Range<Int>, delimiter: UInt8 = UInt8(ascii: ","),
+                      records limit: Int = .max) throws(Diagnostic) -> CSVTable {
         guard bytes.count < Int(Int32.max) else {
             throw Diagnostic(.csvSyntax, at: .wholeFile(file), "CSV file over 2 GB; split it into several files")
         }
@@ -248,16 +250,16 @@ package struct CSVTable: Sendable {
         var recordOffsets: [Int] = []
         // Capacity beyond what is used costs address space, not memory; growing would copy
         // every offset into fresh pages.
-        spans.reserveCapacity(range.count / 8)
-        recordStarts.reserveCapacity(range.count / 32)
-        recordOffsets.reserveCapacity(range.count / 32)
+        spans.reserveCapacity(limit == .max ? range.count / 8 : 64)
+        recordStarts.reserveCapacity(limit == .max ? range.count / 32 : limit + 1)
+        recordOffsets.reserveCapacity(limit == .max ? range.count / 32 : limit)
         let special = delimiter == UInt8(ascii: ";") ? semicolonBytes : commaBytes
         var linesAreRecords = true
         let failure: (offset: Int, message: String)? = bytes.withUnsafeBufferPointer { buffer in
             let count = range.upperBound
             var i = range.lowerBound == 0 && count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : range.lowerBound
             let comma = delimiter, quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
-            while i < count {
+            while i < count && recordOffsets.count < limit {
                 // Skip blank lines.
                 if buffer[i] == lf { i += 1; linesAreRecords = false; continue }
                 if buffer[i] == cr { i += 1; if i < count && buffer[i] == lf { i += 1 }; linesAreRecords = false; continue }
@@ -326,10 +328,16 @@ package struct CSVTable: Sendable {
     /// have `linesAreRecords`: what `SourceText` would find by scanning for line feeds. Nil when
     /// any table does not.
     static func lineStarts(of tables: [CSVTable], in bytes: [UInt8]) -> [Int]? {
-        guard !tables.isEmpty, tables.allSatisfy(\.linesAreRecords) else { return nil }
+        lineStarts(ofRecords: tables.map { ($0.recordOffsets, $0.linesAreRecords) }, in: bytes)
+    }
+
+    /// The same from what tables of consecutive ranges said of their records, once the tables
+    /// themselves are gone.
+    static func lineStarts(ofRecords parts: [(offsets: [Int], linesAreRecords: Bool)], in bytes: [UInt8]) -> [Int]? {
+        guard !parts.isEmpty, parts.allSatisfy(\.linesAreRecords) else { return nil }
         var starts = [0]
-        starts.reserveCapacity(tables.reduce(1) { $0 + $1.recordOffsets.count } + 1)
-        for table in tables { starts += table.recordOffsets }
+        starts.reserveCapacity(parts.reduce(1) { $0 + $1.offsets.count } + 1)
+        for part in parts { starts += part.offsets }
         // The first record is on the first line (after a byte-order mark, perhaps).
         if starts.count > 1 { starts.remove(at: 1) }
         if bytes.last == 0x0A { starts.append(bytes.count) }

@@ -87,6 +87,7 @@ public struct Evaluator: Sendable {
         let outcomes = Self.parallelMap(pending, jobs: options.jobs, progress: nil) { scorers.score($0) }
         var evaluation = Evaluation(cards: [], errors: assembly.diagnostics.filter { $0.severity == .error },
                                     warnings: assembly.diagnostics.filter { $0.severity == .warning }, fileCount: files.count)
+        evaluation.cards.reserveCapacity(assembly.entries.count)
         var next = 0
         for entry in assembly.entries {
             let outcome: Result<ScoreCard, DiagnosticList>
@@ -127,6 +128,10 @@ public struct Evaluator: Sendable {
 
     private static func assemble(_ parsed: [ParsedFile], problems: [Diagnostic]) -> Assembly {
         var assembly = Assembly(diagnostics: problems)
+        // Reserved, not grown: growing copies every entry and report into fresh pages.
+        let reportCount = parsed.reduce(0) { $0 + $1.file.reports.count }
+        assembly.entries.reserveCapacity(reportCount + parsed.reduce(0) { $0 + $1.scored.count })
+        assembly.reports.reserveCapacity(reportCount)
         var fragmentIndex: [ReportKey: Int] = [:]
         var rejected = Set<ReportKey>()
         for parsedFile in parsed {
@@ -209,21 +214,32 @@ public struct Evaluator: Sendable {
                 return transform(item)
             }
         }
-        let slots = Locked<[R?]>(Array(repeating: nil, count: items.count))
+        // Each worker writes the results it computes straight into their places: no optional
+        // slots to copy out of, and each index is written by exactly one worker.
         let next = Atomic<Int>(0)
         let done = Atomic<Int>(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard i < items.count else { return }
-                let value = transform(items[i])
-                slots.withLock { $0[i] = value }
-                let finished = done.wrappingAdd(1, ordering: .relaxed).newValue
-                progress?(finished, items.count)
+        return [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let results = UncheckedBuffer(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard i < items.count else { return }
+                    results.base.advanced(by: i).initialize(to: transform(items[i]))
+                    // Releasing: the count read below then orders every result written before it.
+                    let finished = done.wrappingAdd(1, ordering: .releasing).newValue
+                    progress?(finished, items.count)
+                }
             }
+            precondition(done.load(ordering: .acquiring) == items.count, "every result is written")
+            initialized = items.count
         }
-        return slots.withLock { $0.map { $0! } }
     }
+}
+
+/// Where `parallelMap`'s workers write their results: each writes only the indices it took,
+/// and `concurrentPerform` returns only when every worker has finished.
+private struct UncheckedBuffer<Element>: @unchecked Sendable {
+    let base: UnsafeMutablePointer<Element>
 }
 
 /// One scorer per rubric reference, built by the first worker that needs it.

@@ -54,52 +54,75 @@ public enum CSVReportReader {
     ///   read (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
     static func read(_ source: SourceText, rubric: String?, jobs: Int, placing: ReportReader.PlacementProvider?) -> ReportFile {
         let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
-        return read(source, rubric: rubric, parts: source.bytes.count >= chunkedSize ? workers : 1, placing: placing)
+        let size = source.bytes.count
+        let parts = size >= chunkedSize ? max(workers, size / partSize) : 1
+        return read(source, rubric: rubric, parts: parts, jobs: workers, placing: placing)
     }
 
-    /// Reads in `parts` record-aligned chunks concurrently; the result does not depend on `parts`:
-    /// chunks are merged in file order, as if read in one pass.
+    /// Reads CSV held in memory in `parts` record-aligned chunks; `file` names it in diagnostics.
     static func read(_ bytes: [UInt8], file: String, rubric: String?, parts: Int) -> ReportFile {
         read(SourceText(name: file, bytes: bytes), rubric: rubric, parts: parts)
     }
 
-    static func read(_ source: SourceText, rubric: String?, parts: Int, placing: ReportReader.PlacementProvider? = nil) -> ReportFile {
+    /// A large file is read in parts of about this size, each parsed and read by one task that
+    /// then drops its table: the next part's table reuses that memory instead of touching fresh
+    /// pages (a page fault each), and parts left over balance the workers.
+    static let partSize = 2 << 20
+
+    /// Reads in `parts` record-aligned chunks, by `jobs` workers (0: as many as parts); the result
+    /// does not depend on either: chunks are merged in file order, as if read in one pass.
+    static func read(_ source: SourceText, rubric: String?, parts: Int, jobs: Int = 0,
+                     placing: ReportReader.PlacementProvider? = nil) -> ReportFile {
         let bytes = source.bytes, file = source.name
         let ranges = CSVTable.recordAlignedRanges(bytes, parts: parts)
         let delimiter = CSVTable.delimiter(of: bytes)
-        let tables = Evaluator.parallelMap(ranges, jobs: parts, progress: nil) { range in
-            Result { () throws(Diagnostic) in try CSVTable.parse(bytes, file: file, range: range, delimiter: delimiter) }
+        // The header alone says what the file holds. A header that does not parse is reported
+        // by the first part, like any other syntax error.
+        var layoutReader = CSVReportBuilder(source: source, rubric: rubric)
+        let header = try? CSVTable.parse(bytes, file: file, range: ranges[0], delimiter: delimiter, records: 1)
+        let layout = header.flatMap { layoutReader.layout($0) }
+        let placement = layout?.kind == .answers ? placing?(rubric) : nil
+        let chunks = Evaluator.parallelMap(Array(ranges.enumerated()), jobs: jobs > 0 ? jobs : parts, progress: nil) { i, range in
+            Result { () throws(Diagnostic) -> CSVChunk in
+                let table = try CSVTable.parse(bytes, file: file, range: range, delimiter: delimiter)
+                var chunk = CSVChunk(recordOffsets: table.recordOffsets, linesAreRecords: table.linesAreRecords)
+                guard let layout else { return chunk }
+                var builder = CSVReportBuilder(source: source, rubric: rubric, placement: placement)
+                chunk.fragments = builder.readRows(table, from: i == 0 ? 1 : 0, layout: layout)
+                (chunk.partial, chunk.failed) = (builder.result, builder.failed)
+                return chunk
+            }
         }
-        var parsed: [CSVTable] = []
-        for table in tables {
-            switch table {
-            case .success(let table): parsed.append(table)
+        var read: [CSVChunk] = []
+        read.reserveCapacity(chunks.count)
+        for chunk in chunks {
+            switch chunk {
+            case .success(let chunk): read.append(chunk)
             case .failure(let error): return ReportFile(file: file, diagnostics: [error])
             }
         }
         // When every line is one record, the records are the lines: locating a report in a large
         // file then needs no second scan of it.
-        if let starts = CSVTable.lineStarts(of: parsed, in: bytes) { source.adoptLineStarts(starts) }
-        var layoutReader = CSVReportBuilder(source: source, rubric: rubric)
-        guard let first = parsed.first, let layout = layoutReader.layout(first) else {
-            return layoutReader.result
+        if let starts = CSVTable.lineStarts(ofRecords: read.map { ($0.recordOffsets, $0.linesAreRecords) }, in: bytes) {
+            source.adoptLineStarts(starts)
         }
-        let placement = layout.kind == .answers ? placing?(rubric) : nil
-        let chunks = Evaluator.parallelMap(Array(parsed.enumerated()), jobs: parts, progress: nil) { i, table in
-            var builder = CSVReportBuilder(source: source, rubric: rubric, placement: placement)
-            let fragments = builder.readRows(table, from: i == 0 ? 1 : 0, layout: layout)
-            return (builder.result, fragments, builder.failed)
-        }
+        guard layout != nil else { return layoutReader.result }
+        return merge(read, file: file)
+    }
+
+    /// The chunks' reports in file order, fragments of one agency-year merged.
+    private static func merge(_ chunks: [CSVChunk], file: String) -> ReportFile {
         var result = ReportFile(file: file)
         result.isFragmentary = true
         var reports: [Report] = []
+        reports.reserveCapacity(chunks.reduce(0) { $0 + $1.fragments.count })
         var index: [ReportKey: Int] = [:]
         var failed = Set<ReportKey>()
-        for (partial, fragments, partFailed) in chunks {
-            result.diagnostics += partial.diagnostics
-            result.directory += partial.directory
-            failed.formUnion(partFailed)
-            for report in fragments {
+        for chunk in chunks {
+            result.diagnostics += chunk.partial.diagnostics
+            result.directory += chunk.partial.directory
+            failed.formUnion(chunk.failed)
+            for report in chunk.fragments {
                 let key = ReportKey(report)
                 if let i = index[key] {
                     reports[i].absorb(report)
@@ -113,6 +136,15 @@ public enum CSVReportReader {
         result.rejected = failed
         return result
     }
+}
+
+/// What one record-aligned part of a file gave: its records' offsets, and what its rows said.
+private struct CSVChunk: Sendable {
+    var recordOffsets: [Int]
+    var linesAreRecords: Bool
+    var partial = ReportFile(file: "")
+    var fragments: [Report] = []
+    var failed = Set<ReportKey>()
 }
 
 /// What the header row says: the kind of file and where each column is.
