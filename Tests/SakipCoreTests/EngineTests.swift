@@ -43,6 +43,19 @@ struct EngineTests {
         #expect(items == [.file(scratch.folder + "/a/one.xml")])
     }
 
+    @Test func aFolderKeepsWhatItsNamesSay() throws {
+        let scratch = Scratch()
+        let names = ["b.xml", "A.XML", "c.Csv", "d.xlsx", "e.XLSM", "f.xls", "g.ods", "h.txt", ".hidden.xml", "~$lock.xlsx",
+                     "é-laporan.xml", ".\u{301}x.xml", "noext", "report.", "sub/inner.xml", "sub/.x/deep.xml", "Z.Xml"]
+        for name in names { scratch.write(name, "x") }
+        let (items, problems) = InputExpansion.expand([.path(scratch.folder)])
+        // ASCII names are told apart from their bytes, other names as strings: both by one rule.
+        let read = ["A.XML", "Z.Xml", "b.xml", "c.Csv", "d.xlsx", "e.XLSM", ".\u{301}x.xml", "sub/inner.xml", "é-laporan.xml"]
+        #expect(items == read.map { scratch.folder + "/" + $0 }.sorted().map(InputItem.file))
+        #expect(problems.map(\.location.file) == ["f.xls", "g.ods"].map { scratch.folder + "/" + $0 })
+        #expect(problems.allSatisfy { $0.severity == .warning })
+    }
+
     // MARK: Diagnostics from bytes
 
     @Test func aBadLetterInMemoryIsLocatedExactly() throws {

@@ -155,6 +155,16 @@ private struct FolderWalk {
         guard visited.insert(Identity(info)).inserted, let directory = opendir(folder) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
+            let regular = Int(entry.pointee.d_type) == Int(DT_REG)
+            let plain = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                Self.plainEntry(UnsafeRawBufferPointer(rebasing: raw.prefix { $0 != 0 }), in: folder, regular: regular)
+            }
+            switch plain {
+            case .hidden, .other: continue
+            case .report(let path): found.append(path); continue
+            case .unread(let path): skipped.append(path); continue
+            case .unknown: break
+            }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
@@ -163,7 +173,7 @@ private struct FolderWalk {
             let path = folder + "/" + name
             // A regular file needs no `stat`: the entry says what it is (links and entries of
             // unknown type are looked up, as folders are, for their identity).
-            if Int(entry.pointee.d_type) == Int(DT_REG) {
+            if regular {
                 Self.classify(path, name: name, found: &found, skipped: &skipped)
                 continue
             }
@@ -175,6 +185,36 @@ private struct FolderWalk {
                 Self.classify(path, name: name, found: &found, skipped: &skipped)
             }
         }
+    }
+
+    /// What an entry is, told from its name's bytes alone when the name is ASCII (nearly always),
+    /// so that no `String` is made for a name and no `String` search runs on it.
+    private enum PlainEntry {
+        case hidden
+        /// A regular file to read, or to skip with a word, at this path.
+        case report(String), unread(String)
+        /// A regular file of no format sakip knows.
+        case other
+        /// Not decided here: a folder, a link, an entry of unknown type, a name that is not ASCII.
+        case unknown
+    }
+
+    private static func plainEntry(_ name: UnsafeRawBufferPointer, in folder: String, regular: Bool) -> PlainEntry {
+        guard !name.isEmpty, name.allSatisfy({ $0 < 0x80 }) else { return .unknown }
+        // Hidden entries, and the lock files Excel leaves beside an open workbook (`~$LKE.xlsx`).
+        if name[0] == UInt8(ascii: ".") || name.count >= 2 && name[0] == UInt8(ascii: "~") && name[1] == UInt8(ascii: "$") { return .hidden }
+        guard regular else { return .unknown }
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return .other }
+        let ext = String(decoding: name[(dot + 1)...].map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }, as: UTF8.self)
+        let read = InputExpansion.extensions[ext] != nil
+        guard read || InputExpansion.unreadWorkbookExtensions.contains(ext) else { return .other }
+        let folderBytes = folder.utf8.count
+        let path = String(unsafeUninitializedCapacity: folderBytes + 1 + name.count) { buffer in
+            let copied = buffer.initialize(fromContentsOf: folder.utf8)
+            buffer[copied] = UInt8(ascii: "/")
+            return buffer[(copied + 1)...].initialize(fromContentsOf: name)
+        }
+        return read ? .report(path) : .unread(path)
     }
 
     /// A file is read by its extension, or skipped (with a word) when it is a workbook format
