@@ -188,6 +188,7 @@ public struct Evaluator: Sendable {
     /// since picking one would silently drop the other.
     static func duplicates(_ reports: [(key: ReportKey, origin: SourceLocation)]) -> (keys: Set<ReportKey>, diagnostics: [Diagnostic]) {
         var first: [ReportKey: SourceLocation] = [:]
+        first.reserveCapacity(reports.count)
         var keys = Set<ReportKey>()
         var diagnostics: [Diagnostic] = []
         for (key, origin) in reports {
