@@ -44,7 +44,10 @@ public struct RankRequest: Sendable {
         if let earlier {
             try BatchChecks.requireInputs(fileCount: earlier.fileCount, diagnostics: earlier.errors + earlier.warnings, sources: previous)
         }
-        return try rank(evaluation, earlier: earlier, rubrics: rubrics)
+        let result = try rank(evaluation, earlier: earlier, rubrics: rubrics)
+        releaseInBackground(evaluation, jobs: options.jobs)
+        releaseInBackground(earlier, jobs: options.jobs)
+        return result
     }
 
     /// The ranking of inputs already read and scored, with the previous inputs' if any.
