@@ -48,6 +48,6 @@ struct RankCommand: ParsableCommand {
         let result = try perform { () throws(RequestError) in try request.run(progress: onProgress) }
         progress?.finish()
         try result.emit(rendering, jobs: input.read.jobs, errors: result.errors, warnings: result.warnings)
-        releaseInBackground(result, jobs: input.read.jobs ?? 0)
+        releaseInBackground(consume result, jobs: input.read.jobs ?? 0)
     }
 }

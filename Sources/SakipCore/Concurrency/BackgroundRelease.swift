@@ -4,9 +4,25 @@ import Dispatch
 ///
 /// Freeing a run's thousands of score cards, each a tree of small arrays and strings, costs as
 /// much as ranking them, and nothing waits for it: done on a worker, it overlaps the writing of
-/// the output instead of delaying it. The value must be the caller's last use of it.
+/// the output instead of delaying it. Pass the value with `consume`, so that the caller keeps no
+/// copy of its own:
+///
+/// ```swift
+/// releaseInBackground(consume evaluation, jobs: options.jobs)
+/// ```
 package func releaseInBackground<T: Sendable>(_ value: consuming T, jobs: Int) {
     guard jobs != 1 else { return }
-    let held = value
-    DispatchQueue.global(qos: .utility).async { withExtendedLifetime(held) {} }
+    let handoff = Handoff(consume value)
+    DispatchQueue.global(qos: .utility).async { handoff.release() }
+}
+
+/// Holds a value until a worker drops it: whoever holds the box last, the value itself is freed
+/// by `release`, on the worker.
+private final class Handoff<T: Sendable>: @unchecked Sendable {
+    // Written twice: here, and once by the one worker `release` runs on.
+    private var value: T?
+
+    init(_ value: consuming T) { self.value = consume value }
+
+    func release() { value = nil }
 }

@@ -45,8 +45,8 @@ public struct RankRequest: Sendable {
             try BatchChecks.requireInputs(fileCount: earlier.fileCount, diagnostics: earlier.errors + earlier.warnings, sources: previous)
         }
         let result = try rank(evaluation, earlier: earlier, rubrics: rubrics)
-        releaseInBackground(evaluation, jobs: options.jobs)
-        releaseInBackground(earlier, jobs: options.jobs)
+        releaseInBackground(consume evaluation, jobs: options.jobs)
+        releaseInBackground(consume earlier, jobs: options.jobs)
         return result
     }
 
