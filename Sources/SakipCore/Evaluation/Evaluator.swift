@@ -63,8 +63,9 @@ public struct Evaluator: Sendable {
     /// Gives exactly what `score(read(paths))` gives, but scores each XML report in the same worker,
     /// right after its file is parsed, and keeps only its score card: less memory, warmer caches.
     public func evaluate(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> Evaluation {
-        let (files, problems) = InputExpansion.expand(sources)
         let scorers = ScorerCache(rubrics: rubrics, options: options)
+        if options.jobs != 1 { scorers.prepareInBackground() }
+        let (files, problems) = InputExpansion.expand(sources)
         // Taken out once: read from `options` in the closure, the layout was copied for every file.
         let (rubric, layout, jobs) = (options.rubric, options.layout, options.jobs)
         let parsed = Self.parallelMap(files, jobs: jobs, progress: progress) { item -> ParsedFile in
@@ -280,6 +281,15 @@ final class ScorerCache: Sendable {
 
     /// The placement of the rubric a report naming `named` is scored against, for a reader to
     /// place its answers as it reads; nil when that rubric cannot be used (scoring says why).
+    /// Starts loading, on another core, the rubric a report that names none is scored with
+    /// (`--rubric`, else the newest official one), while the inputs are found and read: most
+    /// runs use it, and the rubric's YAML (a few milliseconds) is then off the first worker's
+    /// path. A run whose reports name another rubric loses nothing but that core's time; a
+    /// worker that needs the rubric meanwhile waits for this load rather than parsing it again.
+    func prepareInBackground() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = self.scorer(self.reference(nil)) }
+    }
+
     func placement(named: String?) -> AnswerPlacement? {
         try? scorer(reference(named)).get().scorer.placement
     }

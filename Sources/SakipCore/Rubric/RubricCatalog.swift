@@ -76,19 +76,28 @@ public struct RubricCatalog: Sendable {
 /// Loads each rubric once, however many reports name it; safe to share across tasks.
 public final class RubricCache: Sendable {
     public let catalog: RubricCatalog
-    private let loaded = Locked<[String: Result<Rubric, any Error>]>([:])
+    /// One slot per reference, each with a lock of its own: a load holds only its rubric's
+    /// slot, so a rubric loaded ahead (see `ScorerCache.prepareInBackground`) never delays
+    /// another.
+    private let slots = Locked<[String: Locked<Result<Rubric, any Error>?>]>([:])
 
     public init(catalog: RubricCatalog = .standard) {
         self.catalog = catalog
     }
 
     public func rubric(_ reference: String) throws -> Rubric {
-        // Loaded under the lock: workers that start together wait for one load (a few
+        let slot = slots.withLock { slots in
+            if let slot = slots[reference] { return slot }
+            let slot = Locked<Result<Rubric, any Error>?>(nil)
+            slots[reference] = slot
+            return slot
+        }
+        // Loaded under the slot's lock: workers that start together wait for one load (a few
         // milliseconds, once per rubric in a run) rather than each parsing the same YAML.
-        try loaded.withLock { cache in
-            if let cached = cache[reference] { return cached }
+        return try slot.withLock { loaded in
+            if let loaded { return loaded }
             let result = Result { try catalog.load(reference) }
-            cache[reference] = result
+            loaded = result
             return result
         }.get()
     }
