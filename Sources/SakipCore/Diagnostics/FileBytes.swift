@@ -80,8 +80,8 @@ package enum FileBytes {
 /// Advice only: a kernel without `MADV_POPULATE_WRITE` (before Linux 5.14) declines it.
 private func prefault(_ base: UnsafeMutablePointer<UInt8>, _ count: Int) {
     #if os(Linux)
-    let page = 4096
-    guard count >= 1 << 20 else { return }
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    guard count >= 1 << 20, page > 0 else { return }
     let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
     let end = (Int(bitPattern: base) + count) & ~(page - 1)
     guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }

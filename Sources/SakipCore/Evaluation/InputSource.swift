@@ -206,8 +206,7 @@ private struct FolderWalk {
         guard regular else { return .unknown }
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return .other }
         let ext = String(decoding: name[(dot + 1)...].map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }, as: UTF8.self)
-        let read = InputExpansion.extensions[ext] != nil
-        guard read || InputExpansion.unreadWorkbookExtensions.contains(ext) else { return .other }
+        guard let read = isRead(ext) else { return .other }
         let folderBytes = folder.utf8.count
         let path = String(unsafeUninitializedCapacity: folderBytes + 1 + name.count) { buffer in
             let copied = buffer.initialize(fromContentsOf: folder.utf8)
@@ -220,11 +219,17 @@ private struct FolderWalk {
     /// A file is read by its extension, or skipped (with a word) when it is a workbook format
     /// sakip cannot read.
     private static func classify(_ path: String, name: String, found: inout [String], skipped: inout [String]) {
-        guard let ext = InputExpansion.fileExtension(name) else { return }
-        if InputExpansion.extensions[ext] != nil {
-            found.append(path)
-        } else if InputExpansion.unreadWorkbookExtensions.contains(ext) {
-            skipped.append(path)
+        switch InputExpansion.fileExtension(name).flatMap(isRead) {
+        case true?: found.append(path)
+        case false?: skipped.append(path)
+        case nil: break
         }
+    }
+
+    /// True for a lowercased extension sakip reads, false for a workbook format it skips with a
+    /// word, nil for anything else: the one rule for names told from bytes and from strings.
+    private static func isRead(_ ext: String) -> Bool? {
+        if InputExpansion.extensions[ext] != nil { return true }
+        return InputExpansion.unreadWorkbookExtensions.contains(ext) ? false : nil
     }
 }
