@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SakipCore
 
@@ -160,5 +161,49 @@ struct ChecklistTests {
         #expect(card.subcomponents[0].letter == "B")
         #expect(card.subcomponents[0].score.isClose(to: 0.7 * 6))
         #expect(card.missing.contains(first.criteria.last!.id))
+    }
+}
+
+/// A score card keeps its fields in one shared allocation; these hold it to plain value semantics.
+@Suite("Score card storage")
+struct ScoreCardStorageTests {
+    func card() throws -> ScoreCard {
+        try Scorer(rubric: tinyRubric()).score(Report(agency: "x", year: 2024, answers: [Answer(id: "a", value: "C")],
+                                                     origin: SourcePosition(SourceText(name: "x.xml", bytes: []), offset: 0)))
+    }
+
+    @Test func aChangedCopyLeavesTheOriginalAsItWas() throws {
+        let original = try card()
+        var copy = original
+        #expect(copy == original)
+        copy.name = "Kota X"
+        copy.components[0].score += 1
+        copy.warnings.removeAll()
+        copy.total = 99
+        #expect(original.name == nil)
+        #expect(copy.name == "Kota X")
+        #expect(original.components[0].score + 1 == copy.components[0].score)
+        #expect(!original.warnings.isEmpty && copy.warnings.isEmpty)
+        #expect(original.total != 99 && copy.total == 99)
+        #expect(copy != original)
+    }
+
+    @Test func equalFieldsMakeEqualCardsWithEqualHashes() throws {
+        let a = try card(), b = try card()
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+        var c = b
+        c.year = 2025
+        #expect(c != a)
+        #expect(Set([a, b, c]).count == 2)
+    }
+
+    @Test func theJSONFormRoundTrips() throws {
+        var original = try card()
+        original.region = "Jawa Barat"
+        let decoded = try JSONDecoder().decode(ScoreCard.self, from: JSONEncoder().encode(original))
+        #expect(decoded.agency == original.agency && decoded.region == "Jawa Barat" && decoded.year == 2024)
+        #expect(decoded.total == original.total && decoded.components == original.components && decoded.missing == original.missing)
+        #expect(decoded.origin.file == "x.xml")
     }
 }

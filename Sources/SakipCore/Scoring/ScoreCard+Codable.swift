@@ -113,21 +113,25 @@ extension ScoreCard: Codable {
     /// the file but not the line of the report's start: those come back as 0 and line 1.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        agency = try container.decode(String.self, forKey: .agency)
-        name = try container.decodeIfPresent(String.self, forKey: .name)
-        region = try container.decodeIfPresent(String.self, forKey: .region)
-        year = try container.decode(Int.self, forKey: .year)
-        rubricID = try container.decode(String.self, forKey: .rubric)
-        origin = .wholeFile(try container.decode(String.self, forKey: .file))
-        total = try container.decode(Double.self, forKey: .score)
-        grade = GradeBand(grade: try container.decode(String.self, forKey: .grade), label: try container.decode(String.self, forKey: .gradeLabel), above: 0, max: 0)
-        components = try container.decode([ComponentScore].self, forKey: .components)
-        indicators = try container.decode([IndicatorResult].self, forKey: .indicators)
-        indicatorMean = try container.decodeIfPresent(Double.self, forKey: .indicatorMean)
-        efficiency = try container.decodeIfPresent(Efficiency.self, forKey: .efficiency)
-        missing = try container.decode([String].self, forKey: .missing)
-        warnings = try container.decode([Diagnostic].self, forKey: .warnings)
-        stages = try container.decodeIfPresent([StageScore].self, forKey: .stages) ?? []
-        gaps = try container.decodeIfPresent([StageGap].self, forKey: .gaps) ?? []
+        // Decoded in the keys' written order, so a document missing several keys names the first.
+        let agency = try container.decode(String.self, forKey: .agency)
+        let name = try container.decodeIfPresent(String.self, forKey: .name)
+        let region = try container.decodeIfPresent(String.self, forKey: .region)
+        let year = try container.decode(Int.self, forKey: .year)
+        let rubricID = try container.decode(String.self, forKey: .rubric)
+        let origin = SourceLocation.wholeFile(try container.decode(String.self, forKey: .file))
+        let total = try container.decode(Double.self, forKey: .score)
+        let grade = GradeBand(grade: try container.decode(String.self, forKey: .grade), label: try container.decode(String.self, forKey: .gradeLabel), above: 0, max: 0)
+        let components = try container.decode([ComponentScore].self, forKey: .components)
+        let indicators = try container.decode([IndicatorResult].self, forKey: .indicators)
+        let indicatorMean = try container.decodeIfPresent(Double.self, forKey: .indicatorMean)
+        let efficiency = try container.decodeIfPresent(Efficiency.self, forKey: .efficiency)
+        let missing = try container.decode([String].self, forKey: .missing)
+        let warnings = try container.decode([Diagnostic].self, forKey: .warnings)
+        self.init(agency: agency, name: name, region: region, year: year, rubricID: rubricID, total: total, grade: grade,
+                  components: components, indicators: indicators, indicatorMean: indicatorMean, efficiency: efficiency,
+                  missing: missing, warnings: warnings, origin: origin,
+                  stages: try container.decodeIfPresent([StageScore].self, forKey: .stages) ?? [],
+                  gaps: try container.decodeIfPresent([StageGap].self, forKey: .gaps) ?? [])
     }
 }
