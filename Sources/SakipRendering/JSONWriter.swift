@@ -9,10 +9,15 @@
 /// ```
 public enum JSONWriter {
     public static func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try encodeBytes(value), as: UTF8.self)
+    }
+
+    /// The same JSON as UTF-8 bytes, as written.
+    public static func encodeBytes(_ value: some Encodable) throws -> [UInt8] {
         let writer = Writer()
         try writer.encodeValue(value)
         writer.out.append(UInt8(ascii: "\n"))
-        return String(decoding: writer.out, as: UTF8.self)
+        return writer.out
     }
 }
 

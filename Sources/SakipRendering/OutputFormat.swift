@@ -11,15 +11,24 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 public protocol ResultRenderer {
     associatedtype Result
     func render(_ result: Result) -> String
+    /// The same text as the bytes to write. Renderers that build bytes give them as they are,
+    /// rather than through a `String` and back (a copy and a UTF-8 check of every byte).
+    func renderBytes(_ result: Result) -> [UInt8]
+}
+
+extension ResultRenderer {
+    public func renderBytes(_ result: Result) -> [UInt8] { Array(render(result).utf8) }
 }
 
 /// JSON for any result: its `Codable` encoding, written by `JSONWriter`.
 public struct JSONRenderer<Result: Encodable>: ResultRenderer {
     public init() {}
 
-    public func render(_ result: Result) -> String {
+    public func render(_ result: Result) -> String { String(decoding: renderBytes(result), as: UTF8.self) }
+
+    public func renderBytes(_ result: Result) -> [UInt8] {
         do {
-            return try JSONWriter.encode(result)
+            return try JSONWriter.encodeBytes(result)
         } catch {
             // Results encode only strings, numbers, booleans and containers: this cannot fail.
             preconditionFailure("encoding a result failed: \(error)")
@@ -69,7 +78,13 @@ public protocol RenderableResult: Encodable, WorkbookRenderable {
 extension RenderableResult {
     /// The result in any format, as the bytes to write.
     public func output(as format: OutputFormat, options: RenderOptions = RenderOptions()) throws -> [UInt8] {
-        format == .xlsx ? try workbook(options).data() : Array(rendered(as: format, options: options).utf8)
+        switch format {
+        case .xlsx: try workbook(options).data()
+        case .text: Self.textRenderer(options).renderBytes(self)
+        case .json: JSONRenderer<Self>().renderBytes(self)
+        case .csv: Self.csvRenderer(options).renderBytes(self)
+        case .markdown: Self.markdownRenderer(options).renderBytes(self)
+        }
     }
 
     /// The result in one of the text formats; a workbook is bytes (`output(as:options:)`), so

@@ -162,10 +162,12 @@ public struct RankCSVRenderer: ResultRenderer, Sendable {
     /// every worker, each into its own bytes, joined in rank order.
     static let rowsPerChunk = 512
 
-    public func render(_ result: RankResult) -> String {
+    public func render(_ result: RankResult) -> String { String(decoding: renderBytes(result), as: UTF8.self) }
+
+    public func renderBytes(_ result: RankResult) -> [UInt8] {
         let writer = CSVWriter(dialect: dialect)
-        var bytes: [UInt8] = dialect == .excelID ? [0xEF, 0xBB, 0xBF] : []
-        writer.append(header(result), numbers: false, to: &bytes)
+        var head: [UInt8] = dialect == .excelID ? [0xEF, 0xBB, 0xBF] : []
+        writer.append(header(result), numbers: false, to: &head)
         let count = result.rankings.count
         let chunks = stride(from: 0, to: count, by: Self.rowsPerChunk).map { $0 ..< min($0 + Self.rowsPerChunk, count) }
         let componentIDs = result.componentIDs
@@ -177,8 +179,13 @@ public struct RankCSVRenderer: ResultRenderer, Sendable {
             }
             return part
         }
+        // Joined into one buffer of the final size: grown by appending, a megabyte of rows was
+        // copied more than once, into fresh pages each time.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(parts.reduce(head.count) { $0 + $1.count })
+        bytes += head
         for part in parts { bytes += part }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     private func header(_ result: RankResult) -> [String] {

@@ -34,6 +34,18 @@ struct RankCSVRendererTests {
         #expect(!written.contains("previous_score"))
     }
 
+    /// What is written (`output(as:)`, bytes built without a `String`) is exactly the text
+    /// `rendered(as:)` gives, in every text format.
+    @Test(arguments: [OutputFormat.csv, .json, .text, .markdown])
+    func theBytesWrittenAreTheRenderedText(format: OutputFormat) throws {
+        let result = try Self.awkwardRanking()
+        for dialect in CSVDialect.allCases {
+            let options = RenderOptions(csvDialect: dialect, jobs: 2)
+            #expect(try result.output(as: format, options: options) == Array(result.rendered(as: format, options: options).utf8))
+        }
+        #expect(RankCSVRenderer(dialect: .excelID, jobs: 3).renderBytes(result).starts(with: [0xEF, 0xBB, 0xBF]))
+    }
+
     /// The partners' 2024 ranking against 2023, grown past several chunks of rows, with names
     /// that need quotes, an agency that looks like a decimal, a component missing and an
     /// agency new in the ranking.

@@ -75,13 +75,17 @@ public struct RankRequest: Sendable {
         let rankedCards = entries.map(\.card)
         let warnings = evaluation.warnings + stageWarnings + BatchChecks.unanswered(rankedCards)
         let shown = entries.prefix(top ?? entries.count)
-        var rankings: [RankResult.Entry] = []
-        rankings.reserveCapacity(shown.count)
-        for i in shown.indices { rankings.append(RankResult.Entry(shown[i], by: by, measured: previousYear != nil)) }
+        let (by, measured) = (by, previousYear != nil)
+        // The rows and the summary read the same ranked cards and nothing of each other.
+        let (rankings, summary) = concurrently(jobs: inputs.options.jobs, {
+            var rankings: [RankResult.Entry] = []
+            rankings.reserveCapacity(shown.count)
+            for i in shown.indices { rankings.append(RankResult.Entry(shown[i], by: by, measured: measured)) }
+            return rankings
+        }, { RankResult.Summary(RankingSummary(cards: rankedCards, rubric: rubric)) })
         var result = RankResult(
             rubric: rubricID, year: rankedYear, previousYear: previousYear, by: by.description,
-            rankings: rankings,
-            summary: RankResult.Summary(RankingSummary(cards: rankedCards, rubric: rubric)),
+            rankings: rankings, summary: summary,
             errors: errors, warnings: warnings, components: Self.componentLabels(current))
         result.stage = stage?.rawValue
         return result
