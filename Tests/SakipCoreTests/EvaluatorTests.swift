@@ -155,6 +155,32 @@ struct RankingTests {
         #expect(Ranking.componentRanks(mixed) == [[2, 2, 2], [4, 1, 2], [4, 3, 1], [4, 1], [3]])
         let entries = Ranking.rank(mixed, by: .total)
         #expect(entries.first { $0.card.agency == "d" }?.componentRanks == ["1": 1, "2": 4])
+        // Columns ranked by several workers give the same ranks.
+        for jobs in [0, 2, 3] {
+            #expect(Ranking.componentRanks(alike, jobs: jobs) == Ranking.componentRanks(alike))
+            #expect(Ranking.rank(mixed, by: .total, jobs: jobs).map(\.rankOfComponent) == entries.map(\.rankOfComponent))
+        }
+    }
+
+    /// A third report for the same agency and year names the first as the first, not the second.
+    @Test func repeatedReportsNameTheFirst() {
+        let key = ReportKey(agency: "kota-x", year: 2024)
+        let places = (1...3).map { (key: key, origin: SourceLocation(file: "r\($0).xml", line: $0, column: 1)) }
+            + [(key: ReportKey(agency: "kota-x", year: 2023), origin: SourceLocation(file: "r4.xml", line: 4, column: 1))]
+        let (keys, diagnostics) = Evaluator.duplicates(places)
+        #expect(keys == [key])
+        #expect(diagnostics.map(\.location.file) == ["r2.xml", "r3.xml"])
+        #expect(diagnostics.map { $0.notes.map(\.location.file) } == [["r1.xml"], ["r1.xml"]])
+    }
+
+    /// Folder paths are read in `String` order: by bytes for ASCII paths, by `String` otherwise.
+    @Test(arguments: [
+        ["b/a.xml", "a/b.xml", "a/B.xml", "a/b.xm", "a/b.xml.csv", "a/a", "Z.xml", "a-b/c.xml", "a/b/c.xml"],
+        ["kota/é.xml", "kota/e.xml", "kota/z.xml", "kota/e\u{301}.xml", "kota/f.xml"],
+        [], ["only.xml"], ["same", "same"],
+    ])
+    func pathsAreSortedAsStringsSortThem(paths: [String]) {
+        #expect(InputExpansion.sorted(paths) == paths.sorted())
     }
 
     @Test func summaryCountsEveryGradeAndFindsTheWeakest() throws {

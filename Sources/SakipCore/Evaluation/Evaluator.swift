@@ -193,14 +193,13 @@ public struct Evaluator: Sendable {
         var keys = Set<ReportKey>()
         var diagnostics: [Diagnostic] = []
         for (key, origin) in reports {
-            if let earlier = first[key] {
-                keys.insert(key)
-                diagnostics.append(Diagnostic(.duplicateReport, at: origin,
-                    "second report for agency '\(key.agency)', year \(key.year); neither is scored",
-                    notes: [Diagnostic.Note("the first report for agency '\(key.agency)', year \(key.year)", at: earlier)]))
-            } else {
-                first[key] = origin
-            }
+            // One lookup per report: stored at once, and the first put back on the rare repeat.
+            guard let earlier = first.updateValue(origin, forKey: key) else { continue }
+            first[key] = earlier
+            keys.insert(key)
+            diagnostics.append(Diagnostic(.duplicateReport, at: origin,
+                "second report for agency '\(key.agency)', year \(key.year); neither is scored",
+                notes: [Diagnostic.Note("the first report for agency '\(key.agency)', year \(key.year)", at: earlier)]))
         }
         return (keys, diagnostics)
     }

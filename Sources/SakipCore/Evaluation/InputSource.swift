@@ -104,6 +104,29 @@ package enum InputExpansion {
         return (items, problems)
     }
 
+    /// Paths in `String` order. For ASCII paths (nearly always) that is the order of their
+    /// bytes, which are compared here with `memcmp`: `String`'s comparison, which must also
+    /// allow for Unicode normalization, cost several times more for a folder of thousands.
+    package static func sorted(_ paths: [String]) -> [String] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paths.reduce(0) { $0 + $1.utf8.count })
+        var spans: [(start: Int, count: Int)] = []
+        spans.reserveCapacity(paths.count)
+        for path in paths {
+            spans.append((bytes.count, path.utf8.count))
+            bytes += path.utf8
+        }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return paths.sorted() }
+        let order = bytes.withUnsafeBufferPointer { all in
+            paths.indices.sorted { a, b in
+                let (x, y) = (spans[a], spans[b])
+                let common = memcmp(all.baseAddress! + x.start, all.baseAddress! + y.start, min(x.count, y.count))
+                return common != 0 ? common < 0 : x.count < y.count
+            }
+        }
+        return order.map { paths[$0] }
+    }
+
     /// The format of an input: by extension, else by its content (a zip archive is a workbook,
     /// `<` first is XML).
     package static func format(of name: String, bytes: [UInt8]) -> ReportFormat {
@@ -148,7 +171,7 @@ private struct FolderWalk {
         var found: [String] = []
         var skipped: [String] = []
         walk(folder, info: info, into: &found, skipped: &skipped)
-        return (found.sorted(), skipped.sorted())
+        return (InputExpansion.sorted(found), InputExpansion.sorted(skipped))
     }
 
     private mutating func walk(_ folder: String, info: stat, into found: inout [String], skipped: inout [String]) {

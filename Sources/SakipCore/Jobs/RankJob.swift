@@ -67,7 +67,8 @@ public struct RankRequest: Sendable {
         try BatchChecks.component(by, in: current)
         let pool = (earlier ?? evaluation).cards.keeping(inRegion)
         let previousYear = rankedYear.flatMap { Self.previousYear(before: $0, in: pool, separate: earlier != nil) }
-        let entries = Ranking.rank(current, by: by, previous: previousYear == nil ? [] : pool.filter { $0.year == previousYear })
+        let entries = Ranking.rank(current, by: by, previous: previousYear == nil ? [] : pool.filter { $0.year == previousYear },
+                                   jobs: inputs.options.jobs)
 
         let rubricID = Self.mostCommon(current.map(\.rubricID))
         let rubric = try? rubrics.rubric(inputs.options.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)

@@ -76,10 +76,12 @@ public enum Ranking {
 
     /// Ranks cards by `key`, ties listed by agency id; reports without the key's component are left out.
     /// With `previous` cards, each entry carries its movement against the same agency there.
-    public static func rank(_ cards: [ScoreCard], by key: RankKey, previous: [ScoreCard] = []) -> [RankedEntry] {
+    /// - Parameter jobs: threads the components' ranks may be computed with (0: one per
+    ///   processor); the ranking never depends on it.
+    public static func rank(_ cards: [ScoreCard], by key: RankKey, previous: [ScoreCard] = [], jobs: Int = 1) -> [RankedEntry] {
         let ranked = cards.keeping { key.value(of: $0) != nil }
         let ranks = competitionRanks(ranked.map { key.value(of: $0)! })
-        let componentRanks = componentRanks(ranked)
+        let componentRanks = componentRanks(ranked, jobs: jobs)
 
         let previousRanked = previous.keeping { key.value(of: $0) != nil }
         let previousRanks = competitionRanks(previousRanked.map { key.value(of: $0)! })
@@ -106,7 +108,7 @@ public enum Ranking {
 
     /// Each card's components' competition ranks among the cards that have the component, in
     /// the card's order.
-    static func componentRanks(_ cards: [ScoreCard]) -> [[Int]] {
+    static func componentRanks(_ cards: [ScoreCard], jobs: Int = 1) -> [[Int]] {
         guard let first = cards.first else { return [] }
         let ids = first.components.map(\.id)
         func listsIDs(_ card: ScoreCard) -> Bool {
@@ -116,7 +118,10 @@ public enum Ranking {
         }
         // Cards of one rubric list the same components in the same order: ranked column by column.
         if cards.allSatisfy(listsIDs) {
-            let columns = ids.indices.map { c in competitionRanks(cards.map { $0.components[c].score }) }
+            // Each column is sorted on its own: a worker per column.
+            let columns = Evaluator.parallelMap(Array(ids.indices), jobs: jobs, progress: nil) { c in
+                competitionRanks(cards.map { $0.components[c].score })
+            }
             return cards.indices.map { i in columns.map { $0[i] } }
         }
         var result = cards.map { [Int](repeating: 0, count: $0.components.count) }
