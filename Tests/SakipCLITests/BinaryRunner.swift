@@ -19,9 +19,12 @@ enum Sakip {
         var stderr: String
     }
 
-    /// - Parameter stdin: bytes fed to the binary's standard input (from a file, not a pipe).
+    /// - Parameters:
+    ///   - stdin: bytes fed to the binary's standard input (from a file, not a pipe).
+    ///   - stdoutDevice: a device to write standard output to (such as `/dev/full`); the run's
+    ///     `stdout` is then empty.
     static func run(_ arguments: [String], environment: [String: String] = [:], stdin: [UInt8]? = nil, executable: URL? = nil,
-                    directory: URL? = nil) throws -> Run {
+                    directory: URL? = nil, stdoutDevice: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = executable ?? binary
         process.arguments = arguments
@@ -35,7 +38,7 @@ enum Sakip {
         let outPath = folder + "/stdout", errPath = folder + "/stderr"
         FileManager.default.createFile(atPath: outPath, contents: nil)
         FileManager.default.createFile(atPath: errPath, contents: nil)
-        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
+        let out = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutDevice ?? outPath))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
         process.standardOutput = out
         process.standardError = err
@@ -49,7 +52,7 @@ enum Sakip {
         try out.close()
         try err.close()
         return Run(status: process.terminationStatus,
-                   stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                   stdout: stdoutDevice == nil ? try String(contentsOfFile: outPath, encoding: .utf8) : "",
                    stderr: try String(contentsOfFile: errPath, encoding: .utf8))
     }
 

@@ -82,6 +82,14 @@ struct MistakeTests {
         #expect(compare.stderr.contains("warning: the candidate rubric needs answers that 2 of 2 reports lack, each counted 0 under it: 4.3.6 (2 reports)"))
     }
 
+    /// A full disk: said once, with exit status 1, never a trap and never a short file unnoticed.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")), arguments: ["csv", "json", "text"])
+    func aFullDiskIsSaidNotACrash(format: String) throws {
+        let run = try Sakip.run(["rank", "samples/partners/2024", "--format", format], stdoutDevice: "/dev/full")
+        #expect(run.status == 1)
+        #expect(run.stderr == "sakip: error: cannot write the output: No space left on device\n")
+    }
+
     @Test func versionAndHelp() throws {
         let version = try Sakip.run(["--version"])
         #expect(version.stdout == "sakip 0.2.0\n")

@@ -24,6 +24,21 @@ struct EvaluatorTests {
         }
     }
 
+    /// A ranking keeps each card's indicator mean and efficiency, not the list: the same
+    /// numbers, less held.
+    @Test func cardsWithoutTheirIndicatorsKeepTheMean() throws {
+        var options = Evaluator.Options(jobs: 2)
+        let full = Evaluator(options: options).evaluate(paths: [samples + "/partners/2024"])
+        options.keepsIndicators = false
+        let lean = Evaluator(options: options).evaluate(paths: [samples + "/partners/2024"])
+        #expect(full.cards.contains { !$0.indicators.isEmpty })
+        #expect(lean.cards.allSatisfy { $0.indicators.isEmpty })
+        #expect(lean.cards.map(\.indicatorMean) == full.cards.map(\.indicatorMean))
+        #expect(lean.cards.map(\.efficiency) == full.cards.map(\.efficiency))
+        #expect(lean.cards.map(\.total) == full.cards.map(\.total))
+        #expect(lean.cards.map(\.missing) == full.cards.map(\.missing))
+    }
+
     @Test func brokenFilesNeverLoseTheOthers() throws {
         let scratch = Scratch()
         for name in ["kota-bandung-2024.xml", "kab-merauke-2024.xml"] {

@@ -37,18 +37,38 @@ public struct SakipCommand: ParsableCommand {
 /// Where output goes: results to stdout, diagnostics and progress to stderr.
 enum Terminal {
     static func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        write(Array(text.utf8))
     }
 
+    /// Writes the bytes as they are (no `Data` copy of a megabyte of output). A failed write
+    /// (a full disk) is said, and the run fails: `FileHandle` trapped there, and a short file
+    /// must not pass unnoticed.
     static func write(_ bytes: [UInt8]) {
-        FileHandle.standardOutput.write(Data(bytes))
+        guard let failure = writeAll(bytes, to: 1) else { return }
+        error("sakip: error: cannot write the output: \(String(cString: strerror(failure)))")
+        exit(1)
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
 
+    /// A message on stderr; if even that cannot be written, there is no one left to tell.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+        _ = writeAll(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: 2)
     }
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    /// Writes every byte, however many calls that takes; the `errno` of a failed write, else nil.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let written = Glibc.write(descriptor, raw.baseAddress! + done, raw.count - done)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return written < 0 ? errno : EIO }
+                done += written
+            }
+            return nil
+        }
+    }
 }

@@ -14,6 +14,10 @@ public struct Evaluator: Sendable {
         /// False when nothing will show the score cards' warnings: they are then not built
         /// (errors always are). The ranking, comparison and sensitivity jobs show none.
         public var keepsWarnings: Bool
+        /// False when nothing will show the cards' indicators one by one (a ranking shows only
+        /// their mean): each card then keeps the mean and the efficiency, not the list, and a
+        /// batch of thousands holds that much less.
+        public var keepsIndicators = true
         /// Where the LKE sits in workbooks other than sakip's own template (see `WorkbookLayout`).
         public var layout: WorkbookLayout?
 
@@ -269,6 +273,7 @@ final class ScorerCache: Sendable {
         let built = Result {
             var scorer = Scorer(rubric: try rubrics.rubric(reference), strict: options.strict)
             scorer.keepsWarnings = options.keepsWarnings
+            scorer.keepsIndicators = options.keepsIndicators
             return Prepared(scorer)
         }
         return scorers.withLock { cache in

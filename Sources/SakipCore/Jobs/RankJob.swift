@@ -36,7 +36,8 @@ public struct RankRequest: Sendable {
         try validate()
         if let rubric = inputs.options.rubric { _ = try BatchChecks.rubric(rubric, rubrics) }
         var options = inputs.options
-        options.keepsWarnings = false  // a ranking shows no card's warnings
+        options.keepsWarnings = false  // a ranking shows no card's warnings,
+        options.keepsIndicators = false  // and of its indicators only their mean
         let evaluator = Evaluator(options: options, rubrics: rubrics)
         let evaluation = evaluator.evaluate(inputs.sources, progress: progress)
         try BatchChecks.requireInputs(fileCount: evaluation.fileCount, diagnostics: evaluation.errors + evaluation.warnings, sources: inputs.sources)

@@ -6,6 +6,9 @@ public struct Scorer: Sendable {
     public var strict: Bool
     /// False when no caller will show the cards' warnings (a ranking): they are not built.
     public var keepsWarnings = true
+    /// False when no caller will show the cards' indicators one by one (a ranking shows only
+    /// their mean): cards then carry the mean and the efficiency, and an empty list.
+    public var keepsIndicators = true
 
     let subcomponents: [Subcomponent]
     /// Criteria in rubric order: reports usually answer in this order, so the next expected
@@ -140,7 +143,7 @@ public struct Scorer: Sendable {
         }
         return ScoreCard(
             agency: report.agency, name: report.name, region: report.region, year: report.year, rubricID: rubric.id,
-            total: total, grade: rubric.grade(for: total), components: components, indicators: indicators.results,
+            total: total, grade: rubric.grade(for: total), components: components, indicators: keepsIndicators ? indicators.results : [],
             indicatorMean: indicators.mean, efficiency: indicators.efficiency, missing: missing, warnings: warnings, origin: report.origin.location)
     }
 
