@@ -90,7 +90,12 @@ public enum Ranking {
 
         // Entries are built in their final order: sorting the indices moves integers, where
         // sorting the entries would move whole score cards.
-        let order = ranked.indices.sorted { (ranks[$0], ranked[$0].agency, $0) < (ranks[$1], ranked[$1].agency, $1) }
+        // The agency ids are read only for equal ranks.
+        let order = ranked.indices.sorted { a, b in
+            if ranks[a] != ranks[b] { return ranks[a] < ranks[b] }
+            let (first, second) = (ranked[a].agency, ranked[b].agency)
+            return first != second ? first < second : a < b
+        }
         var entries: [RankedEntry] = []
         entries.reserveCapacity(ranked.count)
         for i in order {
