@@ -228,8 +228,7 @@ private struct FolderWalk {
         if name[0] == UInt8(ascii: ".") || name.count >= 2 && name[0] == UInt8(ascii: "~") && name[1] == UInt8(ascii: "$") { return .hidden }
         guard regular else { return .unknown }
         guard let dot = name.lastIndex(of: UInt8(ascii: ".")) else { return .other }
-        let ext = String(decoding: name[(dot + 1)...].map { $0 | ($0 >= 0x41 && $0 <= 0x5A ? 0x20 : 0) }, as: UTF8.self)
-        guard let read = isRead(ext) else { return .other }
+        guard let read = isRead(bytes: name[(dot + 1)...]) else { return .other }
         let folderBytes = folder.utf8.count
         let path = String(unsafeUninitializedCapacity: folderBytes + 1 + name.count) { buffer in
             let copied = buffer.initialize(fromContentsOf: folder.utf8)
@@ -254,5 +253,17 @@ private struct FolderWalk {
     private static func isRead(_ ext: String) -> Bool? {
         if InputExpansion.extensions[ext] != nil { return true }
         return InputExpansion.unreadWorkbookExtensions.contains(ext) ? false : nil
+    }
+
+    /// `isRead`'s extensions as lowercase bytes, with its answer for each.
+    private static let knownExtensions: [(bytes: [UInt8], read: Bool)] = (Array(InputExpansion.extensions.keys) + InputExpansion.unreadWorkbookExtensions)
+        .sorted().map { (Array($0.utf8), isRead($0)!) }
+
+    /// `isRead` for an ASCII extension's bytes, in any case: no `String` made, no hashing.
+    private static func isRead(bytes ext: Slice<UnsafeRawBufferPointer>) -> Bool? {
+        for known in knownExtensions where known.bytes.count == ext.count {
+            if zip(known.bytes, ext).allSatisfy({ $0 == $1 | ($1 >= 0x41 && $1 <= 0x5A ? 0x20 : 0) }) { return known.read }
+        }
+        return nil
     }
 }
