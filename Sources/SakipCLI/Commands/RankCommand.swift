@@ -45,9 +45,13 @@ struct RankCommand: ParsableCommand {
         let progress = ProgressBar.forTerminal("reading")
         var onProgress: (@Sendable (Int, Int) -> Void)?
         if let progress { onProgress = { done, total in progress.update(done, total) } }
-        let result = try perform { () throws(RequestError) in try request.run(progress: onProgress) }
+        // The inputs' cards are let go only once the ranking is written: freeing them then
+        // takes no core from the output.
+        let leftovers = Leftovers()
+        let result = try perform { () throws(RequestError) in try request.run(progress: onProgress, leftovers: leftovers) }
         progress?.finish()
         try result.emit(rendering, jobs: input.read.jobs, errors: result.errors, warnings: result.warnings)
+        leftovers.release(jobs: input.read.jobs ?? 0)
         releaseInBackground(consume result, jobs: input.read.jobs ?? 0)
     }
 }

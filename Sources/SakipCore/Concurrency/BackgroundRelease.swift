@@ -26,3 +26,33 @@ private final class Handoff<T: Sendable>: @unchecked Sendable {
 
     func release() { value = nil }
 }
+
+/// What a job is done with but has not let go: a command line releases it once its output is
+/// written, so that freeing a batch's score cards never takes a core from the output; a process
+/// about to exit need not free it at all.
+///
+/// ```swift
+/// let leftovers = Leftovers()
+/// let result = try request.run(leftovers: leftovers)
+/// write(result)
+/// leftovers.release(jobs: 0)
+/// ```
+public final class Leftovers: Sendable {
+    private let held = Locked<[any Sendable]>([])
+
+    public init() {}
+
+    package func keep(_ value: some Sendable) {
+        let value: any Sendable = value
+        held.withLock { $0.append(value) }
+    }
+
+    /// Lets go of everything kept, on a worker unless the run is held to one thread (`jobs == 1`).
+    public func release(jobs: Int) {
+        let values = held.withLock { held in
+            defer { held = [] }
+            return held
+        }
+        releaseInBackground(values, jobs: jobs)
+    }
+}

@@ -32,7 +32,10 @@ public struct RankRequest: Sendable {
         if let top, top < 1 { throw RequestError(.invalidRequest, "--top must be at least 1, not \(top)") }
     }
 
-    public func run(rubrics: RubricCache = RubricCache(), progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RequestError) -> RankResult {
+    /// - Parameter leftovers: where the inputs' score cards go once ranked, for the caller to
+    ///   release after writing the result; without it they are let go on a worker at once.
+    public func run(rubrics: RubricCache = RubricCache(), progress: (@Sendable (Int, Int) -> Void)? = nil,
+                    leftovers: Leftovers? = nil) throws(RequestError) -> RankResult {
         try validate()
         if let rubric = inputs.options.rubric { _ = try BatchChecks.rubric(rubric, rubrics) }
         var options = inputs.options
@@ -46,8 +49,13 @@ public struct RankRequest: Sendable {
             try BatchChecks.requireInputs(fileCount: earlier.fileCount, diagnostics: earlier.errors + earlier.warnings, sources: previous)
         }
         let result = try rank(evaluation, earlier: earlier, rubrics: rubrics)
-        releaseInBackground(consume evaluation, jobs: options.jobs)
-        releaseInBackground(consume earlier, jobs: options.jobs)
+        if let leftovers {
+            leftovers.keep(consume evaluation)
+            leftovers.keep(consume earlier)
+        } else {
+            releaseInBackground(consume evaluation, jobs: options.jobs)
+            releaseInBackground(consume earlier, jobs: options.jobs)
+        }
         return result
     }
 
