@@ -79,7 +79,8 @@ public struct Evaluator: Sendable {
             guard !file.isFragmentary else { return ParsedFile(file: file, scored: []) }
             // Only resolved locations leave this worker, so the input's bytes are freed with its reports.
             let scored = file.reports.map { report in
-                ScoredReport(key: ReportKey(report), origin: report.origin.location, outcome: scorers.score(report))
+                let key = ReportKey(report)
+                return ScoredReport(key: key, origin: report.origin.location, outcome: scorers.score(report), keyHash: key.hashValue)
             }
             file.reports = []
             return ParsedFile(file: file, scored: scored)
@@ -97,7 +98,7 @@ public struct Evaluator: Sendable {
         for entry in assembly.entries {
             let outcome: Result<ScoreCard, DiagnosticList>
             switch entry {
-            case .scored(let scored): outcome = scored.outcome
+            case .scored(let i): outcome = assembly.scored[i].outcome
             case .report:
                 outcome = outcomes[next]
                 next += 1
@@ -120,12 +121,14 @@ public struct Evaluator: Sendable {
     /// and duplicated agency-years left out, names and regions filled from agencies files.
     private struct Assembly {
         enum Entry {
-            case scored(ScoredReport)
+            /// An index into `scored`.
+            case scored(Int)
             /// An index into `reports`.
             case report(Int)
         }
 
         var entries: [Entry] = []
+        var scored: [ScoredReport] = []
         var reports: [Report] = []
         var directory: [String: AgencyInfo] = [:]
         var diagnostics: [Diagnostic]
@@ -135,7 +138,9 @@ public struct Evaluator: Sendable {
         var assembly = Assembly(diagnostics: problems)
         // Reserved, not grown: growing copies every entry and report into fresh pages.
         let reportCount = parsed.reduce(0) { $0 + $1.file.reports.count }
-        assembly.entries.reserveCapacity(reportCount + parsed.reduce(0) { $0 + $1.scored.count })
+        let scoredCount = parsed.reduce(0) { $0 + $1.scored.count }
+        assembly.entries.reserveCapacity(reportCount + scoredCount)
+        assembly.scored.reserveCapacity(scoredCount)
         assembly.reports.reserveCapacity(reportCount)
         var fragmentIndex: [ReportKey: Int] = [:]
         var rejected = Set<ReportKey>()
@@ -144,7 +149,10 @@ public struct Evaluator: Sendable {
             assembly.diagnostics += file.diagnostics
             rejected.formUnion(file.rejected)
             for info in file.directory where assembly.directory[info.agency] == nil { assembly.directory[info.agency] = info }
-            for scored in parsedFile.scored { assembly.entries.append(.scored(scored)) }
+            for scored in parsedFile.scored {
+                assembly.entries.append(.scored(assembly.scored.count))
+                assembly.scored.append(scored)
+            }
             for report in file.reports {
                 let key = ReportKey(report)
                 if file.isFragmentary, let i = fragmentIndex[key] {
@@ -161,15 +169,26 @@ public struct Evaluator: Sendable {
             if assembly.reports[i].name == nil { assembly.reports[i].name = info.name }
             if assembly.reports[i].region == nil { assembly.reports[i].region = info.region }
         }
-        // A copy, so that `place` reads no part of `assembly` while its entries are being removed.
-        let reports = assembly.reports
+        // Copies, so that `place` reads no part of `assembly` while its entries are being removed.
+        let (reports, scored) = (assembly.reports, assembly.scored)
         func place(_ entry: Assembly.Entry) -> (key: ReportKey, origin: SourceLocation) {
             switch entry {
-            case .scored(let scored): (scored.key, scored.origin)
+            case .scored(let i): (scored[i].key, scored[i].origin)
             case .report(let i): (ReportKey(reports[i]), reports[i].origin.location)
             }
         }
         if !rejected.isEmpty { assembly.entries.removeAll { rejected.contains(place($0).key) } }
+        // Equal keys hash alike: when no two entries' hashes match (nearly always), no report
+        // repeats another, and no key or location is copied or compared. Whole reports' hashes
+        // were taken by the workers that scored them.
+        var hashes = Set<Int>(minimumCapacity: assembly.entries.count)
+        let mayRepeat = !assembly.entries.allSatisfy { entry in
+            switch entry {
+            case .scored(let i): hashes.insert(scored[i].keyHash).inserted
+            case .report(let i): hashes.insert(ReportKey(reports[i]).hashValue).inserted
+            }
+        }
+        guard mayRepeat else { return assembly }
         let (duplicated, duplicateErrors) = duplicates(assembly.entries.map(place))
         assembly.diagnostics += duplicateErrors
         if !duplicated.isEmpty { assembly.entries.removeAll { duplicated.contains(place($0).key) } }
@@ -321,6 +340,8 @@ struct ScoredReport: Sendable {
     var key: ReportKey
     var origin: SourceLocation
     var outcome: Result<ScoreCard, DiagnosticList>
+    /// `key.hashValue`, taken by the worker, for the run's duplicate check.
+    var keyHash: Int
 }
 
 /// One file's reading, with its whole reports already scored (fragments wait for merging).
