@@ -136,23 +136,30 @@ public struct Evaluator: Sendable {
 
     private static func assemble(_ parsed: [ParsedFile], problems: [Diagnostic]) -> Assembly {
         var assembly = Assembly(diagnostics: problems)
+        // Every file's record is read in place, by index: a copy (as `for file in parsed` or
+        // `reduce` make) would retain and release each of its fields, on cache lines the
+        // workers that built them last wrote.
+        var reportCount = 0, scoredCount = 0
+        for p in parsed.indices {
+            reportCount += parsed[p].file.reports.count
+            scoredCount += parsed[p].scored.count
+        }
         // Reserved, not grown: growing copies every entry and report into fresh pages.
-        let reportCount = parsed.reduce(0) { $0 + $1.file.reports.count }
-        let scoredCount = parsed.reduce(0) { $0 + $1.scored.count }
         assembly.entries.reserveCapacity(reportCount + scoredCount)
         assembly.scored.reserveCapacity(scoredCount)
         assembly.reports.reserveCapacity(reportCount)
         var fragmentIndex: [ReportKey: Int] = [:]
         var rejected = Set<ReportKey>()
-        for parsedFile in parsed {
-            let file = parsedFile.file
-            assembly.diagnostics += file.diagnostics
-            rejected.formUnion(file.rejected)
-            for info in file.directory where assembly.directory[info.agency] == nil { assembly.directory[info.agency] = info }
-            for scored in parsedFile.scored {
+        for p in parsed.indices {
+            if !parsed[p].file.diagnostics.isEmpty { assembly.diagnostics += parsed[p].file.diagnostics }
+            if !parsed[p].file.rejected.isEmpty { rejected.formUnion(parsed[p].file.rejected) }
+            for info in parsed[p].file.directory where assembly.directory[info.agency] == nil { assembly.directory[info.agency] = info }
+            for s in parsed[p].scored.indices {
                 assembly.entries.append(.scored(assembly.scored.count))
-                assembly.scored.append(scored)
+                assembly.scored.append(parsed[p].scored[s])
             }
+            guard !parsed[p].file.reports.isEmpty else { continue }
+            let file = parsed[p].file
             for report in file.reports {
                 let key = ReportKey(report)
                 if file.isFragmentary, let i = fragmentIndex[key] {
