@@ -49,10 +49,10 @@ public final class Leftovers: Sendable {
 
     /// Lets go of everything kept, on a worker unless the run is held to one thread (`jobs == 1`).
     public func release(jobs: Int) {
-        let values = held.withLock { held in
-            defer { held = [] }
-            return held
-        }
-        releaseInBackground(values, jobs: jobs)
+        // Swapped out and consumed: no copy is left here to free the values on this thread
+        // after the worker has dropped its own (as an unoptimized build would otherwise keep).
+        var values: [any Sendable] = []
+        held.withLock { swap(&values, &$0) }
+        releaseInBackground(consume values, jobs: jobs)
     }
 }
