@@ -309,8 +309,6 @@ final class ScorerCache: Sendable {
         }
     }
 
-    /// The placement of the rubric a report naming `named` is scored against, for a reader to
-    /// place its answers as it reads; nil when that rubric cannot be used (scoring says why).
     /// Starts loading, on another core, the rubric a report that names none is scored with
     /// (`--rubric`, else the newest official one), while the inputs are found and read: most
     /// runs use it, and the rubric's YAML (a few milliseconds) is then off the first worker's
@@ -320,6 +318,8 @@ final class ScorerCache: Sendable {
         DispatchQueue.global(qos: .userInitiated).async { _ = self.scorer(self.reference(nil)) }
     }
 
+    /// The placement of the rubric a report naming `named` is scored against, for a reader to
+    /// place its answers as it reads; nil when that rubric cannot be used (scoring says why).
     func placement(named: String?) -> AnswerPlacement? {
         try? scorer(reference(named)).get().scorer.placement
     }
