@@ -33,7 +33,7 @@ echo "building sakip (release)"
 swift build -c release --static-swift-stdlib >/dev/null
 echo "building the C references"
 flags=$(pkg-config --cflags --libs libxml-2.0)
-gcc -O2 -o "$build/sax_reference" "$bench/reference/sax_reference.c" $flags
+gcc -O2 -pthread -o "$build/sax_reference" "$bench/reference/sax_reference.c" $flags
 gcc -O2 -o "$build/csv_reference" "$bench/reference/csv_reference.c"
 "$py" "$bench/reference/rubric_table.py" "$root/rubrics/permenpanrb-88-2021.yaml" > "$build/rubric.tsv"
 
