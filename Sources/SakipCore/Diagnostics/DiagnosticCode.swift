@@ -65,6 +65,7 @@ extension DiagnosticCode {
     public static let rubricUnavailable: Self = "rubric-unavailable"
     // Rubrics
     public static let invalidYAML: Self = "invalid-yaml"
+    public static let yamlTooLarge: Self = "yaml-too-large"
     public static let rubricStructure: Self = "rubric-structure"
     public static let weightsSum: Self = "weights-sum"
     public static let duplicateID: Self = "duplicate-id"

@@ -17,6 +17,9 @@ public enum InputLimits {
     /// How many times larger than its compressed form a workbook part may expand, for parts over
     /// 1 MiB: spreadsheet XML compresses 5 to 30 times; a zip bomb, a thousand.
     public static let workbookExpansionRatio = 200
+    /// Nodes in a YAML rubric or workbook layout once its aliases are expanded (a bundled
+    /// rubric has under 1,000): nested aliases can make a few hundred bytes expand to billions.
+    public static let yamlNodes = 100_000
 
     static func describe(_ bytes: Int) -> String {
         bytes >= 1 << 30 ? "\(bytes >> 30) GiB" : bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"

@@ -17,6 +17,7 @@ public enum RubricLoader {
     }
 
     public static func parse(_ yaml: String, file: String) throws -> Rubric {
+        try YAMLExpansion.check(yaml, file: file)
         let root: Node
         do {
             // Scalars are read as text and converted here, so no implicit tag is needed: the

@@ -76,6 +76,11 @@ public struct WorkbookLayout: Sendable, Hashable {
 
     /// Reads a layout from YAML text; `file` names it in messages.
     public static func parse(_ text: String, file: String) throws(RequestError) -> WorkbookLayout {
+        do {
+            try YAMLExpansion.check(text, file: file)
+        } catch {
+            throw RequestError(error.code, "\(error.location): \(error.message)")
+        }
         let node: Any?
         do {
             node = try Yams.load(yaml: text)
