@@ -78,6 +78,15 @@ struct YAMLExpansionTests {
         #expect(crossing(text, limit: 1_000) == nil)
     }
 
+    @Test(arguments: [
+        ("text: reward & punishment", false), ("text: \"IKU IP*\"", false), ("a: [x, &, y]", false), ("a: b &", false),
+        ("a: &x [1]", true), ("a: {k: &k v}", true), ("text: R&D", true),
+    ])
+    func anAnchorNeedsANameAfterItsAmpersand(yaml: String, anchored: Bool) {
+        var yaml = yaml
+        #expect(yaml.withUTF8(YAMLExpansion.hasAnchor) == anchored)
+    }
+
     @Test func aSyntaxErrorIsLeftToTheYAMLReader() throws {
         let yaml = "a: &a [1, 2]\nb: [*a, *a\nc: 1\n"
         #expect(crossing(yaml, limit: 1_000) == nil)

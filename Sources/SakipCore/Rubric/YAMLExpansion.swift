@@ -9,17 +9,37 @@ internal import CYaml
 /// How many nodes a YAML document has once its aliases are expanded.
 enum YAMLExpansion {
     /// Throws when `yaml` expands to more than `InputLimits.yamlNodes` nodes, located where the
-    /// count crossed the limit (an alias, or the end of the collection whose nodes crossed it). A document libyaml cannot parse passes: the YAML reader
-    /// then reports the syntax error with its own message.
+    /// count crossed the limit (an alias, or the end of the collection whose nodes crossed it).
+    /// A document libyaml cannot parse passes: the YAML reader then reports the syntax error
+    /// with its own message.
     static func check(_ yaml: String, file: String) throws(Diagnostic) {
-        // An alias is written with `*`: a document without one expands to itself.
-        guard yaml.utf8.contains(UInt8(ascii: "*")) else { return }
         var yaml = yaml
-        let crossing = yaml.withUTF8 { count($0, limit: InputLimits.yamlNodes) }
+        let crossing = yaml.withUTF8 { bytes in
+            hasAnchor(bytes) ? count(bytes, limit: InputLimits.yamlNodes) : nil
+        }
         guard let crossing else { return }
         throw Diagnostic(.yamlTooLarge, at: SourceLocation(file: file, line: crossing.line, column: crossing.column),
             "aliases expand this YAML to more than \(InputLimits.yamlNodes) nodes, the most sakip reads; "
             + "a rubric or layout has a few thousand at most (write the repeated part out, or alias a smaller one)")
+    }
+
+    /// Whether the bytes may hold an anchor: a `&` with a name right after it. An alias names an
+    /// anchor, and one that names none is the YAML reader's error, so a document without an
+    /// anchor expands to itself. Rubrics that write "reward & punishment" are not parsed twice.
+    static func hasAnchor(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = bytes.startIndex
+        while let ampersand = bytes[from...].firstIndex(of: UInt8(ascii: "&")) {
+            from = ampersand + 1
+            guard from < bytes.endIndex else { return false }
+            switch bytes[from] {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"),
+                 UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"):
+                continue
+            default:
+                return true
+            }
+        }
+        return false
     }
 
     /// The 1-based line and column of the event that took the document over `limit` nodes, or nil.
