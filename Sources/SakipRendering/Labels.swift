@@ -99,7 +99,7 @@ public struct Labels: Sendable {
         "Mean Spearman rho to the nominal ranking: {}": "Rata-rata Spearman rho terhadap peringkat nominal: {}",
         "Convergence: rank quantiles moved at most {} (mean {}) from half of the replicates to all": "Konvergensi: kuantil peringkat bergeser maks. {} (rerata {}) dari separuh ke semua replikasi",
         "Failed replicates: {}": "Replikasi gagal: {}", "Sensitivity": "Kepekaan",
-        "Likely rank": "Peringkat terkuat", "Mode": "Modus", "P(rank 1)": "P(peringkat 1)", "P(rank {})": "P(peringkat {})",
+        "Likely rank": "Peringkat terkuat", "Mode": "Modus", "P(rank 1)": "P(peringkat 1)", "P(rank {})": "P(peringkat {})", "P(rank > {})": "P(peringkat > {})",
         "Sobol' indices on the mean absolute rank shift": "Indeks Sobol' atas rerata pergeseran peringkat mutlak",
         "N = {}, {} weight sets ({}), 95% bootstrap intervals ({} resamples)": "N = {}, {} set bobot ({}), selang bootstrap 95% ({} sampel ulang)",
         "random": "acak", "Input": "Masukan", "Kind": "Jenis", "First order": "Orde pertama", "component weight": "bobot komponen",

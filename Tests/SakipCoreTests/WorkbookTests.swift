@@ -28,3 +28,48 @@ struct WorkbookTests {
         #expect(try Workbook(sheets: [sheet]).data() == Workbook(sheets: [sheet]).data())
     }
 }
+
+/// The sensitivity workbook's rank acceptability: a column a rank for a ranking of any size
+/// would be as wide as the ranking (5,000 agencies did not finish in five minutes; 25,000 is
+/// past any spreadsheet's last column).
+@Suite("Sensitivity workbook")
+struct SensitivityWorkbookTests {
+    static let partners = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("samples/partners/2024").path
+
+    /// `count` copies of a partner's analysis, each taking ranks 1 to `count` alike.
+    private func result(agencies count: Int) throws -> SensitivityResult {
+        var result = try SensitivityRequest(inputs: InputSelection([.path(Self.partners)]), samples: 20, seed: 3).run()
+        let template = try #require(result.agencies.first)
+        let even = KeyedValues((1...count).map { (String($0), 1 / Double(count)) })
+        result.agencies = (1...count).map { i in
+            var agency = template
+            agency.agency = "agency-\(i)"
+            agency.rankAcceptability = even
+            return agency
+        }
+        return result
+    }
+
+    private func acceptabilityHeaders(_ sheet: Workbook.Sheet) -> [String] {
+        sheet.headers.filter { $0.hasPrefix("P(rank") }
+    }
+
+    @Test func aRankingUpToTheCapHasAColumnForEachRank() throws {
+        let sheet = try #require(try result(agencies: 56).workbook().sheets.first)
+        #expect(acceptabilityHeaders(sheet) == (1...56).map { "P(rank \($0))" })
+        #expect(sheet.rows.allSatisfy { $0.suffix(56) == Array(repeating: Workbook.Cell.decimal(1 / 56.0), count: 56) })
+    }
+
+    @Test func aLargerRankingEndsWithTheRanksPastTheCap() throws {
+        let cap = SensitivityResult.acceptabilityColumns
+        let sheet = try #require(try result(agencies: 250).workbook().sheets.first)
+        #expect(acceptabilityHeaders(sheet) == (1...cap).map { "P(rank \($0))" } + ["P(rank > \(cap))"])
+        for row in sheet.rows {
+            #expect(row.suffix(cap + 1).dropLast() == ArraySlice(Array(repeating: Workbook.Cell.decimal(1 / 250.0), count: cap)))
+            guard case .decimal(let rest) = try #require(row.last) else { Issue.record("not a number"); continue }
+            #expect(abs(rest - 150 / 250.0) < 1e-12)
+        }
+        #expect(try result(agencies: 250).workbook(RenderOptions(language: .id)).sheets[0].headers.last == "P(peringkat > \(cap))")
+    }
+}

@@ -118,22 +118,40 @@ extension CompareResult: WorkbookRenderable {
 }
 
 extension SensitivityResult: WorkbookRenderable {
+    /// Rank acceptability columns in the `Sensitivity` sheet: one a rank up to this many, then
+    /// one for every rank after. A column a rank is a table as wide as the ranking, which at
+    /// national scale no spreadsheet opens (Excel stops at 16,384 columns).
+    public static let acceptabilityColumns = 100
+
+    /// An agency's probability of each of the first `shown` ranks, then (when `beyond`) of any
+    /// rank after them: one pass over the ranks it took.
+    static func acceptability(_ agency: Agency, shown: Int, beyond: Bool) -> [Double] {
+        var columns = [Double](repeating: 0, count: shown + (beyond ? 1 : 0))
+        for pair in agency.rankAcceptability.pairs {
+            guard let rank = Int(pair.key), rank >= 1 else { continue }
+            if rank <= shown { columns[rank - 1] = pair.value } else if beyond { columns[shown] += pair.value }
+        }
+        return columns
+    }
+
     /// `Sensitivity`: per agency, its rank interval, the probability of each grade and its rank
     /// acceptability; with indices, `Indices` and `Rank indices`; with removal, `Removal`.
     public func workbook(_ options: RenderOptions = RenderOptions()) -> Workbook {
         let l = options.labels
         let grades = agencies.first?.gradeProbabilities.keys ?? []
-        let ranks = agencies.indices.map { String($0 + 1) }
+        let shown = min(agencies.count, Self.acceptabilityColumns)
+        let beyond = agencies.count > shown
         let rows: [[Cell]] = agencies.map { a in
             [.text(a.agency), text(a.name), .integer(a.year), .decimal(a.nominalScore), .text(a.nominalGrade), .integer(a.nominalRank),
              .decimal(a.medianRank), .decimal(a.q05), .decimal(a.q95), .decimal(a.keepsGrade)]
                 + a.gradeProbabilities.values.map(Cell.decimal) + [.integer(a.missing), .integer(a.mostLikelyRank)]
-                + ranks.map { .decimal(a.rankAcceptability[$0] ?? 0) }
+                + Self.acceptability(a, shown: shown, beyond: beyond).map(Cell.decimal)
         }
         var sheets = [Workbook.Sheet(
             name: l("Sensitivity"),
             headers: [l("Agency"), l("Name"), l("Year"), l("Score"), l("Grade"), l("Rank"), l("Median rank"), l("5% rank"), l("95% rank"), l("Keeps grade")]
-                + grades.map { "P(\($0))" } + [l("Unanswered"), l("Likely rank")] + ranks.map { l("P(rank {})", $0) },
+                + grades.map { "P(\($0))" } + [l("Unanswered"), l("Likely rank")]
+                + (0..<shown).map { l("P(rank {})", String($0 + 1)) } + (beyond ? [l("P(rank > {})", String(shown))] : []),
             rows: rows)]
         if let indices {
             sheets.append(Workbook.Sheet(name: l("Indices"), headers: [l("Input"), l("Kind"), l("First order"), l("First order, 2.5%"), l("First order, 97.5%"),
