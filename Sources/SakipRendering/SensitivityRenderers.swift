@@ -52,7 +52,7 @@ struct SensitivityLayout {
 
     /// The most likely rank and its probability: `3 (42%)`.
     func likely(_ agency: SensitivityResult.Agency) -> String {
-        "\(agency.mostLikelyRank) (\(Numbers.percent(agency.rankAcceptability[String(agency.mostLikelyRank)] ?? 0)))"
+        "\(agency.mostLikelyRank) (\(Numbers.percent(agency.rankAcceptability[agency.mostLikelyRank] ?? 0)))"
     }
 
     /// The heading of the indices table: the design behind them.

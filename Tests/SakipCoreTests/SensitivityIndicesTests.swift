@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SakipCore
+import SakipRendering
 
 /// The estimators on models whose indices are known, then the rank model on the partners.
 @Suite("Sobol' indices, removal, rank acceptability", .serialized)
@@ -72,11 +73,22 @@ struct SensitivityIndicesTests {
     /// By hand: ranks 1, 1, 2, 3 over four replicates of three units.
     @Test func rankAcceptabilityIsTheShareOfReplicatesAtEachRank() {
         let (probabilities, mostLikely) = SensitivityAnalysis.rankAcceptability([1, 1, 2, 3], units: 3)
-        #expect(probabilities.keys == ["1", "2", "3"] && probabilities.values == [0.5, 0.25, 0.25])
+        #expect(probabilities.ranks == [1, 2, 3] && probabilities.shares == [0.5, 0.25, 0.25])
+        #expect(probabilities[2] == 0.25 && probabilities[4] == nil && probabilities[0] == nil)
         #expect(mostLikely == 1)
         let tie = SensitivityAnalysis.rankAcceptability([2, 1, 3, 3, 1], units: 3)
         #expect(tie.mostLikely == 1, "a tie goes to the better rank")
-        #expect(tie.probabilities.values.reduce(0, +) == 1)
+        #expect(tie.probabilities.shares.reduce(0, +) == 1)
+    }
+
+    @Test func rankAcceptabilityIsAnObjectFromRankToShareInJSON() throws {
+        let acceptability = RankAcceptability(ranks: [2, 9, 10], shares: [0.25, 0.5, 0.25])
+        let json = try JSONWriter.encode(acceptability)
+        #expect(json.filter { !$0.isWhitespace } == #"{"2":0.25,"9":0.5,"10":0.25}"#, "\(json)")
+        let decoded = try JSONDecoder().decode(RankAcceptability.self, from: Data(#"{"10": 0.25, "2": 0.25, "9": 0.5}"#.utf8))
+        #expect(decoded == acceptability, "ranks come back in rank order, not the keys' text order")
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(RankAcceptability.self, from: Data(#"{"first": 1}"#.utf8)) }
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(RankAcceptability.self, from: Data(#"{"0": 1}"#.utf8)) }
     }
 
     @Test func incrementalRanksEqualCompetitionRanksFromAnyStart() {

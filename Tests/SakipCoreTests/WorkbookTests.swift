@@ -41,7 +41,7 @@ struct SensitivityWorkbookTests {
     private func result(agencies count: Int) throws -> SensitivityResult {
         var result = try SensitivityRequest(inputs: InputSelection([.path(Self.partners)]), samples: 20, seed: 3).run()
         let template = try #require(result.agencies.first)
-        let even = KeyedValues((1...count).map { (String($0), 1 / Double(count)) })
+        let even = RankAcceptability(ranks: Array(1...count), shares: Array(repeating: 1 / Double(count), count: count))
         result.agencies = (1...count).map { i in
             var agency = template
             agency.agency = "agency-\(i)"

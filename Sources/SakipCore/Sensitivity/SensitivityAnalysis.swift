@@ -54,7 +54,7 @@ public struct SensitivityAnalysis: Sendable {
         public var missing: Int
         /// The probability of each rank over the replicates (JSMAA's rank acceptability), best
         /// rank first; ranks never taken are left out, and the values sum to 1.
-        public var rankAcceptability: KeyedValues<Double>
+        public var rankAcceptability: RankAcceptability
         /// The rank taken most often (the better one on a tie).
         public var mostLikelyRank: Int
         /// The probability of rank 1.
@@ -195,7 +195,7 @@ public struct SensitivityAnalysis: Sendable {
                 medianRank: median, q05: q05, q95: q95, gradeProbabilities: KeyedValues(probabilities),
                 keepsGrade: probabilities[nominalGrades[r]].1, missing: card.missing.count,
                 rankAcceptability: acceptability.probabilities, mostLikelyRank: acceptability.mostLikely,
-                firstRankAcceptability: acceptability.probabilities["1"] ?? 0))
+                firstRankAcceptability: acceptability.probabilities[1] ?? 0))
         }
         agencies.sort { ($0.nominalRank, $0.agency) < ($1.nominalRank, $1.agency) }
         let rhoValues = kept.map { rho[$0] }.filter { $0.isFinite }
@@ -210,13 +210,13 @@ public struct SensitivityAnalysis: Sendable {
 extension SensitivityAnalysis {
     /// The share of replicates in which a unit takes each rank, best rank first, ranks never
     /// taken left out; and the rank taken most often (the better one on a tie).
-    static func rankAcceptability(_ ranks: [Int], units: Int) -> (probabilities: KeyedValues<Double>, mostLikely: Int) {
+    static func rankAcceptability(_ ranks: [Int], units: Int) -> (probabilities: RankAcceptability, mostLikely: Int) {
         var counts = [Int](repeating: 0, count: units + 1)
         for rank in ranks where rank >= 1 && rank <= units { counts[rank] += 1 }
         let total = Double(ranks.count)
         let taken = counts.indices.filter { counts[$0] > 0 }
         let mostLikely = taken.max { (counts[$0], -$0) < (counts[$1], -$1) } ?? 0
-        return (KeyedValues(taken.map { (String($0), Double(counts[$0]) / total) }), mostLikely)
+        return (RankAcceptability(ranks: taken, shares: taken.map { Double(counts[$0]) / total }), mostLikely)
     }
 }
 

@@ -127,9 +127,9 @@ extension SensitivityResult: WorkbookRenderable {
     /// rank after them: one pass over the ranks it took.
     static func acceptability(_ agency: Agency, shown: Int, beyond: Bool) -> [Double] {
         var columns = [Double](repeating: 0, count: shown + (beyond ? 1 : 0))
-        for pair in agency.rankAcceptability.pairs {
-            guard let rank = Int(pair.key), rank >= 1 else { continue }
-            if rank <= shown { columns[rank - 1] = pair.value } else if beyond { columns[shown] += pair.value }
+        let acceptability = agency.rankAcceptability
+        for (rank, share) in zip(acceptability.ranks, acceptability.shares) {
+            if rank <= shown { columns[Int(rank) - 1] = share } else if beyond { columns[shown] += share }
         }
         return columns
     }
