@@ -17,23 +17,24 @@ public struct KeyedValues<Value: Codable & Sendable & Hashable>: Sendable, Hasha
 
     public subscript(key: String) -> Value? { pairs.first { $0.key == key }?.value }
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        for pair in pairs { try container.encode(pair.value, forKey: Key(stringValue: pair.key)) }
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        for pair in pairs { try container.encode(pair.value, forKey: StringCodingKey(stringValue: pair.key)) }
     }
 
     /// Decoders need not keep a JSON object's key order; keys come back sorted.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
         pairs = try container.allKeys.sorted { $0.stringValue < $1.stringValue }.map { key in
             Pair(key: key.stringValue, value: try container.decode(Value.self, forKey: key))
         }
     }
+}
+
+/// A JSON object's key when the keys are data (grades, ranks), not a type's fixed fields.
+struct StringCodingKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
 }

@@ -27,21 +27,14 @@ public struct RankAcceptability: Sendable, Hashable, Codable {
         return low < ranks.count && Int(ranks[low]) == rank ? shares[low] : nil
     }
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        for (rank, share) in zip(ranks, shares) { try container.encode(share, forKey: Key(stringValue: String(rank))) }
+        var container = encoder.container(keyedBy: StringCodingKey.self)
+        for (rank, share) in zip(ranks, shares) { try container.encode(share, forKey: StringCodingKey(stringValue: String(rank))) }
     }
 
     /// Decoders need not keep a JSON object's key order; ranks come back ascending.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Key.self)
+        let container = try decoder.container(keyedBy: StringCodingKey.self)
         var pairs: [(rank: Int, share: Double)] = []
         for key in container.allKeys {
             guard let rank = Int(key.stringValue), rank >= 1, rank <= Int(Int32.max) else {
