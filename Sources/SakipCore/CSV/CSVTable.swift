@@ -67,10 +67,7 @@ package struct CSVTable: Sendable {
     /// Where the field's content lies without surrounding blanks.
     @inline(__always)
     private static func trimmed(_ span: Span, in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int> {
-        var start = Int(span.start), end = Int(span.end)
-        while start < end && isSpace(buffer[start]) { start += 1 }
-        while end > start && isSpace(buffer[end - 1]) { end -= 1 }
-        return start..<end
+        trimmedRange(buffer, Int(span.start)..<Int(span.end))
     }
 
     /// The field holds nothing but blanks.

@@ -48,6 +48,7 @@ extension DiagnosticCode {
     public static let workbook: Self = "workbook"
     public static let workbookTooLarge: Self = "workbook-too-large"
     public static let placeholderAnswer: Self = "placeholder-answer"
+    public static let uncomputedFormula: Self = "uncomputed-formula"
     public static let weightMismatch: Self = "weight-mismatch"
 
     public static let csvSyntax: Self = "csv-syntax"

@@ -21,7 +21,12 @@ public enum InputLimits {
     /// rubric has under 1,000): nested aliases can make a few hundred bytes expand to billions.
     public static let yamlNodes = 100_000
 
+    /// `256 MiB` for a whole number of units; otherwise to one decimal, rounded (`4.0 GiB`,
+    /// never a truncated `3 GiB` for 4 GiB less 2 bytes).
     static func describe(_ bytes: Int) -> String {
-        bytes >= 1 << 30 ? "\(bytes >> 30) GiB" : bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes >> 10) KiB"
+        let (unit, name) = bytes >= 1 << 30 ? (1 << 30, "GiB") : bytes >= 1 << 20 ? (1 << 20, "MiB") : bytes >= 1 << 10 ? (1 << 10, "KiB") : (1, "bytes")
+        if bytes % unit == 0 { return "\(bytes / unit) \(name)" }
+        let tenths = (bytes * 10 + unit / 2) / unit
+        return "\(tenths / 10).\(tenths % 10) \(name)"
     }
 }

@@ -131,7 +131,7 @@ package enum InputExpansion {
     /// `<` first is XML).
     package static func format(of name: String, bytes: [UInt8]) -> ReportFormat {
         if let ext = fileExtension(name), let known = extensions[ext] { return known }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return .xlsx }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: WorkbookArchive.compoundFileSignature) { return .xlsx }
         let first = bytes.first { !isSpace($0) && $0 != 0xEF && $0 != 0xBB && $0 != 0xBF }
         return first == UInt8(ascii: "<") ? .xml : .csv
     }

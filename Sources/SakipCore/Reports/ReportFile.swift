@@ -37,10 +37,9 @@ enum ValueSyntax {
     /// library's correctly rounded `strtod` gives (Clinger's fast path). Anything else goes
     /// through `number(_:)` on its text.
     static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        var start = 0, end = bytes.count
-        while start < end && isSpace(bytes[start]) { start += 1 }
-        while end > start && isSpace(bytes[end - 1]) { end -= 1 }
-        var i = start
+        let trimmed = trimmedRange(bytes, 0..<bytes.count)
+        let end = trimmed.upperBound
+        var i = trimmed.lowerBound
         let negative = i < end && bytes[i] == UInt8(ascii: "-")
         if i < end && (bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+")) { i += 1 }
         var significand: UInt64 = 0, digits = 0, fractionDigits = 0, sawPoint = false
@@ -108,22 +107,87 @@ enum ValueSyntax {
 }
 
 extension String {
-    /// Without leading and trailing blanks; the same string (no copy) when there are none.
+    /// Without leading and trailing blanks (ASCII white space, and the Unicode spaces and
+    /// invisible marks pasted text carries: no-break spaces, zero-width space, a BOM inside a
+    /// cell); the same string (no copy) when there are none.
     func trimmingSpaces() -> String {
         let utf8 = self.utf8
-        // Most values have no spaces around them: decide from the first and last byte, read
+        // Most values have no blanks around them: decide from the first and last byte, read
         // from contiguous storage (the collection's `last` walks a native string's index).
+        // A byte past ASCII at either end may start or end a Unicode space: the slow path decides.
         let untouched = utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.count > 0 && !isSpace(bytes[0]) && !isSpace(bytes[bytes.count - 1])
+            bytes.count > 0 && bytes[0] < 0x80 && !isSpace(bytes[0]) && bytes[bytes.count - 1] < 0x80 && !isSpace(bytes[bytes.count - 1])
         }
         if untouched == true { return self }
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = utf8.lastIndex(where: { !isSpace($0) })!
-        return String(self[first...last])
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isBlank }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.isBlank })!
+        if first == scalars.startIndex, scalars.index(after: last) == scalars.endIndex { return self }
+        return String(scalars[first...last])
+    }
+}
+
+extension Unicode.Scalar {
+    /// White space per Unicode (NBSP, narrow NBSP, ideographic space, line separators, ...) and
+    /// the invisible marks that stand where a space was: zero-width space, word joiner, BOM.
+    var isBlank: Bool {
+        properties.isWhitespace || value == 0x200B || value == 0x2060 || value == 0xFEFF
     }
 }
 
 @inline(__always)
 func isSpace(_ byte: UInt8) -> Bool {
     byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") || byte == UInt8(ascii: "\n")
+}
+
+/// Where `bytes[range]` lies without blanks around it, the blanks being what
+/// `String.trimmingSpaces` trims, found in UTF-8 without decoding (the readers' byte paths).
+@inline(__always)
+func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
+    var start = range.lowerBound, end = range.upperBound
+    while start < end {
+        let length = blankLength(bytes, startingAt: start, end: end)
+        if length == 0 { break }
+        start += length
+    }
+    while end > start {
+        let length = blankLength(bytes, endingAt: end, start: start)
+        if length == 0 { break }
+        end -= length
+    }
+    return start..<end
+}
+
+/// Bytes of the blank that starts at `i` (before `end`), 0 when none.
+@inline(__always)
+func blankLength(_ bytes: UnsafeBufferPointer<UInt8>, startingAt i: Int, end: Int) -> Int {
+    let lead = bytes[i]
+    if lead < 0x80 { return isSpace(lead) || lead == 0x0B || lead == 0x0C ? 1 : 0 }
+    if lead == 0xC2, i + 1 < end { return bytes[i + 1] == 0xA0 || bytes[i + 1] == 0x85 ? 2 : 0 }
+    guard lead >= 0xE1, lead <= 0xEF, i + 2 < end else { return 0 }
+    return isBlank3(lead, bytes[i + 1], bytes[i + 2]) ? 3 : 0
+}
+
+/// Bytes of the blank that ends just before `end` (at or after `start`), 0 when none.
+@inline(__always)
+func blankLength(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int, start: Int) -> Int {
+    let last = bytes[end - 1]
+    if last < 0x80 { return isSpace(last) || last == 0x0B || last == 0x0C ? 1 : 0 }
+    if end - 2 >= start, bytes[end - 2] == 0xC2, last == 0xA0 || last == 0x85 { return 2 }
+    guard end - 3 >= start else { return 0 }
+    return isBlank3(bytes[end - 3], bytes[end - 2], last) ? 3 : 0
+}
+
+/// The three-byte UTF-8 forms of `Unicode.Scalar.isBlank`: U+1680, U+2000-200B, U+2028-2029,
+/// U+202F, U+205F-2060, U+3000, U+FEFF.
+@inline(__always)
+private func isBlank3(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+    switch (a, b) {
+    case (0xE1, 0x9A): c == 0x80
+    case (0xE2, 0x80): (0x80...0x8B).contains(c) || c == 0xA8 || c == 0xA9 || c == 0xAF
+    case (0xE2, 0x81): c == 0x9F || c == 0xA0
+    case (0xE3, 0x80): c == 0x80
+    case (0xEF, 0xBB): c == 0xBF
+    default: false
+    }
 }

@@ -135,6 +135,7 @@ private struct WorkbookReading {
         for row in sheet.rowNumbers where row > layout.headerRow {
             guard let code = sheet[row, layout.code]?.text, !code.isEmpty else { continue }
             for (stage, column) in stages {
+                if uncomputed(sheet, row: row, column: column, code: code) { continue }
                 guard let text = sheet[row, column]?.text, !text.isEmpty else { continue }
                 let offset = SourceText.cellOffset(sheet: sheetIndex, CellReference(row: row, column: column))
                 if WorkbookReportReader.isPlaceholder(text) {
@@ -151,6 +152,20 @@ private struct WorkbookReading {
             diagnostics.append(Diagnostic(.placeholderAnswer, .warning, at: first,
                 "\(placeholders.count) answer cell\(placeholders.count == 1 ? " holds a placeholder" : "s hold placeholders") (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"))
         }
+    }
+
+    /// Whether an answer cell holds a formula no spreadsheet has computed (no stored value, or
+    /// the 0 that XlsxWriter and other libraries store): an error at the cell, not an answer '0'.
+    private mutating func uncomputed(_ sheet: Worksheet, row: Int, column: Int, code: String) -> Bool {
+        let cell = CellReference(row: row, column: column)
+        guard sheet.formulas.contains(cell) else { return false }
+        switch sheet[cell] {
+        case nil, .number(0, _): break
+        default: return false
+        }
+        diagnostics.append(Diagnostic(.uncomputedFormula, at: location(sheetIndex, row, column),
+            "the answer to \(code) is a formula with no computed value (a program wrote the workbook and no spreadsheet has recalculated it); open it in Excel or LibreOffice, let it recalculate, and save it"))
+        return true
     }
 
     /// A row's weight, kept to be checked against the rubric's; a weight that is no number is said.

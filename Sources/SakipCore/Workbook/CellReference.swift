@@ -43,7 +43,9 @@ public struct CellReference: Sendable, Hashable {
 
     /// Letters of a column alone (`M` is 13); nil for anything else.
     public static func column(named letters: some StringProtocol) -> Int? {
-        CellReference("\(letters)1")?.column
+        // Letters only: `H1` is a cell, not column H.
+        guard !letters.isEmpty, letters.utf8.allSatisfy({ ($0 | 0x20) >= UInt8(ascii: "a") && ($0 | 0x20) <= UInt8(ascii: "z") }) else { return nil }
+        return CellReference("\(letters)1")?.column
     }
 
     /// `A`, `B`, ... `Z`, `AA`, ...: the letters of 1-based column `column`.

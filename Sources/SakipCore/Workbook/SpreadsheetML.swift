@@ -1,3 +1,5 @@
+import Foundation
+
 /// The value of one worksheet cell, as the file stores it: spreadsheets keep the last computed
 /// value of a formula beside it, and that value is what is read.
 enum CellValue: Sendable, Hashable {
@@ -23,6 +25,9 @@ enum CellValue: Sendable, Hashable {
 struct Worksheet: Sendable {
     var name: String
     var rows: [Int: [Int: CellValue]] = [:]
+    /// Cells holding a formula: its stored value is what the last spreadsheet to save the file
+    /// computed, or nothing (0 from libraries such as XlsxWriter) when none ever did.
+    var formulas: Set<CellReference> = []
 
     subscript(row: Int, column: Int) -> CellValue? { rows[row]?[column] }
     subscript(cell: CellReference) -> CellValue? { rows[cell.row]?[cell.column] }
@@ -60,10 +65,28 @@ struct SpreadsheetWorkbook {
         }
         sheetNames = book.sheets.map(\.name)
         sheetParts = book.sheets.map { sheet in
-            guard let target = relations.targets[sheet.relation] else { return "" }
-            return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+            relations.targets[sheet.relation].flatMap { Self.resolve($0, from: "xl/workbook.xml") } ?? ""
         }
         definedNames = book.definedNames
+    }
+
+    /// The part a relationship's target names, as the package format resolves it: relative to
+    /// the folder of the part the relationship is from (`worksheets/sheet1.xml`,
+    /// `../xl/worksheets/sheet1.xml`), or from the package's root (`/xl/worksheets/sheet1.xml`),
+    /// percent-escapes decoded. Nil for a target that leaves the package (more `..` than folders).
+    static func resolve(_ target: String, from source: String) -> String? {
+        let decoded = target.removingPercentEncoding ?? target
+        var folders = decoded.hasPrefix("/") ? [] : source.split(separator: "/").dropLast().map(String.init)
+        for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !folders.isEmpty else { return nil }
+                folders.removeLast()
+            default: folders.append(String(segment))
+            }
+        }
+        return folders.isEmpty ? nil : folders.joined(separator: "/")
     }
 
     /// `LKE.xlsx(xl/worksheets/sheet1.xml)`: where a part's own XML errors are reported.
@@ -77,8 +100,9 @@ struct SpreadsheetWorkbook {
             throw Diagnostic(.workbook, at: .wholeFile(name), "the workbook lists sheet '\(sheetNames[index])' but holds no part for it")
         }
         let strings = try loadSharedStrings()
-        let handler = WorksheetHandler(sheet: Worksheet(name: sheetNames[index]), sharedStrings: strings, file: name)
-        try LibXML2.parse(bytes, file: Self.partName(name, path), handler: handler)
+        let part = Self.partName(name, path)
+        let handler = WorksheetHandler(sheet: Worksheet(name: sheetNames[index]), sharedStrings: strings, file: name, part: SourceText(name: part, bytes: bytes))
+        try LibXML2.parse(bytes, file: part, handler: handler)
         if let problem = handler.problem { throw problem }
         parsed[index] = handler.sheet
         return handler.sheet
@@ -170,41 +194,66 @@ private final class SharedStringsHandler: XMLEventHandler {
 /// A worksheet part: each cell's stored value at its reference (or, where a writer leaves the
 /// reference out, the position after the previous cell).
 private final class WorksheetHandler: XMLEventHandler {
-    private enum Name: Int, CaseIterable { case row, c, v, t, `is`, rPh, r }
+    private enum Name: Int, CaseIterable { case row, c, v, t, `is`, rPh, r, f }
     let vocabulary = XMLVocabulary(Name.allCases.map { "\($0)" })
     var wantsText: Bool { true }
     var sheet: Worksheet
     private(set) var problem: Diagnostic?
     private let sharedStrings: [String]
     private let file: String
+    /// The sheet's XML, where a number that names no cell is located.
+    private let part: SourceText
     private var row = 0
     private var column = 0
     private var type: String?
     private var stored: String?
     private var inline: String?
+    private var formula = false
     private var phonetic = false
 
-    init(sheet: Worksheet, sharedStrings: [String], file: String) {
+    init(sheet: Worksheet, sharedStrings: [String], file: String, part: SourceText) {
         self.sheet = sheet
         self.sharedStrings = sharedStrings
         self.file = file
+        self.part = part
     }
 
     func startElement(_ element: Int?, name: String?, attributes: XMLAttributes, offset: Int) {
+        // After the first problem the sheet is not read: nothing after it could be placed.
+        guard problem == nil else { return }
         switch element.flatMap(Name.init(rawValue:)) {
         case .row:
-            row = attributes[Name.r.rawValue].flatMap { Int($0) } ?? row + 1
+            if let text = attributes[Name.r.rawValue] {
+                guard let number = Int(text.trimmingSpaces()), (1...CellReference.maxRow).contains(number) else {
+                    return refuse(at: offset, attribute: "r", "row number '\(Self.shortened(text))' is not a row of a sheet; expected 1 to 1048576 (Excel's last row)")
+                }
+                row = number
+            } else {
+                guard row < CellReference.maxRow else {
+                    return refuse(at: offset, attribute: nil, "a row after the sheet's last (1048576) has no number; expected r=\"1\" to r=\"1048576\"")
+                }
+                row += 1
+            }
             column = 0
         case .c:
-            if let reference = attributes[Name.r.rawValue].flatMap(CellReference.init) {
+            if let text = attributes[Name.r.rawValue] {
+                guard let reference = CellReference(text.trimmingSpaces()) else {
+                    return refuse(at: offset, attribute: "r", "cell reference '\(Self.shortened(text))' names no cell of a sheet; expected A1 to XFD1048576")
+                }
                 row = reference.row
                 column = reference.column
             } else {
+                guard row >= 1, column < CellReference.maxColumn else {
+                    return refuse(at: offset, attribute: nil, row < 1 ? "a cell outside any numbered row has no reference; expected r=\"A1\" or a <row r=...> around it"
+                                                               : "a cell after the sheet's last column (XFD) has no reference; expected r=\"A1\" to r=\"XFD1048576\"")
+                }
                 column += 1
             }
             type = attributes[Name.t.rawValue]
             stored = nil
             inline = nil
+            formula = false
+        case .f: formula = true
         case .is: inline = ""
         case .rPh: phonetic = true
         default: break
@@ -213,12 +262,24 @@ private final class WorksheetHandler: XMLEventHandler {
 
     func endElement(_ element: Int?) {}
 
+    /// Stops reading the sheet with an error at a tag of its XML (a number there names no cell).
+    private func refuse(at offset: Int, attribute: String?, _ message: String) {
+        let location = attribute.map { part.location(ofAttribute: $0, inTagAt: offset) } ?? part.location(of: offset)
+        problem = Diagnostic(.workbook, at: location, "sheet '\(sheet.name)': \(message)")
+    }
+
+    /// At most 40 characters of a value, for a message about it.
+    static func shortened(_ text: String) -> String { text.count > 40 ? text.prefix(40) + "…" : text }
+
     func endElement(_ element: Int?, text: String) {
+        guard problem == nil else { return }
         switch element.flatMap(Name.init(rawValue:)) {
         case .v: stored = text
         case .t where inline != nil && !phonetic: inline! += text
         case .rPh: phonetic = false
-        case .c: if let value = value() { sheet.rows[row, default: [:]][column] = value }
+        case .c:
+            if let value = value() { sheet.rows[row, default: [:]][column] = value }
+            if formula { sheet.formulas.insert(CellReference(row: row, column: column)) }
         default: break
         }
     }

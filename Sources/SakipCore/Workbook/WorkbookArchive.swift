@@ -9,6 +9,14 @@ struct WorkbookArchive {
 
     init(bytes: [UInt8], name: String) throws(Diagnostic) {
         self.name = name
+        if bytes.starts(with: Self.compoundFileSignature) {
+            // Excel keeps a password-protected .xlsx inside a compound file, beside an
+            // `EncryptedPackage` stream; without one, the compound file is an old .xls.
+            let encrypted = Self.contains(bytes, Array("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }))
+            throw Diagnostic(.workbook, at: .wholeFile(name), encrypted
+                ? "the workbook is protected with a password (encrypted), so its cells cannot be read; remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password, then clear it) and save it again"
+                : "an Excel 97-2003 workbook (.xls), not an .xlsx; open it in the spreadsheet and save it as Excel Workbook (.xlsx)")
+        }
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
             throw Diagnostic(.workbook, at: .wholeFile(name), "not an .xlsx workbook (not a zip archive); save it from the spreadsheet as Excel Workbook (.xlsx)")
         }
@@ -40,6 +48,19 @@ struct WorkbookArchive {
         } catch {
             throw Diagnostic(.workbook, at: .wholeFile(name), "cannot expand \(path) from the workbook: \(Self.reason(error))")
         }
+    }
+
+    /// The first bytes of an OLE compound file (`.xls`, or an encrypted `.xlsx`).
+    static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return false }
+        var i = 0
+        while i <= bytes.count - needle.count {
+            if bytes[i] == first, bytes[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     private static func reason(_ failure: ZipArchive.Failure) -> String {

@@ -32,7 +32,9 @@ struct ZipArchive {
         self.bytes = bytes
         guard let end = Self.endRecord(bytes) else { throw .damaged("it has no zip directory") }
         let count = Int(u16(end + 10)), size = Int(u32(end + 12)), start = Int(u32(end + 16))
-        guard count != 0xFFFF, start != 0xFFFF_FFFF else { throw .damaged("it is a ZIP64 archive, which no workbook under sakip's limits needs") }
+        // A ZIP64 archive has its locator just before the end record; 0xFFFF entries alone is
+        // an ordinary archive of 65,535 entries.
+        guard !(end >= 20 && u32(end - 20) == 0x0706_4B50) else { throw .damaged("it is a ZIP64 archive, which no workbook under sakip's limits needs") }
         guard start + size <= end else { throw .damaged("its directory lies outside the file") }
         var offset = start
         for _ in 0..<count {
@@ -67,7 +69,8 @@ struct ZipArchive {
         return nil
     }
 
-    /// The entry's bytes, at most `limit` of them.
+    /// The entry's bytes, at most `limit` of them. Nothing past the size the directory gives is
+    /// expanded, so what the directory declares (checked against a budget first) bounds memory.
     func expand(_ entry: Entry, limit: Int) throws(Failure) -> [UInt8] {
         let input = bytes[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)]
         let output: [UInt8]
@@ -75,8 +78,16 @@ struct ZipArchive {
         case 0:
             guard entry.compressedSize <= limit else { throw .tooLarge }
             output = Array(input)
-        case 8: output = try Self.inflate(input, limit: limit)
+        case 8:
+            do {
+                output = try Self.inflate(input, limit: min(limit, entry.uncompressedSize))
+            } catch .tooLarge where entry.uncompressedSize < limit {
+                throw .damaged("an entry expands past the \(entry.uncompressedSize) bytes its directory gives")
+            }
         default: throw .damaged("an entry is compressed by method \(entry.method), which workbooks do not use")
+        }
+        guard output.count == entry.uncompressedSize else {
+            throw .damaged("an entry expands to \(output.count) bytes where its directory says \(entry.uncompressedSize)")
         }
         let sum = output.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
         guard sum == entry.checksum else { throw .damaged("an entry fails its checksum") }
@@ -92,6 +103,7 @@ struct ZipArchive {
         }
         defer { inflateEnd(&stream) }
         var output: [UInt8] = []
+        output.reserveCapacity(limit)
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         var status = Z_OK
         let failure: Failure? = input.withUnsafeBufferPointer { source -> Failure? in

@@ -155,7 +155,7 @@ final class XMLAttributes {
             presentCount += 1
             if code < 64 { presentMask |= 1 << UInt64(code) } else { highCodes = true }
         }
-        let padded = bytes.count > 0 && (isSpace(bytes[0]) || isSpace(bytes[bytes.count - 1]))
+        let padded = bytes.count > 0 && (bytes[0] >= 0x80 || isSpace(bytes[0]) || bytes[bytes.count - 1] >= 0x80 || isSpace(bytes[bytes.count - 1]))
         slots[code] = Slot(start: bytes.baseAddress, length: bytes.count, padded: padded, stamp: tag, built: 0)
     }
 
