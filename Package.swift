@@ -50,7 +50,7 @@ var package = Package(
         ),
         .testTarget(
             name: "SakipCLITests",
-            dependencies: ["SakipCLI", "SakipCore"]
+            dependencies: ["SakipCLI", "SakipCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]
