@@ -14,12 +14,31 @@ public enum InputLimits {
     /// Bytes a workbook's parts may expand to, all parts read together: 256 MiB (a full LKE
     /// workbook is well under 1 MiB).
     public static let workbookExpandedBytes = 256 << 20
+    /// Bytes the cells and shared strings kept from one workbook may take (values and their
+    /// bookkeeping; an LKE takes well under 1 MiB). With `concurrentWorkbooks` this bounds what
+    /// a run's workbook reading holds at once.
+    public static let workbookCellBytes = 64 << 20
+    /// Workbooks read at once, whatever `--jobs` says (reports in XML and CSV are not held to it).
+    public static let concurrentWorkbooks = 4
+    /// Characters in one cell's text: Excel's own limit.
+    public static let cellCharacters = 32_767
     /// How many times larger than its compressed form a workbook part may expand, for parts over
     /// 1 MiB: spreadsheet XML compresses 5 to 30 times; a zip bomb, a thousand.
     public static let workbookExpansionRatio = 200
     /// Nodes in a YAML rubric or workbook layout once its aliases are expanded (a bundled
     /// rubric has under 1,000): nested aliases can make a few hundred bytes expand to billions.
     public static let yamlNodes = 100_000
+
+    /// A count with its thousands grouped: `32,767`.
+    static func grouped(_ count: Int) -> String {
+        let digits = String(count.magnitude)
+        var out = ""
+        for (i, digit) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return count < 0 ? "-" + out : out
+    }
 
     /// `256 MiB` for a whole number of units; otherwise to one decimal, rounded (`4.0 GiB`,
     /// never a truncated `3 GiB` for 4 GiB less 2 bytes).

@@ -1,9 +1,15 @@
+import Foundation
+
 /// Reads the LKE from an `.xlsx` workbook: sakip's own template, filled in Excel or LibreOffice,
 /// or another layout described by a `WorkbookLayout`. Every value is located as a cell
 /// (`LKE.xlsx:LKE!F12`). Placeholders (`Y/T`, `A/B/C/D`, "Belum Diisi") and empty answer cells
 /// are unanswered: warned, never an error.
 public enum WorkbookReportReader {
     public static func read(_ source: SourceText, layout: WorkbookLayout? = nil) -> ReportFile {
+        // What one workbook's reading holds is bounded (`InputLimits.workbookCellBytes`); so
+        // many are read at once, whatever the number of jobs, that a run's total is too.
+        readers.wait()
+        defer { readers.signal() }
         do {
             var workbook = try SpreadsheetWorkbook(bytes: source.bytes, name: source.name)
             var reading = try WorkbookReading(workbook: &workbook, layout: layout)
@@ -12,6 +18,8 @@ public enum WorkbookReportReader {
             return ReportFile(file: source.name, diagnostics: [error])
         }
     }
+
+    private static let readers = DispatchSemaphore(value: InputLimits.concurrentWorkbooks)
 
     /// Whether a value is a drop-down's placeholder rather than an answer: `Y/T`, `A/B/C/D`,
     /// `AA/A/BB/B/CC/C/D/E`, "Belum Diisi" (not filled in), `-`.
@@ -41,6 +49,10 @@ private struct WorkbookReading {
     init(workbook: inout SpreadsheetWorkbook, layout given: WorkbookLayout?) throws(Diagnostic) {
         file = workbook.name
         cells = SourceText(name: workbook.name, sheets: workbook.sheetNames)
+        // Every sheet the reading may need, read together: the string table is read once.
+        let names = [LKETemplateLayout.sheet] + Language.allCases.map(LKETemplateLayout.identitySheet) + [given?.sheet].compactMap { $0 }
+            + (given?.identity.values.compactMap { if case .cell(let sheet, _) = $0 { sheet } else { nil } } ?? [])
+        try workbook.read(workbook.sheetNames.indices.filter { names.contains(workbook.sheetNames[$0]) })
         if let index = workbook.sheetNames.firstIndex(of: LKETemplateLayout.sheet),
            let template = LKETemplateLayout.layout(recognising: try workbook.sheet(index)) {
             layout = template

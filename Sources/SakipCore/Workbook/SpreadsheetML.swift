@@ -47,22 +47,23 @@ struct SpreadsheetWorkbook {
     private let sheetParts: [String]
     /// Workbook-level defined names and what they refer to (`Total` -> `LKE!$G$90`).
     let definedNames: [String: String]
-    private var sharedStrings: [String]?
+    /// The shared strings some read cell uses, by index: only those are kept (a workbook may
+    /// hold millions no cell of the LKE refers to).
+    private var sharedStrings: [Int: String] = [:]
     /// Sheets already parsed, by index: each part is expanded and parsed once.
     private var parsed: [Int: Worksheet] = [:]
+    /// What the cells and strings kept so far take, against `InputLimits.workbookCellBytes`.
+    private var kept = 0
 
     init(bytes: [UInt8], name: String) throws(Diagnostic) {
         self.name = name
         archive = try WorkbookArchive(bytes: bytes, name: name)
-        guard let workbookXML = try archive.part("xl/workbook.xml") else {
+        let book = WorkbookPartHandler()
+        guard try archive.parse("xl/workbook.xml", with: book) else {
             throw Diagnostic(.workbook, at: .wholeFile(name), "not an Excel workbook: it has no xl/workbook.xml (an .ods or a Word file saved as .xlsx?)")
         }
-        let book = WorkbookPartHandler()
-        try LibXML2.parse(workbookXML, file: Self.partName(name, "xl/workbook.xml"), handler: book)
         let relations = RelationshipsHandler()
-        if let rels = try archive.part("xl/_rels/workbook.xml.rels") {
-            try LibXML2.parse(rels, file: Self.partName(name, "xl/_rels/workbook.xml.rels"), handler: relations)
-        }
+        _ = try archive.parse("xl/_rels/workbook.xml.rels", with: relations)
         sheetNames = book.sheets.map(\.name)
         sheetParts = book.sheets.map { sheet in
             relations.targets[sheet.relation].flatMap { Self.resolve($0, from: "xl/workbook.xml") } ?? ""
@@ -94,31 +95,68 @@ struct SpreadsheetWorkbook {
 
     /// The cells of sheet `index` (into `sheetNames`).
     mutating func sheet(_ index: Int) throws(Diagnostic) -> Worksheet {
-        if let sheet = parsed[index] { return sheet }
-        let path = sheetParts[index]
-        guard !path.isEmpty, let bytes = try archive.part(path) else {
-            throw Diagnostic(.workbook, at: .wholeFile(name), "the workbook lists sheet '\(sheetNames[index])' but holds no part for it")
-        }
-        let strings = try loadSharedStrings()
-        let part = Self.partName(name, path)
-        let handler = WorksheetHandler(sheet: Worksheet(name: sheetNames[index]), sharedStrings: strings, file: name, part: SourceText(name: part, bytes: bytes))
-        try LibXML2.parse(bytes, file: part, handler: handler)
-        if let problem = handler.problem { throw problem }
-        parsed[index] = handler.sheet
-        return handler.sheet
+        try read([index])
+        return parsed[index]!
     }
 
-    private mutating func loadSharedStrings() throws(Diagnostic) -> [String] {
-        if let sharedStrings { return sharedStrings }
-        var strings: [String] = []
-        if let bytes = try archive.part("xl/sharedStrings.xml") {
-            let handler = SharedStringsHandler()
-            try LibXML2.parse(bytes, file: Self.partName(name, "xl/sharedStrings.xml"), handler: handler)
-            strings = handler.strings
+    /// Reads the sheets at `indices` not read yet, then the shared strings all of them use in
+    /// one pass over the workbook's string table: a reader that will need several sheets asks
+    /// for them together, so that a large table is expanded once.
+    mutating func read(_ indices: [Int]) throws(Diagnostic) {
+        var sheets: [(index: Int, sheet: Worksheet, shared: [(cell: CellReference, index: Int)])] = []
+        for index in indices where parsed[index] == nil && !sheets.contains(where: { $0.index == index }) {
+            let path = sheetParts[index]
+            guard !path.isEmpty, archive.has(path) else {
+                throw Diagnostic(.workbook, at: .wholeFile(name), "the workbook lists sheet '\(sheetNames[index])' but holds no part for it")
+            }
+            let handler = WorksheetHandler(sheet: Worksheet(name: sheetNames[index]), file: name, kept: kept)
+            _ = try archive.parse(path, with: handler)
+            if let problem = handler.problem { throw problem }
+            kept = handler.kept
+            sheets.append((index, handler.sheet, handler.shared))
         }
-        sharedStrings = strings
-        return strings
+        try loadSharedStrings(sheets.flatMap { $0.shared.map(\.index) })
+        for (index, sheet, shared) in sheets {
+            var sheet = sheet
+            try resolveSharedStrings(shared, into: &sheet)
+            parsed[index] = sheet
+        }
     }
+
+    /// Reads the shared strings at `indices` not read yet from the workbook's string table.
+    private mutating func loadSharedStrings(_ indices: [Int]) throws(Diagnostic) {
+        let known = sharedStrings
+        let missing = Set(indices.lazy.filter { known[$0] == nil })
+        guard !missing.isEmpty else { return }
+        let handler = SharedStringsHandler(wanted: missing, file: name, kept: kept)
+        _ = try archive.parse("xl/sharedStrings.xml", with: handler)
+        if let problem = handler.problem { throw problem }
+        kept = handler.kept
+        sharedStrings.merge(handler.strings) { first, _ in first }
+    }
+
+    /// Puts the text of the shared strings the sheet's cells refer to into them, reading only
+    /// those from the workbook's string table; a reference to a string it lacks is an error at
+    /// its cell.
+    private func resolveSharedStrings(_ cells: [(cell: CellReference, index: Int)], into sheet: inout Worksheet) throws(Diagnostic) {
+        for (cell, index) in cells {
+            guard let text = sharedStrings[index] else {
+                throw Diagnostic(.workbook, at: SourceLocation(file: name, sheet: sheet.name, row: cell.row, column: cell.column),
+                                 "the cell refers to shared string \(index), which the workbook does not hold")
+            }
+            sheet.rows[cell.row, default: [:]][cell.column] = .text(text)
+        }
+    }
+}
+
+/// What one kept cell or string is counted as, beside its text: the dictionary entries and
+/// headers that hold it (measured: a sheet of a million one-cell rows takes about 150 bytes a cell).
+private let keptBytesPerValue = 128
+
+/// The refusal when the cells and strings kept from one workbook pass `InputLimits.workbookCellBytes`.
+private func tooManyCells(at location: SourceLocation) -> Diagnostic {
+    Diagnostic(.workbookTooLarge, at: location,
+               "refused: the workbook's cells take more than the \(InputLimits.describe(InputLimits.workbookCellBytes)) sakip keeps from one workbook by this one (an LKE takes well under 1 MiB)")
 }
 
 /// `xl/workbook.xml`: the sheets (name and relationship id) and the defined names.
@@ -141,9 +179,9 @@ private final class WorkbookPartHandler: XMLEventHandler {
 
     func endElement(_ element: Int?) {}
 
-    func endElement(_ element: Int?, text: String) {
+    func endElement(_ element: Int?, text: XMLText) {
         guard element == Name.definedName.rawValue, let definedName else { return }
-        definedNames[definedName] = text
+        definedNames[definedName] = text.string
         self.definedName = nil
     }
 }
@@ -162,18 +200,36 @@ private final class RelationshipsHandler: XMLEventHandler {
     func endElement(_ element: Int?) {}
 }
 
-/// `xl/sharedStrings.xml`: each `<si>`'s text, its rich-text runs joined, phonetic hints left out.
+/// `xl/sharedStrings.xml`: the text of each wanted `<si>` (by index), its rich-text runs
+/// joined, phonetic hints left out; no `String` is made for the others.
 private final class SharedStringsHandler: XMLEventHandler {
     private enum Name: Int, CaseIterable { case si, t, rPh }
     let vocabulary = XMLVocabulary(Name.allCases.map { "\($0)" })
     var wantsText: Bool { true }
-    var strings: [String] = []
+    var textLimit: Int { InputLimits.cellCharacters }
+    private let wanted: Set<Int>
+    private let file: String
+    private var locator: XMLLocator?
+    var strings: [Int: String] = [:]
+    private(set) var kept: Int
+    private(set) var problem: Diagnostic?
+    private var index = -1
     private var current = ""
     private var phonetic = false
 
+    init(wanted: Set<Int>, file: String, kept: Int) {
+        self.wanted = wanted
+        self.file = file
+        self.kept = kept
+    }
+
+    func attach(_ locator: XMLLocator) { self.locator = locator }
+
     func startElement(_ element: Int?, name: String?, attributes: XMLAttributes, offset: Int) {
         switch element.flatMap(Name.init(rawValue:)) {
-        case .si: current = ""
+        case .si:
+            index += 1
+            current = ""
         case .rPh: phonetic = true
         default: break
         }
@@ -181,11 +237,21 @@ private final class SharedStringsHandler: XMLEventHandler {
 
     func endElement(_ element: Int?) {}
 
-    func endElement(_ element: Int?, text: String) {
+    func endElement(_ element: Int?, text: XMLText) {
+        guard problem == nil else { return }
         switch element.flatMap(Name.init(rawValue:)) {
-        case .t where !phonetic: current += text
+        case .t where !phonetic && wanted.contains(index):
+            current += text.string
+            // Runs joined may pass a cell's limit though each alone does not.
+            if current.utf16.count > InputLimits.cellCharacters {
+                problem = Diagnostic(.workbookTooLarge, at: locator?.location ?? .wholeFile(file),
+                                     "refused: shared string \(index) holds more than \(InputLimits.grouped(InputLimits.cellCharacters)) characters, the most a spreadsheet cell holds")
+            }
         case .rPh: phonetic = false
-        case .si: strings.append(current)
+        case .si where wanted.contains(index):
+            strings[index] = current
+            kept += keptBytesPerValue + current.utf8.count
+            if kept > InputLimits.workbookCellBytes { problem = tooManyCells(at: locator?.location ?? .wholeFile(file)) }
         default: break
         }
     }
@@ -197,12 +263,15 @@ private final class WorksheetHandler: XMLEventHandler {
     private enum Name: Int, CaseIterable { case row, c, v, t, `is`, rPh, r, f }
     let vocabulary = XMLVocabulary(Name.allCases.map { "\($0)" })
     var wantsText: Bool { true }
+    var textLimit: Int { InputLimits.cellCharacters }
     var sheet: Worksheet
     private(set) var problem: Diagnostic?
-    private let sharedStrings: [String]
+    /// Cells holding a shared string, by the string's index: resolved after the sheet is read.
+    private(set) var shared: [(cell: CellReference, index: Int)] = []
+    private(set) var kept: Int
     private let file: String
-    /// The sheet's XML, where a number that names no cell is located.
-    private let part: SourceText
+    /// Where the parser is in the sheet's XML, for a number that names no cell.
+    private var locator: XMLLocator?
     private var row = 0
     private var column = 0
     private var type: String?
@@ -211,12 +280,13 @@ private final class WorksheetHandler: XMLEventHandler {
     private var formula = false
     private var phonetic = false
 
-    init(sheet: Worksheet, sharedStrings: [String], file: String, part: SourceText) {
+    init(sheet: Worksheet, file: String, kept: Int) {
         self.sheet = sheet
-        self.sharedStrings = sharedStrings
         self.file = file
-        self.part = part
+        self.kept = kept
     }
+
+    func attach(_ locator: XMLLocator) { self.locator = locator }
 
     func startElement(_ element: Int?, name: String?, attributes: XMLAttributes, offset: Int) {
         // After the first problem the sheet is not read: nothing after it could be placed.
@@ -225,12 +295,12 @@ private final class WorksheetHandler: XMLEventHandler {
         case .row:
             if let text = attributes[Name.r.rawValue] {
                 guard let number = Int(text.trimmingSpaces()), (1...CellReference.maxRow).contains(number) else {
-                    return refuse(at: offset, attribute: "r", "row number '\(Self.shortened(text))' is not a row of a sheet; expected 1 to 1048576 (Excel's last row)")
+                    return refuse("row number '\(Self.shortened(text))' is not a row of a sheet; expected 1 to 1048576 (Excel's last row)")
                 }
                 row = number
             } else {
                 guard row < CellReference.maxRow else {
-                    return refuse(at: offset, attribute: nil, "a row after the sheet's last (1048576) has no number; expected r=\"1\" to r=\"1048576\"")
+                    return refuse("a row after the sheet's last (1048576) has no number; expected r=\"1\" to r=\"1048576\"")
                 }
                 row += 1
             }
@@ -238,13 +308,13 @@ private final class WorksheetHandler: XMLEventHandler {
         case .c:
             if let text = attributes[Name.r.rawValue] {
                 guard let reference = CellReference(text.trimmingSpaces()) else {
-                    return refuse(at: offset, attribute: "r", "cell reference '\(Self.shortened(text))' names no cell of a sheet; expected A1 to XFD1048576")
+                    return refuse("cell reference '\(Self.shortened(text))' names no cell of a sheet; expected A1 to XFD1048576")
                 }
                 row = reference.row
                 column = reference.column
             } else {
                 guard row >= 1, column < CellReference.maxColumn else {
-                    return refuse(at: offset, attribute: nil, row < 1 ? "a cell outside any numbered row has no reference; expected r=\"A1\" or a <row r=...> around it"
+                    return refuse(row < 1 ? "a cell outside any numbered row has no reference; expected r=\"A1\" or a <row r=...> around it"
                                                                : "a cell after the sheet's last column (XFD) has no reference; expected r=\"A1\" to r=\"XFD1048576\"")
                 }
                 column += 1
@@ -262,43 +332,56 @@ private final class WorksheetHandler: XMLEventHandler {
 
     func endElement(_ element: Int?) {}
 
-    /// Stops reading the sheet with an error at a tag of its XML (a number there names no cell).
-    private func refuse(at offset: Int, attribute: String?, _ message: String) {
-        let location = attribute.map { part.location(ofAttribute: $0, inTagAt: offset) } ?? part.location(of: offset)
-        problem = Diagnostic(.workbook, at: location, "sheet '\(sheet.name)': \(message)")
+    /// Stops reading the sheet with an error at the tag just read (a number there names no cell).
+    private func refuse(_ message: String) {
+        problem = Diagnostic(.workbook, at: locator?.location ?? .wholeFile(file), "sheet '\(sheet.name)': \(message)")
     }
 
     /// At most 40 characters of a value, for a message about it.
     static func shortened(_ text: String) -> String { text.count > 40 ? text.prefix(40) + "…" : text }
 
-    func endElement(_ element: Int?, text: String) {
+    func endElement(_ element: Int?, text: XMLText) {
         guard problem == nil else { return }
         switch element.flatMap(Name.init(rawValue:)) {
-        case .v: stored = text
-        case .t where inline != nil && !phonetic: inline! += text
+        case .v: stored = text.string
+        case .t where inline != nil && !phonetic:
+            inline! += text.string
+            if inline!.utf16.count > InputLimits.cellCharacters {
+                problem = Diagnostic(.workbookTooLarge, at: here, "refused: the cell's text is longer than \(InputLimits.grouped(InputLimits.cellCharacters)) characters, the most a spreadsheet cell holds")
+            }
         case .rPh: phonetic = false
-        case .c:
-            if let value = value() { sheet.rows[row, default: [:]][column] = value }
-            if formula { sheet.formulas.insert(CellReference(row: row, column: column)) }
+        case .c: endCell()
         default: break
         }
     }
 
-    /// The cell just ended, by its type: shared string, inline string, formula string, boolean,
-    /// error, or number.
+    /// The cell being read, as a location.
+    private var here: SourceLocation { SourceLocation(file: file, sheet: sheet.name, row: max(row, 1), column: max(column, 1)) }
+
+    /// Keeps the cell just ended, counted against the workbook's budget.
+    private func endCell() {
+        let cell = CellReference(row: row, column: column)
+        if formula { sheet.formulas.insert(cell) }
+        if type == "s", let stored {
+            guard let index = Int(stored.trimmingSpaces()), index >= 0 else {
+                problem = Diagnostic(.workbook, at: here, "the cell refers to shared string \(WorksheetHandler.shortened(stored)), which the workbook does not hold")
+                return
+            }
+            shared.append((cell, index))
+            kept += keptBytesPerValue
+        } else if let value = value() {
+            sheet.rows[row, default: [:]][column] = value
+            kept += keptBytesPerValue + (stored?.utf8.count ?? 0) + (inline?.utf8.count ?? 0)
+        }
+        if kept > InputLimits.workbookCellBytes { problem = tooManyCells(at: here) }
+    }
+
+    /// The cell just ended, by its type: inline string, formula string, boolean, error, or
+    /// number (shared strings are resolved once the sheet is read).
     private func value() -> CellValue? {
         switch type {
         case "inlineStr": return inline.map(CellValue.text)
-        case "s":
-            guard let stored else { return nil }
-            guard let index = Int(stored.trimmingSpaces()), sharedStrings.indices.contains(index) else {
-                if problem == nil {
-                    problem = Diagnostic(.workbook, at: SourceLocation(file: file, sheet: sheet.name, row: row, column: column),
-                                         "the cell refers to shared string \(stored), which the workbook does not hold")
-                }
-                return nil
-            }
-            return .text(sharedStrings[index])
+        case "s": return nil
         case "str", "d": return stored.map(CellValue.text)
         case "b": return stored.map { .bool($0.trimmingSpaces() == "1") }
         case "e": return stored.map(CellValue.error)

@@ -27,9 +27,14 @@ struct WorkbookArchive {
         }
     }
 
-    /// The bytes of the part at `path` (`xl/workbook.xml`), or nil when the workbook has none.
-    mutating func part(_ path: String) throws(Diagnostic) -> [UInt8]? {
-        guard let entry = archive.entries[path] else { return nil }
+    /// Whether the workbook holds a part at `path`.
+    func has(_ path: String) -> Bool { archive.entries[path] != nil }
+
+    /// Parses the part at `path` (`xl/workbook.xml`) with `handler` as it is expanded, so that
+    /// no whole copy of it is held; false when the workbook has no such part. Errors in its
+    /// XML are located in `LKE.xlsx(xl/workbook.xml)`.
+    mutating func parse(_ path: String, with handler: any XMLEventHandler) throws(Diagnostic) -> Bool {
+        guard let entry = archive.entries[path] else { return false }
         let declared = entry.uncompressedSize
         let compressed = max(entry.compressedSize, 1)
         if declared > InputLimits.workbookExpandedBytes - expanded {
@@ -39,15 +44,29 @@ struct WorkbookArchive {
             throw tooLarge(path, "expands \(declared / compressed) times (more than \(InputLimits.workbookExpansionRatio)), as a zip bomb does")
         }
         // The declared size may lie: what actually comes out is held to the budget.
-        do {
-            let bytes = try archive.expand(entry, limit: InputLimits.workbookExpandedBytes - expanded)
-            expanded += bytes.count
-            return bytes
-        } catch .tooLarge {
-            throw tooLarge(path, "expands to more than \(InputLimits.describe(InputLimits.workbookExpandedBytes)) with the parts before it")
-        } catch {
-            throw Diagnostic(.workbook, at: .wholeFile(name), "cannot expand \(path) from the workbook: \(Self.reason(error))")
+        let archive = self.archive, budget = InputLimits.workbookExpandedBytes - expanded
+        var produced = 0
+        // A damaged entry is said as such, before anything its cut-off XML would make the parser say.
+        let tooLarge = tooLarge(path, "expands to more than \(InputLimits.describe(InputLimits.workbookExpandedBytes)) with the parts before it")
+        let name = self.name
+        let damaged = { (failure: ZipArchive.Failure) -> Diagnostic in
+            switch failure {
+            case .tooLarge: tooLarge
+            case .damaged(let reason): Diagnostic(.workbook, at: .wholeFile(name), "cannot expand \(path) from the workbook: \(reason)")
+            }
         }
+        try LibXML2.parse(file: SpreadsheetWorkbook.partName(name, path), handler: handler) { push throws(Diagnostic) in
+            do throws(ZipArchive.Failure) {
+                _ = try archive.expand(entry, limit: budget) { chunk in
+                    produced += chunk.count
+                    return push(chunk)
+                }
+            } catch {
+                throw damaged(error)
+            }
+        }
+        expanded += produced
+        return true
     }
 
     /// The first bytes of an OLE compound file (`.xls`, or an encrypted `.xlsx`).

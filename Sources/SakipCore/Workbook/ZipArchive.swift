@@ -69,66 +69,99 @@ struct ZipArchive {
         return nil
     }
 
-    /// The entry's bytes, at most `limit` of them. Nothing past the size the directory gives is
-    /// expanded, so what the directory declares (checked against a budget first) bounds memory.
+    /// The entry's bytes, at most `limit` of them.
     func expand(_ entry: Entry, limit: Int) throws(Failure) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(min(limit, entry.uncompressedSize))
+        _ = try expand(entry, limit: limit) { output.append(contentsOf: $0); return true }
+        return output
+    }
+
+    /// Expands the entry chunk by chunk into `sink`, which returns false to stop early (then
+    /// the result is false, and neither size nor checksum is checked). Nothing past the size
+    /// the directory gives is expanded, and at most `limit` bytes: what the directory declares
+    /// (checked against a budget first) bounds the work. A stream that ends early, runs past
+    /// its data or fails its checksum is an error.
+    func expand(_ entry: Entry, limit: Int, into sink: (UnsafeBufferPointer<UInt8>) -> Bool) throws(Failure) -> Bool {
         let input = bytes[entry.dataOffset..<(entry.dataOffset + entry.compressedSize)]
-        let output: [UInt8]
+        var sum = crc32(0, nil, 0)
+        var count = 0
+        let checked: (UnsafeBufferPointer<UInt8>) -> Bool = { chunk in
+            sum = crc32(sum, chunk.baseAddress, uInt(chunk.count))
+            count += chunk.count
+            return sink(chunk)
+        }
+        let finished: Bool
         switch entry.method {
         case 0:
             guard entry.compressedSize <= limit else { throw .tooLarge }
-            output = Array(input)
+            finished = Self.stored(input, into: checked)
         case 8:
             do {
-                output = try Self.inflate(input, limit: min(limit, entry.uncompressedSize))
+                finished = try Self.inflate(input, limit: min(limit, entry.uncompressedSize), into: checked)
             } catch .tooLarge where entry.uncompressedSize < limit {
                 throw .damaged("an entry expands past the \(entry.uncompressedSize) bytes its directory gives")
             }
         default: throw .damaged("an entry is compressed by method \(entry.method), which workbooks do not use")
         }
-        guard output.count == entry.uncompressedSize else {
-            throw .damaged("an entry expands to \(output.count) bytes where its directory says \(entry.uncompressedSize)")
+        guard finished else { return false }
+        guard count == entry.uncompressedSize else {
+            throw .damaged("an entry expands to \(count) bytes where its directory says \(entry.uncompressedSize)")
         }
-        let sum = output.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
-        guard sum == entry.checksum else { throw .damaged("an entry fails its checksum") }
-        return output
+        guard UInt32(sum) == entry.checksum else { throw .damaged("an entry fails its checksum") }
+        return true
+    }
+
+    /// A stored entry's bytes, in chunks of 64 KiB.
+    private static func stored(_ input: ArraySlice<UInt8>, into sink: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        input.withUnsafeBufferPointer { all in
+            var start = 0
+            repeat {
+                let end = min(start + (64 << 10), all.count)
+                guard sink(UnsafeBufferPointer(rebasing: all[start..<end])) else { return false }
+                start = end
+            } while start < all.count
+            return true
+        }
     }
 
     /// Raw deflate, ending exactly at the end of the stream: input left over is ignored, input
     /// missing is an error.
-    private static func inflate(_ input: ArraySlice<UInt8>, limit: Int) throws(Failure) -> [UInt8] {
+    private static func inflate(_ input: ArraySlice<UInt8>, limit: Int, into sink: (UnsafeBufferPointer<UInt8>) -> Bool) throws(Failure) -> Bool {
         var stream = z_stream()
         guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .damaged("zlib cannot start")
         }
         defer { inflateEnd(&stream) }
-        var output: [UInt8] = []
-        output.reserveCapacity(limit)
+        var total = 0
         var chunk = [UInt8](repeating: 0, count: 64 << 10)
         var status = Z_OK
-        let failure: Failure? = input.withUnsafeBufferPointer { source -> Failure? in
+        let outcome: Result<Bool, Failure> = input.withUnsafeBufferPointer { source in
             stream.next_in = UnsafeMutablePointer(mutating: source.baseAddress)
             stream.avail_in = uInt(source.count)
             repeat {
-                status = chunk.withUnsafeMutableBufferPointer { buffer in
+                let produced = chunk.withUnsafeMutableBufferPointer { buffer in
                     stream.next_out = buffer.baseAddress
                     stream.avail_out = uInt(buffer.count)
-                    return CZlibInflate(&stream)
+                    status = CZlibInflate(&stream)
+                    return buffer.count - Int(stream.avail_out)
                 }
-                let produced = chunk.count - Int(stream.avail_out)
-                guard output.count + produced <= limit else { return .tooLarge }
-                output += chunk[0..<produced]
+                total += produced
+                guard total <= limit else { return .failure(.tooLarge) }
+                if status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR { return .failure(.damaged("an entry's compressed data is corrupt")) }
+                if produced > 0 {
+                    let more = chunk.withUnsafeBufferPointer { sink(UnsafeBufferPointer(rebasing: $0[0..<produced])) }
+                    guard more else { return .success(false) }
+                }
                 // No progress with the input used up: the stream is cut short.
-                if status == Z_BUF_ERROR || (status == Z_OK && stream.avail_in == 0 && produced == 0) { return .damaged("an entry's compressed data ends early") }
-                if status != Z_OK && status != Z_STREAM_END { return .damaged("an entry's compressed data is corrupt") }
+                if status == Z_BUF_ERROR || (status == Z_OK && stream.avail_in == 0 && produced == 0) { return .failure(.damaged("an entry's compressed data ends early")) }
             } while status != Z_STREAM_END
-            return nil
+            return .success(true)
         }
         // No pointer into the input or the chunk outlives the closures that lent them.
         stream.next_in = nil
         stream.next_out = nil
-        if let failure { throw failure }
-        return output
+        return try outcome.get()
     }
 
     private func u16(_ offset: Int) -> UInt16 { UInt16(bytes[offset]) | UInt16(bytes[offset + 1]) << 8 }

@@ -175,12 +175,42 @@ protocol XMLEventHandler: AnyObject {
     var wantsText: Bool { get }
     /// The end of an element with the text gathered since the last start or end tag (a leaf's
     /// content); called instead of `endElement(_:)` when `wantsText`.
-    func endElement(_ element: Int?, text: String)
+    func endElement(_ element: Int?, text: XMLText)
+    /// The most characters of text between two tags the handler takes. Text past it stops the
+    /// parse with an error: a cell's text cannot fill memory before anyone looks at it.
+    var textLimit: Int { get }
+    /// Called once before the parse starts: where the parser is, for messages about a tag.
+    func attach(_ locator: XMLLocator)
 }
 
 extension XMLEventHandler {
     var wantsText: Bool { false }
-    func endElement(_ element: Int?, text: String) { endElement(element) }
+    func endElement(_ element: Int?, text: XMLText) { endElement(element) }
+    var textLimit: Int { Int.max }
+    func attach(_ locator: XMLLocator) {}
+}
+
+/// Text between two tags, lent to `endElement(_:text:)` for the call only: a handler builds a
+/// `String` (`string`) only for the text it keeps.
+struct XMLText {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var isEmpty: Bool { bytes.isEmpty }
+}
+
+/// Where the parser is: the line and column libxml2 has reached (just past the tag being
+/// reported, during a start-tag event). Valid during the parse; 0 before and after.
+final class XMLLocator {
+    fileprivate var context: xmlParserCtxtPtr?
+    let file: String
+
+    init(file: String) { self.file = file }
+
+    /// The parser's place in the part, as a location in `file`.
+    var location: SourceLocation {
+        guard let input = context?.pointee.input else { return .wholeFile(file) }
+        return SourceLocation(file: file, line: max(Int(input.pointee.line), 1), column: max(Int(input.pointee.col), 1))
+    }
 }
 
 enum LibXML2 {
@@ -195,31 +225,7 @@ enum LibXML2 {
     static func parse(_ bytes: [UInt8], file: String, handler: any XMLEventHandler) throws(Diagnostic) {
         _ = initialized
         let session = SAXSession(handler: handler)
-        var sax = xmlSAXHandler()
-        sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
-            guard let context, let localName else { return }
-            // The parse holds the session (`passRetained` below): borrowed here, not retained per event.
-            Unmanaged<SAXSession>.fromOpaque(context)._withUnsafeGuaranteedRef { session in
-                session.start(localName, attributeCount: Int(attributeCount), attributes: attributes)
-            }
-        }
-        sax.endElementNs = { context, localName, _, _ in
-            guard let context, let localName else { return }
-            Unmanaged<SAXSession>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(localName) }
-        }
-        if session.wantsText {
-            sax.characters = { context, characters, length in
-                guard let context, let characters, length > 0 else { return }
-                let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
-                session.text.append(contentsOf: UnsafeBufferPointer(start: characters, count: Int(length)))
-            }
-        }
-        sax.serror = { context, error in
-            guard let context, let error else { return }
-            let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
-            session.record(error.pointee)
-        }
+        let sax = callbacks(wantsText: session.wantsText)
 
         let unmanaged = Unmanaged.passRetained(session)
         defer { unmanaged.release() }
@@ -227,7 +233,8 @@ enum LibXML2 {
             buffer.withMemoryRebound(to: CChar.self) { xmlCreateMemoryParserCtxt($0.baseAddress, Int32($0.count)) }
         }
         guard let context = created else {
-            throw Diagnostic(.internalError, at: .wholeFile(file), "cannot create an XML parser")
+            // libxml2 makes no parser for no bytes.
+            throw Diagnostic(.malformedXML, at: .wholeFile(file), bytes.isEmpty ? "the file is empty; expected an XML document" : "cannot create an XML parser")
         }
         defer { xmlFreeParserCtxt(context) }
         // The context owns a copy of the input; install our SAX2 callbacks in its handler.
@@ -235,6 +242,10 @@ enum LibXML2 {
         context.pointee.userData = unmanaged.toOpaque()
         xmlCtxtUseOptions(context, options)
         session.context = context
+        let locator = XMLLocator(file: file)
+        locator.context = context
+        defer { locator.context = nil }
+        handler.attach(locator)
         _ = xmlParseDocument(context)
         // A DOCTYPE declaring entities makes libxml2 keep them in a document of its own, which
         // the caller owns even though no tree was asked for.
@@ -243,9 +254,84 @@ enum LibXML2 {
             context.pointee.myDoc = nil
         }
         session.context = nil
+        if let overflow = session.overflow {
+            throw Diagnostic(.workbookTooLarge, at: SourceLocation(file: file, line: overflow.line, column: overflow.column),
+                             "refused: text of more than \(InputLimits.grouped(handler.textLimit)) characters in one place, the most a spreadsheet cell holds")
+        }
         if let failure = session.firstError {
             throw Diagnostic(.malformedXML, at: failure.location(file: file, bytes: bytes), "malformed XML: \(failure.message)")
         }
+    }
+
+    /// Parses a document handed over in chunks (a workbook part as it is expanded), so that no
+    /// whole copy of it is held: `feed` calls `push` with each chunk in order and stops when
+    /// `push` returns false (the parse has ended early). Throws the first fatal error, a text
+    /// longer than the handler's limit, or what `feed` throws.
+    static func parse(file: String, handler: any XMLEventHandler,
+                      feed: (_ push: (UnsafeBufferPointer<UInt8>) -> Bool) throws(Diagnostic) -> Void) throws(Diagnostic) {
+        _ = initialized
+        let session = SAXSession(handler: handler)
+        var sax = callbacks(wantsText: session.wantsText)
+        let unmanaged = Unmanaged.passRetained(session)
+        defer { unmanaged.release() }
+        guard let context = xmlCreatePushParserCtxt(&sax, unmanaged.toOpaque(), nil, 0, file) else {
+            throw Diagnostic(.internalError, at: .wholeFile(file), "cannot create an XML parser")
+        }
+        defer { xmlFreeParserCtxt(context) }
+        xmlCtxtUseOptions(context, options)
+        session.context = context
+        let locator = XMLLocator(file: file)
+        locator.context = context
+        defer { locator.context = nil }
+        handler.attach(locator)
+        var stopped = false
+        try feed { chunk in
+            guard !stopped else { return false }
+            let status = chunk.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
+            stopped = status != 0 || session.firstError != nil || session.overflow != nil || context.pointee.disableSAX != 0
+            return !stopped
+        }
+        if !stopped { _ = xmlParseChunk(context, nil, 0, 1) }
+        if let document = context.pointee.myDoc {
+            xmlFreeDoc(document)
+            context.pointee.myDoc = nil
+        }
+        session.context = nil
+        if let overflow = session.overflow {
+            throw Diagnostic(.workbookTooLarge, at: SourceLocation(file: file, line: overflow.line, column: overflow.column),
+                             "refused: text of more than \(InputLimits.grouped(handler.textLimit)) characters in one place, the most a spreadsheet cell holds")
+        }
+        if let failure = session.firstError {
+            throw Diagnostic(.malformedXML, at: failure.location(file: file, bytes: []), "malformed XML: \(failure.message)")
+        }
+    }
+
+    /// The SAX2 callbacks every parse installs; `characters` only for a handler that wants text.
+    private static func callbacks(wantsText: Bool) -> xmlSAXHandler {
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { context, localName, _, _, _, _, attributeCount, _, attributes in
+            guard let context, let localName else { return }
+            Unmanaged<SAXSession>.fromOpaque(context)._withUnsafeGuaranteedRef { session in
+                session.start(localName, attributeCount: Int(attributeCount), attributes: attributes)
+            }
+        }
+        sax.endElementNs = { context, localName, _, _ in
+            guard let context, let localName else { return }
+            Unmanaged<SAXSession>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(localName) }
+        }
+        if wantsText {
+            sax.characters = { context, characters, length in
+                guard let context, let characters, length > 0 else { return }
+                Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue().characters(UnsafeBufferPointer(start: characters, count: Int(length)))
+            }
+        }
+        sax.serror = { context, error in
+            guard let context, let error else { return }
+            let session = Unmanaged<SAXSession>.fromOpaque(context).takeUnretainedValue()
+            session.record(error.pointee)
+        }
+        return sax
     }
 
     /// Validates a document against an XML Schema; returns every violation found.
@@ -352,6 +438,11 @@ private final class SAXSession {
     @exclusivity(unchecked) var text: [UInt8] = []
     @exclusivity(unchecked) var context: xmlParserCtxtPtr?
     @exclusivity(unchecked) var firstError: LibXMLError?
+    /// Where text ran past the handler's limit (the parse was stopped there).
+    @exclusivity(unchecked) var overflow: (line: Int, column: Int)?
+    /// The handler's text limit in bytes: four per character, UTF-8's most; the handler
+    /// checks the characters of what it keeps.
+    let textByteLimit: Int
     /// Vocabulary codes by name pointer. libxml2 hands out element and attribute names from the
     /// parser's dictionary, one pointer per distinct name for the whole parse, so after a name's
     /// first lookup its code is found by hashing the pointer. The pointers are only compared,
@@ -371,6 +462,8 @@ private final class SAXSession {
         self.handler = handler
         vocabulary = handler.vocabulary
         wantsText = handler.wantsText
+        let limit = handler.textLimit
+        textByteLimit = limit > Int.max / 4 ? Int.max : limit * 4
         attributes = XMLAttributes(count: vocabulary.names.count)
         seen = .allocate(capacity: Self.seenSlots)
         seen.initialize(repeating: Seen(name: nil, code: -1))
@@ -407,8 +500,21 @@ private final class SAXSession {
     func end(_ localName: UnsafePointer<xmlChar>) {
         let element = code(of: localName)
         guard wantsText else { return handler.endElement(element) }
-        handler.endElement(element, text: String(decoding: text, as: UTF8.self))
+        text.withUnsafeBufferPointer { handler.endElement(element, text: XMLText(bytes: $0)) }
         text.removeAll(keepingCapacity: true)
+    }
+
+    /// Character data: gathered up to the handler's limit; past it the parse stops.
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard overflow == nil else { return }
+        guard text.count + bytes.count <= textByteLimit else {
+            let input = context?.pointee.input
+            overflow = (max(Int(input?.pointee.line ?? 1), 1), max(Int(input?.pointee.col ?? 1), 1))
+            text.removeAll()
+            if let context { xmlStopParser(context) }
+            return
+        }
+        text.append(contentsOf: bytes)
     }
 
     /// The vocabulary code of a name from the parser, or nil for a name outside it.
