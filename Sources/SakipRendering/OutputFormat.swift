@@ -51,15 +51,24 @@ public struct RenderOptions: Sendable {
     /// Threads a long output may be written with (0: one per processor). The bytes written
     /// never depend on it.
     public var jobs: Int
+    /// Every diagnostic, up to `Diagnostic.keptPerKind` of a kind; otherwise text and Markdown
+    /// fold each kind after `Diagnostic.shownPerKind`.
+    public var verbose = false
 
-    public init(wide: Bool = false, csvDialect: CSVDialect = .standard, language: Language = .en, jobs: Int = 0) {
+    public init(wide: Bool = false, csvDialect: CSVDialect = .standard, language: Language = .en, jobs: Int = 0, verbose: Bool = false) {
         self.wide = wide
+        self.verbose = verbose
         self.csvDialect = csvDialect
         self.language = language
         self.jobs = jobs
     }
 
     var labels: Labels { Labels(language) }
+
+    /// Diagnostics as text output lists them: each kind folded unless `verbose`.
+    public func shown(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        Diagnostic.folded(diagnostics, keep: verbose ? Diagnostic.keptPerKind : Diagnostic.shownPerKind)
+    }
 
     /// The width text tables fit: `width`, or none for `wide` output.
     var tableWidth: Int? { wide ? nil : Self.width }

@@ -33,7 +33,7 @@ public struct ScoreTextRenderer: ResultRenderer {
         }
         if !result.warnings.isEmpty {
             out += "\n" + l("Warnings while reading") + "\n"
-            for warning in result.warnings { out += "  \(warning)\n" }
+            for warning in options.shown(result.warnings) { out += "  \(warning)\n" }
         }
         if result.reports.isEmpty { out += l("No report scored.") + "\n" }
         return out
@@ -98,7 +98,7 @@ public struct ScoreTextRenderer: ResultRenderer {
 
         if !card.warnings.isEmpty {
             out += "\n" + l("Warnings") + "\n"
-            for warning in card.warnings { out += "  \(warning)\n" }
+            for warning in options.shown(card.warnings) { out += "  \(warning)\n" }
         }
         return out
     }
@@ -214,7 +214,7 @@ public struct ScoreMarkdownRenderer: ResultRenderer {
                 out += "\n" + l("Mean indicator achievement: {}", card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? l("not computable")) + "\n"
             }
             if !card.warnings.isEmpty {
-                out += "\n" + l("Warnings:") + "\n\n" + card.warnings.map { "- `\($0.location)` \($0.message)\n" }.joined()
+                out += "\n" + l("Warnings:") + "\n\n" + options.shown(card.warnings).map { "- `\($0.location)` \($0.message)\n" }.joined()
             }
             out += "\n"
         }

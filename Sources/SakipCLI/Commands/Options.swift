@@ -75,7 +75,10 @@ struct RenderingOptions: ParsableArguments {
     @Option(help: "Language of labels in text, markdown and xlsx output (default: SAKIP_LANG, else en). Data and JSON never change.")
     var lang: Language?
 
-    var options: RenderOptions { RenderOptions(wide: wide, csvDialect: csvDialect, language: Language.chosen(lang)) }
+    @Flag(help: "List every diagnostic (up to 1,000 of a kind); otherwise each kind is shown 20 times, then counted.")
+    var verbose = false
+
+    var options: RenderOptions { RenderOptions(wide: wide, csvDialect: csvDialect, language: Language.chosen(lang), verbose: verbose) }
 }
 
 /// A request the core refused: printed as one `sakip: error: ...` message, exit status 2, the
@@ -114,8 +117,7 @@ extension RenderableResult {
         } else {
             Terminal.write(bytes)
         }
-        for warning in warnings { Terminal.error(warning.description) }
-        for error in errors { Terminal.error(error.description) }
+        Terminal.diagnostics(warnings + errors, verbose: rendering.verbose)
         if !errors.isEmpty { throw ExitCode(1) }
     }
 }

@@ -32,6 +32,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language of the labels (default: SAKIP_LANG, else en).")
     var lang: Language?
 
+    @Flag(help: "List every diagnostic (up to 1,000 of a kind); otherwise each kind is shown 20 times, then counted.")
+    var verbose = false
+
     @Option(help: "The HTML file to write, or - for standard output.")
     var output: String
 
@@ -51,7 +54,7 @@ struct ReportCommand: ParsableCommand {
             }
             Terminal.write("wrote \(output): \(result.ranking.summary.count) reports, \(html.utf8.count / 1024) KB\n")
         }
-        for error in result.errors { Terminal.error(error.description) }
+        Terminal.diagnostics(result.errors, verbose: verbose)
         if !result.errors.isEmpty { throw ExitCode(1) }
     }
 }

@@ -58,6 +58,16 @@ enum Terminal {
 
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
+    /// Diagnostics on stderr, each kind folded after 20 unless `verbose` (then up to 1,000),
+    /// with a note saying how to see what was counted.
+    static func diagnostics(_ list: [Diagnostic], verbose: Bool) {
+        let shown = Diagnostic.folded(list, keep: verbose ? Diagnostic.keptPerKind : Diagnostic.shownPerKind)
+        for diagnostic in shown { error(diagnostic.description) }
+        if !verbose, shown.contains(where: { $0.omitted > 0 }) {
+            error("sakip: note: repeated diagnostics were counted, not listed; --verbose lists up to \(InputLimits.grouped(Diagnostic.keptPerKind)) of each kind")
+        }
+    }
+
     /// Writes every byte, however many calls that takes; the `errno` of a failed write, else nil.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
         bytes.withUnsafeBytes { raw in

@@ -16,6 +16,9 @@ struct ValidateCommand: ParsableCommand {
     @Option(help: "Rubric id or path to check CSV reports (and XML reports naming none) against.")
     var rubric: String?
 
+    @Flag(help: "List every diagnostic (up to 1,000 of a kind); otherwise each kind is shown 20 times, then counted.")
+    var verbose = false
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("no files to validate") }
     }
@@ -24,9 +27,7 @@ struct ValidateCommand: ParsableCommand {
         let request = ValidateRequest(sources: files.map(InputSource.init(argument:)), rubric: rubric)
         let result = try perform { () throws(RequestError) in try request.run() }
         Terminal.write(ValidateTextRenderer().render(result))
-        for check in result.checks {
-            for diagnostic in check.diagnostics + check.warnings { Terminal.error(diagnostic.description) }
-        }
+        Terminal.diagnostics(result.checks.flatMap { $0.diagnostics + $0.warnings }, verbose: verbose)
         if result.failed { throw ExitCode(1) }
     }
 }

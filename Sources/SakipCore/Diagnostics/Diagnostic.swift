@@ -31,11 +31,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
     public var message: String
     public var location: SourceLocation
     public var notes: [Note]
+    /// For a diagnostic that stands for others of its kind left out of a long list (see
+    /// `folded(_:keep:)`): how many; 0 for any other.
+    public var omitted = 0
 
     public init(_ code: DiagnosticCode, _ severity: Severity = .error, at location: SourceLocation, _ message: String, notes: [Note] = []) {
         self.code = code
         self.severity = severity
-        self.message = message
+        self.message = Self.bounded(message)
         self.location = location
         self.notes = notes
     }
@@ -56,7 +59,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
 
     // The JSON form keeps the keys sakip has always written first; `code` and `notes` were added.
     private enum CodingKeys: String, CodingKey {
-        case file, line, column, severity, message, code, notes, cell
+        case file, line, column, severity, message, code, notes, cell, omitted
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -70,6 +73,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         try container.encode(notes, forKey: .notes)
         // Workbook cells only (`LKE!F12`), after the keys every diagnostic has.
         if let cell = location.cell { try container.encode(cell, forKey: .cell) }
+        if omitted > 0 { try container.encode(omitted, forKey: .omitted) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -84,6 +88,7 @@ public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConver
         message = try container.decode(String.self, forKey: .message)
         code = try container.decode(DiagnosticCode.self, forKey: .code)
         notes = try container.decodeIfPresent([Note].self, forKey: .notes) ?? []
+        omitted = try container.decodeIfPresent(Int.self, forKey: .omitted) ?? 0
     }
 }
 

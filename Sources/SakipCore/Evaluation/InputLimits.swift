@@ -30,7 +30,7 @@ public enum InputLimits {
     public static let yamlNodes = 100_000
 
     /// A count with its thousands grouped: `32,767`.
-    static func grouped(_ count: Int) -> String {
+    public static func grouped(_ count: Int) -> String {
         let digits = String(count.magnitude)
         var out = ""
         for (i, digit) in digits.enumerated() {

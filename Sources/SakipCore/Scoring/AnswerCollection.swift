@@ -95,7 +95,7 @@ extension Scorer {
             checklists[s].append(item)
         }
         if !unknown.isEmpty {
-            findings.add(.unknownCriterion, .onlyWhenLenient, at: report.origin, "\(unknown.count) unknown criteria ignored: \(unknown.joined(separator: ", "))")
+            findings.add(.unknownCriterion, .onlyWhenLenient, at: report.origin, "\(unknown.count) unknown criteria ignored: \(Diagnostic.list(unknown.map { Diagnostic.bounded($0) }))")
         }
         return CollectedAnswers(criterionValues: criterionValues, gradeLetters: gradeLetters, gradeValues: gradeValues,
                                 answerOffset: answerOffset, gradeOffset: gradeOffset, checklists: checklists)

@@ -22,6 +22,10 @@ struct Findings {
     let keepsWarnings: Bool
     private var errors: [Diagnostic] = []
     private var warnings: [Diagnostic] = []
+    /// Findings of each kind so far: past `Diagnostic.keptPerKind` they are counted, not built.
+    private var counts: [DiagnosticCode: Int] = [:]
+    /// The kinds past that bound, with where the first left out was and how many were.
+    private var omitted: [(code: DiagnosticCode, severity: Diagnostic.Severity, location: SourceLocation, count: Int)] = []
 
     init(strict: Bool, keepsWarnings: Bool = true) {
         self.strict = strict
@@ -48,12 +52,27 @@ struct Findings {
     mutating func add(_ code: DiagnosticCode, _ policy: Policy, at position: @autoclosure () -> SourcePosition,
                       _ message: @autoclosure () -> String, notes: @autoclosure () -> [Diagnostic.Note] = []) {
         guard wants(policy), let severity = severity(policy) else { return }
+        counts[code, default: 0] += 1
+        if counts[code]! > Diagnostic.keptPerKind {
+            if let i = omitted.firstIndex(where: { $0.code == code && $0.severity == severity }) {
+                omitted[i].count += 1
+            } else {
+                omitted.append((code, severity, position().location, 1))
+            }
+            return
+        }
         let diagnostic = Diagnostic(code, severity, at: position(), message(), notes: notes())
         if severity == .error { errors.append(diagnostic) } else { warnings.append(diagnostic) }
     }
 
     /// The errors and the warnings, each in the order found.
+    /// Each kind past `Diagnostic.keptPerKind` ends with one diagnostic that counts the rest.
     func resolve() -> (errors: [Diagnostic], warnings: [Diagnostic]) {
-        (errors, warnings)
+        var errors = self.errors, warnings = self.warnings
+        for kind in omitted {
+            let summary = Diagnostic.summary(of: kind.code, kind.severity, at: kind.location, count: kind.count)
+            if kind.severity == .error { errors.append(summary) } else { warnings.append(summary) }
+        }
+        return (errors, warnings)
     }
 }

@@ -104,7 +104,7 @@ public struct Scorer: Sendable {
         let subScores = subcomponents.indices.map { aggregate($0, answers, missing: &missing) }
         if !missing.isEmpty {
             findings.add(.missingAnswer, .errorWhenStrict, at: report.origin,
-                         "\(missing.count) of the rubric's items unanswered, each counted 0: \(missing.joined(separator: ", "))")
+                         "\(missing.count) of the rubric's items unanswered, each counted 0: \(Diagnostic.list(missing))")
         }
         if findings.wants(.warning) {
             consistencyWarnings(report: report, answers: answers, subScores: subScores, into: &findings)
