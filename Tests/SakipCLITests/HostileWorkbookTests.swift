@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZIPFoundation
+import SakipCore
 
 /// Hostile and odd workbooks through the binary: each is the bundled Kota Bandung template with
 /// one part changed, and must end with its exit status and one exact, located message.
@@ -147,7 +148,7 @@ struct HostileWorkbookTests {
 
     /// 65,535 entries fill the end record's count exactly; that is no ZIP64 archive.
     @Test func anArchiveOf65535EntriesIsNotCalledZIP64() throws {
-        let bytes = ZipBytes.stored((0..<65_535).map { ("f\($0)", []) })
+        let bytes = FuzzHarness.storedZip((0..<65_535).map { ("f\($0)", []) })
         let path = try Self.write(bytes, "many.xlsx")
         let run = try Sakip.run(["score", path])
         #expect(run.status == 1)
@@ -168,36 +169,5 @@ enum ZipBytes {
             return (start, Int(u32(bytes, start + 16)))
         }
         return nil
-    }
-
-    /// An archive of stored entries.
-    static func stored(_ entries: [(String, [UInt8])]) -> [UInt8] {
-        var out: [UInt8] = [], directory: [UInt8] = []
-        func le(_ value: Int, _ count: Int, into bytes: inout [UInt8]) { for i in 0..<count { bytes.append(UInt8((value >> (8 * i)) & 0xFF)) } }
-        for (name, data) in entries {
-            let offset = out.count, crc = Int(crc32(data)), nameBytes = Array(name.utf8)
-            le(0x0403_4B50, 4, into: &out); le(20, 2, into: &out); le(0, 2, into: &out); le(0, 2, into: &out); le(0, 4, into: &out)
-            le(crc, 4, into: &out); le(data.count, 4, into: &out); le(data.count, 4, into: &out); le(nameBytes.count, 2, into: &out); le(0, 2, into: &out)
-            out += nameBytes + data
-            le(0x0201_4B50, 4, into: &directory); le(20, 2, into: &directory); le(20, 2, into: &directory); le(0, 2, into: &directory); le(0, 2, into: &directory)
-            le(0, 4, into: &directory); le(crc, 4, into: &directory); le(data.count, 4, into: &directory); le(data.count, 4, into: &directory)
-            le(nameBytes.count, 2, into: &directory); le(0, 2, into: &directory); le(0, 2, into: &directory); le(0, 2, into: &directory); le(0, 2, into: &directory)
-            le(0, 4, into: &directory); le(offset, 4, into: &directory)
-            directory += nameBytes
-        }
-        let start = out.count
-        out += directory
-        le(0x0605_4B50, 4, into: &out); le(0, 2, into: &out); le(0, 2, into: &out)
-        le(entries.count, 2, into: &out); le(entries.count, 2, into: &out); le(directory.count, 4, into: &out); le(start, 4, into: &out); le(0, 2, into: &out)
-        return out
-    }
-
-    static func crc32(_ data: [UInt8]) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
-        for byte in data {
-            crc ^= UInt32(byte)
-            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-        }
-        return ~crc
     }
 }

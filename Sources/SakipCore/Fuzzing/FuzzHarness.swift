@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// What each fuzz target does with one input: read it as the format says and score what it
 /// yields, the whole path a user's file takes. The regression tests run the same functions over
@@ -66,31 +65,75 @@ package enum FuzzHarness {
     }
 
     /// Reads bytes as an `.xlsx` workbook when they are a zip archive; otherwise as the XML of
-    /// the LKE sheet of sakip's template, put into a workbook here, so that the fuzzer reaches
-    /// the sheet reader rather than stopping at the zip's checksums.
+    /// the parts of sakip's template, put into a workbook here, so that the fuzzer reaches the
+    /// sheet reader rather than stopping at the zip's checksums: the LKE sheet, then (after
+    /// `partSeparator`) the identity sheet, then the shared strings table.
     @discardableResult
     package static func workbook(_ bytes: [UInt8]) -> Outcome {
-        let archive = bytes.starts(with: [0x50, 0x4B]) ? bytes : templateWorkbook(sheet: bytes)
+        let archive: [UInt8]
+        if bytes.starts(with: [0x50, 0x4B]) {
+            archive = bytes
+        } else {
+            let parts = split(bytes, at: Array(partSeparator.utf8))
+            archive = templateWorkbook(sheet: parts[0], identity: parts.count > 1 ? parts[1] : nil, strings: parts.count > 2 ? parts[2] : nil)
+        }
         return score(WorkbookReportReader.read(SourceText(name: "fuzz.xlsx", bytes: archive)))
     }
 
-    /// A workbook whose identity sheet names an agency and year and whose LKE sheet is `sheet`.
-    static func templateWorkbook(sheet: [UInt8]) -> [UInt8] {
-        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-        let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        let parts: [(String, [UInt8])] = [
-            ("xl/workbook.xml", Array("<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"Identity\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"LKE\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>".utf8)),
-            ("xl/_rels/workbook.xml.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>".utf8)),
-            ("xl/worksheets/sheet1.xml", Array("<worksheet xmlns=\"\(main)\"><sheetData><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Agency id</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>fuzz</t></is></c></row><row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>Year</t></is></c><c r=\"B5\"><v>2024</v></c></row></sheetData></worksheet>".utf8)),
-            ("xl/worksheets/sheet2.xml", sheet),
-        ]
-        guard let archive = try? Archive(data: Data(), accessMode: .create) else { return [] }
-        for (path, bytes) in parts {
-            try? archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), compressionMethod: .deflate) { position, size in
-                Data(bytes[Int(position)..<min(Int(position) + size, bytes.count)])
+    /// Between the parts of a structured workbook input (see `workbook(_:)`); in the dictionary.
+    package static let partSeparator = "<!--part-->"
+
+    private static func split(_ bytes: [UInt8], at separator: [UInt8]) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        var start = 0, i = 0
+        while i + separator.count <= bytes.count, parts.count < 2 {
+            if bytes[i] == separator[0], bytes[i..<(i + separator.count)].elementsEqual(separator) {
+                parts.append(Array(bytes[start..<i]))
+                i += separator.count
+                start = i
+            } else {
+                i += 1
             }
         }
-        return archive.data.map { [UInt8]($0) } ?? []
+        parts.append(Array(bytes[start...]))
+        return parts
+    }
+
+    /// The identity sheet a structured input without one gets: an agency and a year.
+    static let identitySheet = Array("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData><row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>Agency id</t></is></c><c r=\"B2\" t=\"inlineStr\"><is><t>fuzz</t></is></c></row><row r=\"5\"><c r=\"A5\" t=\"inlineStr\"><is><t>Year</t></is></c><c r=\"B5\"><v>2024</v></c></row></sheetData></worksheet>".utf8)
+
+    /// A workbook whose LKE sheet is `sheet`, with an identity sheet (by default one naming an
+    /// agency and year) and, when given, a shared strings table.
+    static func templateWorkbook(sheet: [UInt8], identity: [UInt8]? = nil, strings: [UInt8]? = nil) -> [UInt8] {
+        let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        var parts: [(String, [UInt8])] = [
+            ("xl/workbook.xml", Array("<workbook xmlns=\"\(main)\" xmlns:r=\"\(relations)\"><sheets><sheet name=\"Identity\" sheetId=\"1\" r:id=\"rId1\"/><sheet name=\"LKE\" sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>".utf8)),
+            ("xl/_rels/workbook.xml.rels", Array("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Target=\"worksheets/sheet2.xml\"/></Relationships>".utf8)),
+            ("xl/worksheets/sheet1.xml", identity ?? identitySheet),
+            ("xl/worksheets/sheet2.xml", sheet),
+        ]
+        if let strings { parts.append(("xl/sharedStrings.xml", strings)) }
+        return storedZip(parts)
+    }
+
+    /// A zip archive of stored entries, written here: a fuzz input becomes a workbook in a few
+    /// microseconds (ZIPFoundation's writer took most of each run's time).
+    package static func storedZip(_ parts: [(String, [UInt8])]) -> [UInt8] {
+        var out: [UInt8] = [], directory: [UInt8] = []
+        func le(_ value: Int, _ count: Int, _ bytes: inout [UInt8]) { for i in 0..<count { bytes.append(UInt8(truncatingIfNeeded: value >> (8 * i))) } }
+        for (name, data) in parts {
+            let offset = out.count, crc = Int(ZipArchive.checksum(data)), nameBytes = Array(name.utf8)
+            for (value, size) in [(0x0403_4B50, 4), (20, 2), (0, 2), (0, 2), (0, 4), (crc, 4), (data.count, 4), (data.count, 4), (nameBytes.count, 2), (0, 2)] { le(value, size, &out) }
+            out += nameBytes + data
+            for (value, size) in [(0x0201_4B50, 4), (20, 2), (20, 2), (0, 2), (0, 2), (0, 4), (crc, 4), (data.count, 4), (data.count, 4),
+                                  (nameBytes.count, 2), (0, 2), (0, 2), (0, 2), (0, 2), (0, 4), (offset, 4)] { le(value, size, &directory) }
+            directory += nameBytes
+        }
+        let start = out.count
+        out += directory
+        for (value, size) in [(0x0605_4B50, 4), (0, 2), (0, 2), (parts.count, 2), (parts.count, 2), (directory.count, 4), (start, 4), (0, 2)] { le(value, size, &out) }
+        return out
     }
 
     /// Loads bytes as a rubric and, when it loads, scores a small report against it.
