@@ -33,6 +33,20 @@ struct FuzzRegressionTests {
     @Test(arguments: inputs("FuzzWorkbook"))
     func workbook(_ path: String) throws { try check(path, FuzzHarness.workbook) }
 
+    /// The crashes of out-of-range rows (issue 30) end with their own message, not elsewhere.
+    @Test(arguments: [("row-huge-bad-letter.xml", "row number '562949953421312' is not a row of a sheet"),
+                      ("row-max-then-unnumbered.xml", "row number '9223372036854775807' is not a row of a sheet"),
+                      ("row-negative-in-identity.xml", "sheet 'Identity': row number '-6' is not a row of a sheet"),
+                      ("row-negative-identity.xlsx", "sheet 'Identity': row number '-6' is not a row of a sheet"),
+                      ("row-past-the-sheet.xml", "row number '3000000' is not a row of a sheet"),
+                      ("unicode-blanks-and-formula.xml", "the answer to 1.1.2 is a formula with no computed value"),
+                      ("shared-strings-structured.xml", "the cell refers to shared string 99, which the workbook does not hold")])
+    func workbookRegressionsEndWithTheirOwnMessage(name: String, message: String) throws {
+        let bytes = Array(try Data(contentsOf: Self.root.appendingPathComponent("FuzzWorkbook/\(name)")))
+        let errors = FuzzHarness.workbookFile(bytes).errors
+        #expect(errors.contains { $0.message.contains(message) }, "\(errors)")
+    }
+
     @Test func everyTargetHasRegressionInputs() {
         for target in ["FuzzXMLReport", "FuzzCSVReport", "FuzzYAMLRubric", "FuzzWorkbook"] { #expect(Self.inputs(target).count >= 4, "\(target)") }
     }

@@ -70,14 +70,19 @@ package enum FuzzHarness {
     /// `partSeparator`) the identity sheet, then the shared strings table.
     @discardableResult
     package static func workbook(_ bytes: [UInt8]) -> Outcome {
+        score(workbookFile(bytes))
+    }
+
+    /// What reading a workbook input (as `workbook(_:)` takes it) gives, before scoring.
+    package static func workbookFile(_ bytes: [UInt8]) -> ReportFile {
         let archive: [UInt8]
         if bytes.starts(with: [0x50, 0x4B]) {
             archive = bytes
         } else {
             let parts = split(bytes, at: Array(partSeparator.utf8))
-            archive = templateWorkbook(sheet: parts[0], identity: parts.count > 1 ? parts[1] : nil, strings: parts.count > 2 ? parts[2] : nil)
+            archive = templateWorkbook(sheet: parts[0], identity: parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil, strings: parts.count > 2 ? parts[2] : nil)
         }
-        return score(WorkbookReportReader.read(SourceText(name: "fuzz.xlsx", bytes: archive)))
+        return WorkbookReportReader.read(SourceText(name: "fuzz.xlsx", bytes: archive))
     }
 
     /// Between the parts of a structured workbook input (see `workbook(_:)`); in the dictionary.

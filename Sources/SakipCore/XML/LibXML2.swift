@@ -284,13 +284,16 @@ enum LibXML2 {
         locator.context = context
         defer { locator.context = nil }
         handler.attach(locator)
-        var stopped = false
+        var stopped = false, fed = 0
         try feed { chunk in
             guard !stopped else { return false }
+            fed += chunk.count
             let status = chunk.withMemoryRebound(to: CChar.self) { xmlParseChunk(context, $0.baseAddress, Int32($0.count), 0) }
             stopped = status != 0 || session.firstError != nil || session.overflow != nil || context.pointee.disableSAX != 0
             return !stopped
         }
+        // libxml2 calls a document of no bytes "extra content"; say what it is.
+        guard fed > 0 else { throw Diagnostic(.malformedXML, at: .wholeFile(file), "the part is empty; expected an XML document") }
         if !stopped { _ = xmlParseChunk(context, nil, 0, 1) }
         if let document = context.pointee.myDoc {
             xmlFreeDoc(document)
