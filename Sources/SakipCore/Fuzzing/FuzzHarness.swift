@@ -25,6 +25,19 @@ package enum FuzzHarness {
         return score(file)
     }
 
+    /// Scorers by rubric id, made once each: a fuzzer runs hundreds of inputs a second, and
+    /// making a scorer (its indexes and rules) for each report of each had taken most of that.
+    private static let scorerCache = Locked<[String: (lenient: Scorer, strict: Scorer)?]>([:])
+
+    private static func scorers(for named: String?) -> (lenient: Scorer, strict: Scorer)? {
+        let reference = named ?? RubricCatalog.defaultRubricID
+        if let known = scorerCache.withLock({ $0[reference] }) { return known }
+        let made = (try? rubrics.rubric(reference)).map { (Scorer(rubric: $0), Scorer(rubric: $0, strict: true)) }
+        // Names the fuzzer made up are not kept past a bound: the cache is for real rubrics.
+        scorerCache.withLock { if $0.count < 64 || made != nil { $0[reference] = made } }
+        return made
+    }
+
     /// Placements by rubric id, made once each.
     private static let placements = Locked<[String: AnswerPlacement?]>([:])
 
@@ -43,8 +56,7 @@ package enum FuzzHarness {
         precondition(read.reports.count == placed.reports.count && read.diagnostics == placed.diagnostics,
                      "placing answers changed what the file reads as")
         for (whole, fast) in zip(read.reports, placed.reports) {
-            guard let rubric = try? rubrics.rubric(whole.rubric ?? RubricCatalog.defaultRubricID) else { continue }
-            let scorer = Scorer(rubric: rubric)
+            guard let scorer = scorers(for: whole.rubric)?.lenient else { continue }
             let a = Result { () throws(DiagnosticList) in try scorer.score(whole) }
             let b = Result { () throws(DiagnosticList) in try scorer.score(fast) }
             switch (a, b) {
@@ -59,7 +71,7 @@ package enum FuzzHarness {
     @discardableResult
     package static func csvReport(_ bytes: [UInt8]) -> Outcome {
         let source = SourceText(name: "fuzz.csv", bytes: bytes)
-        let file = CSVReportReader.read(source, rubric: RubricCatalog.defaultRubricID)
+        let file = CSVReportReader.read(source, rubric: RubricCatalog.defaultRubricID, jobs: 1)
         checkPlacement(file, CSVReportReader.read(source, rubric: RubricCatalog.defaultRubricID, jobs: 1, placing: placement(named:)))
         return score(file)
     }
@@ -162,11 +174,10 @@ package enum FuzzHarness {
         var outcome = Outcome(reports: file.reports.count, diagnostics: file.diagnostics.count)
         outcome.allLocated = file.diagnostics.allSatisfy(located)
         for report in file.reports {
-            let reference = report.rubric ?? RubricCatalog.defaultRubricID
-            guard let rubric = try? rubrics.rubric(reference) else { continue }
-            for strict in [false, true] {
+            guard let scorers = scorers(for: report.rubric) else { continue }
+            for scorer in [scorers.lenient, scorers.strict] {
                 do {
-                    let card = try Scorer(rubric: rubric, strict: strict).score(report)
+                    let card = try scorer.score(report)
                     outcome.allLocated = outcome.allLocated && card.warnings.allSatisfy(located)
                 } catch {
                     outcome.diagnostics += error.diagnostics.count
