@@ -145,6 +145,11 @@ func isSpace(_ byte: UInt8) -> Bool {
 @inline(__always)
 func trimmedRange(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int> {
     var start = range.lowerBound, end = range.upperBound
+    // Most fields start and end with a printable ASCII byte: nothing to trim, decided at once
+    // (every blank's first and last byte is at most 0x20 or past ASCII).
+    guard start < end else { return range }
+    let first = bytes[start], last = bytes[end - 1]
+    if first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return range }
     while start < end {
         let length = blankLength(bytes, startingAt: start, end: end)
         if length == 0 { break }

@@ -27,6 +27,9 @@ struct WorkbookArchive {
         }
     }
 
+    /// Parts up to this size are expanded whole before they are parsed.
+    static let wholePartBytes = 1 << 20
+
     /// Whether the workbook holds a part at `path`.
     func has(_ path: String) -> Bool { archive.entries[path] != nil }
 
@@ -55,7 +58,22 @@ struct WorkbookArchive {
             case .damaged(let reason): Diagnostic(.workbook, at: .wholeFile(name), "cannot expand \(path) from the workbook: \(reason)")
             }
         }
-        try LibXML2.parse(file: SpreadsheetWorkbook.partName(name, path), handler: handler) { push throws(Diagnostic) in
+        let file = SpreadsheetWorkbook.partName(name, path)
+        // A small part (any LKE's) is expanded whole and parsed from memory, which costs libxml2
+        // less than feeding it; only a large one is parsed as it expands.
+        if declared <= Self.wholePartBytes {
+            let bytes: [UInt8]
+            do throws(ZipArchive.Failure) {
+                bytes = try archive.expand(entry, limit: budget)
+            } catch {
+                throw damaged(error)
+            }
+            guard !bytes.isEmpty else { throw Diagnostic(.malformedXML, at: .wholeFile(file), "the part is empty; expected an XML document") }
+            try LibXML2.parse(bytes, file: file, handler: handler)
+            expanded += bytes.count
+            return true
+        }
+        try LibXML2.parse(file: file, handler: handler) { push throws(Diagnostic) in
             do throws(ZipArchive.Failure) {
                 _ = try archive.expand(entry, limit: budget) { chunk in
                     produced += chunk.count
