@@ -28,6 +28,7 @@ extension DiagnosticCode {
     public static let unreadable: Self = "unreadable"
     public static let duplicateReport: Self = "duplicate-report"
     public static let rejectedByRow: Self = "rejected-by-row"
+    public static let incompleteReport: Self = "incomplete-report"
     // XML
     public static let malformedXML: Self = "malformed-xml"
     public static let schema: Self = "schema"

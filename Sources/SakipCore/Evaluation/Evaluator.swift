@@ -134,6 +134,12 @@ public struct Evaluator: Sendable {
         var diagnostics: [Diagnostic]
     }
 
+    /// The folder part of a path (`a/b/answers.csv` is `a/b`; a bare name's is empty).
+    private static func folder(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
+    }
+
     private static func assemble(_ parsed: [ParsedFile], problems: [Diagnostic]) -> Assembly {
         var assembly = Assembly(diagnostics: problems)
         // Every file's record is read in place, by index: a copy (as `for file in parsed` or
@@ -150,9 +156,19 @@ public struct Evaluator: Sendable {
         assembly.reports.reserveCapacity(reportCount)
         var fragmentIndex: [ReportKey: Int] = [:]
         var rejected = Set<ReportKey>()
+        /// The file that refused each rejected agency-year, and the folders of files refused whole
+        /// whose agencies could not be read back.
+        var rejectedBy: [ReportKey: String] = [:]
+        var refusedFolders: [String: String] = [:]
         for p in parsed.indices {
             if !parsed[p].file.diagnostics.isEmpty { assembly.diagnostics += parsed[p].file.diagnostics }
-            if !parsed[p].file.rejected.isEmpty { rejected.formUnion(parsed[p].file.rejected) }
+            if !parsed[p].file.rejected.isEmpty {
+                rejected.formUnion(parsed[p].file.rejected)
+                for key in parsed[p].file.rejected where rejectedBy[key] == nil { rejectedBy[key] = parsed[p].file.file }
+            }
+            if parsed[p].file.refusedWhole, parsed[p].file.rejected.isEmpty, refusedFolders[folder(of: parsed[p].file.file)] == nil {
+                refusedFolders[folder(of: parsed[p].file.file)] = parsed[p].file.file
+            }
             for info in parsed[p].file.directory where assembly.directory[info.agency] == nil { assembly.directory[info.agency] = info }
             for s in parsed[p].scored.indices {
                 assembly.entries.append(.scored(assembly.scored.count))
@@ -184,7 +200,30 @@ public struct Evaluator: Sendable {
             case .report(let i): (ReportKey(reports[i]), reports[i].origin.location)
             }
         }
-        if !rejected.isEmpty { assembly.entries.removeAll { rejected.contains(place($0).key) } }
+        // A report merged from CSV files is ranked only when every file it is made from was read.
+        if !refusedFolders.isEmpty {
+            for (key, i) in fragmentIndex where !rejected.contains(key) {
+                if let refused = refusedFolders[folder(of: reports[i].origin.file)] {
+                    rejected.insert(key)
+                    rejectedBy[key] = refused
+                }
+            }
+        }
+        if !rejected.isEmpty {
+            var leftOut: [(key: ReportKey, origin: SourceLocation)] = []
+            assembly.entries.removeAll { entry in
+                let placed = place(entry)
+                guard rejected.contains(placed.key) else { return false }
+                leftOut.append(placed)
+                return true
+            }
+            for (key, origin) in leftOut {
+                let file = rejectedBy[key] ?? ""
+                assembly.diagnostics.append(Diagnostic(.incompleteReport, at: origin,
+                    "the report of \(key.agency) for \(key.year) is left out: \(file), one of the files it is made from, was refused, and no score is given from part of a report",
+                    notes: [Diagnostic.Note("the refused file", at: .wholeFile(file))]))
+            }
+        }
         // Equal keys hash alike: when no two entries' hashes match (nearly always), no report
         // repeats another, and no key or location is copied or compared. Whole reports' hashes
         // were taken by the workers that scored them.

@@ -98,7 +98,10 @@ public enum CSVReportReader {
         for chunk in chunks {
             switch chunk {
             case .success(let chunk): read.append(chunk)
-            case .failure(let error): return ReportFile(file: file, diagnostics: [error])
+            case .failure(let error):
+                var refused = ReportFile(file: file, diagnostics: [error])
+                refused.refusedWhole = true
+                return refused
             }
         }
         // When every line is one record, the records are the lines: locating a report in a large
@@ -106,8 +109,28 @@ public enum CSVReportReader {
         if let starts = CSVTable.lineStarts(ofRecords: read.map { ($0.recordOffsets, $0.linesAreRecords) }, in: bytes) {
             source.adoptLineStarts(starts)
         }
-        guard layout != nil else { return layoutReader.result }
+        guard layout != nil else {
+            var refused = layoutReader.result
+            refused.refusedWhole = true
+            refused.rejected = salvagedKeys(bytes, file: file, delimiter: delimiter)
+            return refused
+        }
         return merge(read, file: file)
+    }
+
+    /// The agency-years a file refused for its header still names, read from its `agency` and
+    /// `year` columns: their reports must not be ranked from the other files alone.
+    private static func salvagedKeys(_ bytes: [UInt8], file: String, delimiter: UInt8) -> Set<ReportKey> {
+        guard let table = try? CSVTable.parse(bytes, file: file, range: 0..<bytes.count, delimiter: delimiter), table.recordCount > 1 else { return [] }
+        let names = table.fields(record: 0).map { $0.value.trimmingSpaces().lowercased() }
+        guard let agency = names.firstIndex(of: "agency"), let year = names.firstIndex(of: "year") else { return [] }
+        var keys = Set<ReportKey>()
+        for record in 1..<table.recordCount where table.fieldCount(record: record) > max(agency, year) {
+            let fields = table.fields(record: record)
+            let id = fields[agency].value.trimmingSpaces()
+            if !id.isEmpty, let value = ValueSyntax.year(fields[year].value) { keys.insert(ReportKey(agency: id, year: value)) }
+        }
+        return keys
     }
 
     /// The chunks' reports in file order, fragments of one agency-year merged.

@@ -18,6 +18,10 @@ public struct ReportFile: Sendable {
     public var isFragmentary = false
     /// Agency-years with a bad row in this file: dropped everywhere, so no merge scores half a report.
     public var rejected: Set<ReportKey> = []
+    /// The file was refused as a whole (its header or its syntax): of the agency-years it holds,
+    /// only those in `rejected` could be read back, so reports merged from other files beside
+    /// it may lack its part.
+    public var refusedWhole = false
 
     public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
 }
