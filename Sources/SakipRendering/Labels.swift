@@ -63,6 +63,7 @@ public struct Labels: Sendable {
         "Prev": "Sebelumnya", "Delta": "Selisih", "Prev grade": "Predikat sebelumnya", "Grade move": "Perubahan predikat", "Rank move": "Perubahan peringkat",
         "Was": "Semula", "Move": "Gerak", "new": "baru", "C{} = {}, weight {}": "C{} = {}, bobot {}",
         "* Unanswered items counted 0: ": "* Belum diisi, dihitung 0: ", "Grades: ": "Predikat: ",
+        "† Not final, scored at the latest stage answered: ": "† Belum final, dinilai pada tahap terakhir yang diisi: ",
         "Score: mean {}, median {}, min {}, max {}": "Nilai: rata-rata {}, median {}, min {}, maks {}",
         "Mean achieved": "Rerata capaian", "Mean lost": "Rerata hilang", "Mean points lost": "Rata-rata poin hilang",
         "Weakest sub-components across all ranked reports (help first here)": "Sub-komponen terlemah dari semua laporan (dampingi di sini lebih dulu)",

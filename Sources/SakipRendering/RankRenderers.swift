@@ -36,7 +36,7 @@ struct RankLayout {
         var table = TextTable(columns)
         for entry in result.rankings {
             var row = [String(entry.rank), entry.agency, markdown ? (entry.name ?? "") : (entry.name ?? "").truncated(to: 36), entry.region ?? "",
-                       score(entry), entry.grade]
+                       score(entry), grade(entry)]
             row += result.componentIDs.map { id in
                 entry.componentScore(id).map { "\(Numbers.fixed($0.score)) (\($0.rank))" } ?? "-"
             }
@@ -62,7 +62,7 @@ struct RankLayout {
         columns += withPrevious ? [(l("Delta"), .right), (l("Was"), .left), (l("Move"), .right)] : [(l("IKU mean"), .right)]
         var table = TextTable(columns)
         for entry in result.rankings {
-            var row = [String(entry.rank), entry.agency.truncated(to: 24), score(entry), entry.grade]
+            var row = [String(entry.rank), entry.agency.truncated(to: 24), score(entry), grade(entry)]
             row += result.componentIDs.map { id in entry.componentScore(id).map { Numbers.fixed($0.score) } ?? "-" }
             if withPrevious {
                 row += entry.previous.map { [signed($0.delta), $0.grade, rankMovement(entry)] } ?? ["-", "-", l("new")]
@@ -83,6 +83,11 @@ struct RankLayout {
         Numbers.fixed(entry.score) + (entry.missing > 0 ? "*" : "")
     }
 
+    /// The grade, marked † when the score is from a stage before final (see `summaryLines`).
+    private func grade(_ entry: RankResult.Entry) -> String {
+        entry.grade + (entry.stage < .final ? "†" : "")
+    }
+
     private func signed(_ delta: Double) -> String {
         (delta >= 0 ? "+" : "") + Numbers.fixed(delta)
     }
@@ -92,6 +97,10 @@ struct RankLayout {
         let incomplete = result.rankings.filter { $0.missing > 0 }
         if !incomplete.isEmpty {
             lines.append(l("* Unanswered items counted 0: ") + incomplete.map { "\($0.agency) (\($0.missing))" }.joined(separator: ", "))
+        }
+        let early = result.rankings.filter { $0.stage < .final }
+        if !early.isEmpty {
+            lines.append(l("† Not final, scored at the latest stage answered: ") + early.map { "\($0.agency) (\(l($0.stage.rawValue)))" }.joined(separator: ", "))
         }
         lines.append(l("Grades: ") + result.summary.grades.pairs.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         if let mean = result.summary.mean, let median = result.summary.median, let min = result.summary.min, let max = result.summary.max {
@@ -191,7 +200,7 @@ public struct RankCSVRenderer: ResultRenderer, Sendable {
     private func header(_ result: RankResult) -> [String] {
         var columns = ["rank", "agency", "name", "region", "year", "rubric", "score", "grade"]
         for id in result.componentIDs { columns += ["component_\(id)", "component_\(id)_rank"] }
-        columns += ["indicator_mean", "missing"]
+        columns += ["indicator_mean", "missing", "stage"]
         if result.previousYear != nil {
             columns += ["previous_score", "delta", "previous_grade", "grade_movement", "previous_rank", "rank_movement"]
         }
@@ -220,6 +229,7 @@ public struct RankCSVRenderer: ResultRenderer, Sendable {
         }
         writer.appendField(entry.indicatorMean.map(Numbers.full) ?? "", number: true, to: &bytes)
         writer.appendField(entry.missing, to: &bytes)
+        writer.appendField(entry.stage.rawValue, number: true, to: &bytes)
         if withPrevious {
             if let previous = entry.previous {
                 writer.appendField(Numbers.full(previous.value), number: true, to: &bytes)

@@ -65,6 +65,7 @@ struct RankCSVRendererTests {
             case 5: entry.previous = nil
             case 6: entry.indicatorMean = nil; entry.name = nil
             case 7: entry.score = -0.125; entry.rank = -3
+            case 8: entry.stage = .selfAssessment
             default: break
             }
             return entry
@@ -78,7 +79,7 @@ struct RankCSVRendererTests {
         let ids = result.componentIDs
         var columns = ["rank", "agency", "name", "region", "year", "rubric", "score", "grade"]
         for id in ids { columns += ["component_\(id)", "component_\(id)_rank"] }
-        columns += ["indicator_mean", "missing"]
+        columns += ["indicator_mean", "missing", "stage"]
         if result.previousYear != nil {
             columns += ["previous_score", "delta", "previous_grade", "grade_movement", "previous_rank", "rank_movement"]
         }
@@ -90,7 +91,7 @@ struct RankCSVRendererTests {
                 let standing = entry.componentScore(id)
                 row += [standing.map { Numbers.full($0.score) } ?? "", standing.map { String($0.rank) } ?? ""]
             }
-            row += [entry.indicatorMean.map(Numbers.full) ?? "", String(entry.missing)]
+            row += [entry.indicatorMean.map(Numbers.full) ?? "", String(entry.missing), entry.stage.rawValue]
             if result.previousYear != nil {
                 if let previous = entry.previous {
                     row += [Numbers.full(previous.value), Numbers.full(previous.delta), previous.grade,

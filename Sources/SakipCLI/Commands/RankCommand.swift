@@ -32,9 +32,13 @@ struct RankCommand: ParsableCommand {
     @Option(help: "Rank by one stage's scores: self, verified, quality or final (default: each report's final, else latest, stage).")
     var stage: Stage?
 
+    @Option(name: .customLong("require-stage"), help: "Leave out, with an error, reports not answered at this stage (final: only verified results are ranked); otherwise such reports are ranked at their latest stage, marked † and warned.")
+    var requireStage: Stage?
+
     @OptionGroup var rendering: RenderingOptions
 
     func validate() throws {
+        if stage != nil, requireStage != nil { throw ValidationError("--stage ranks one stage's scores already; give it or --require-stage, not both") }
         if RankKey(by) == nil { throw ValidationError("--by takes 'score' or 'component:ID', not '\(by)'") }
     }
 
@@ -42,6 +46,7 @@ struct RankCommand: ParsableCommand {
         var request = RankRequest(inputs: try input.selection, previous: previous.map(InputSource.init(argument:)), year: year,
                                   by: RankKey(by)!, region: region, top: top)
         request.stage = stage
+        request.requiredStage = requireStage
         let progress = ProgressBar.forTerminal("reading")
         var onProgress: (@Sendable (Int, Int) -> Void)?
         if let progress { onProgress = { done, total in progress.update(done, total) } }

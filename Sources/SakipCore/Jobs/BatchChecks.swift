@@ -74,6 +74,30 @@ extension BatchChecks {
     }
 }
 
+extension BatchChecks {
+    /// One warning per report scored at a stage before final because no later stage was
+    /// answered (a workbook whose evaluator column is empty): its score is the agency's claim.
+    static func unverified(_ cards: [ScoreCard]) -> [Diagnostic] {
+        cards.filter { $0.scoredStage < .final }.map { card in
+            Diagnostic(.earlyStage, .warning, at: card.origin, "agency '\(card.agency)', \(card.year): scored at stage \(card.scoredStage.rawValue), "
+                       + "the latest it has answers for; no later stage was answered (an evaluator's column left empty?), so its score and grade are not final")
+        }
+    }
+
+    /// The cards scored at `required` or a later stage, and an error for each other one (left out).
+    static func requiring(_ required: Stage, _ cards: [ScoreCard]) -> (kept: [ScoreCard], errors: [Diagnostic]) {
+        var kept: [ScoreCard] = [], errors: [Diagnostic] = []
+        for card in cards {
+            if card.scoredStage >= required {
+                kept.append(card)
+            } else {
+                errors.append(Diagnostic(.earlyStage, at: card.origin, "agency '\(card.agency)', \(card.year): left out, its latest answers are at stage \(card.scoredStage.rawValue) and stage \(required.rawValue) is required"))
+            }
+        }
+        return (kept, errors)
+    }
+}
+
 extension InputSource {
     /// How the source is named in messages.
     var displayName: String {

@@ -61,7 +61,7 @@ public struct CompareRequest: Sendable {
         // A report that fails under both rubrics for the same reason is reported once.
         let errors = base.errors + cand.errors.filter { !base.errors.contains($0) }
         var result = CompareResult(comparison, baseline: baselineRubric.id, candidate: candidateRubric.id, errors: errors)
-        result.warnings = Self.candidateGaps(comparison)
+        result.warnings = BatchChecks.unverified(base.cards.filter { $0.year == comparedYear }) + Self.candidateGaps(comparison)
         return result
     }
 }

@@ -16,6 +16,9 @@ public struct RankRequest: Sendable {
     /// Rank by this stage's scores (reports without it are left out, with a warning); nil for
     /// each report's scored stage (final, else its latest).
     public var stage: Stage?
+    /// Reports scored before this stage (their later stages unanswered) are left out, each with
+    /// an error; nil ranks them at the stage they have, each with a warning and marked.
+    public var requiredStage: Stage?
 
     public init(inputs: InputSelection, previous: [InputSource] = [], year: Int? = nil, by: RankKey = .total, region: String? = nil, top: Int? = nil) {
         self.inputs = inputs
@@ -72,7 +75,9 @@ public struct RankRequest: Sendable {
         func inRegion(_ card: ScoreCard) -> Bool { wantedRegion == nil || card.region?.lowercased() == wantedRegion }
         let rankedYear = try BatchChecks.year(year, in: evaluation.cards)
         if region != nil { try BatchChecks.region(region, in: evaluation.cards.filter { $0.year == rankedYear }) }
-        let current = evaluation.cards.keeping { $0.year == rankedYear && inRegion($0) }
+        var current = evaluation.cards.keeping { $0.year == rankedYear && inRegion($0) }
+        var stageErrors: [Diagnostic] = []
+        if let requiredStage, stage == nil { (current, stageErrors) = BatchChecks.requiring(requiredStage, current) }
         try BatchChecks.component(by, in: current)
         let pool = (earlier ?? evaluation).cards.keeping(inRegion)
         let previousYear = rankedYear.flatMap { Self.previousYear(before: $0, in: pool, separate: earlier != nil) }
@@ -81,9 +86,9 @@ public struct RankRequest: Sendable {
 
         let rubricID = Self.mostCommon(current.map(\.rubricID))
         let rubric = try? rubrics.rubric(inputs.options.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)
-        let errors = evaluation.errors + (earlier?.errors ?? [])
+        let errors = evaluation.errors + (earlier?.errors ?? []) + stageErrors
         let rankedCards = entries.map(\.card)
-        let warnings = evaluation.warnings + stageWarnings + BatchChecks.unanswered(rankedCards)
+        let warnings = evaluation.warnings + stageWarnings + (stage == nil ? BatchChecks.unverified(rankedCards) : []) + BatchChecks.unanswered(rankedCards)
         let shown = entries.prefix(top ?? entries.count)
         let (by, measured) = (by, previousYear != nil)
         // The rows and the summary read the same ranked cards and nothing of each other.
@@ -265,13 +270,15 @@ public struct RankResult: Sendable, Codable {
         /// How many of the rubric's items (criteria, grades, checklist items) the report leaves
         /// unanswered, each counted 0.
         public var missing: Int
+        /// The stage the score is from: final, or the latest a report has answers for.
+        public var stage: Stage
         /// Whether movement was measured at all (a previous year was found).
         public var movementMeasured: Bool
         /// The previous standing; nil for an agency new in the ranking.
         public var previous: Previous?
 
         private enum CodingKeys: String, CodingKey {
-            case rank, agency, name, region, year, rubric, score, grade, components, indicatorMean = "indicator_mean", missing, previous
+            case rank, agency, name, region, year, rubric, score, grade, stage, components, indicatorMean = "indicator_mean", missing, previous
         }
 
         /// Read in place: the entry is borrowed and its card never copied.
@@ -289,6 +296,7 @@ public struct RankResult: Sendable, Codable {
             }
             indicatorMean = entry.card.indicatorMean
             missing = entry.card.missing.count
+            stage = entry.card.scoredStage
             movementMeasured = measured
             if let standing = entry.previous {
                 var componentValue: Double?
@@ -313,6 +321,7 @@ public struct RankResult: Sendable, Codable {
             try container.encode(rubric, forKey: .rubric)
             try container.encode(score, forKey: .score)
             try container.encode(grade, forKey: .grade)
+            try container.encode(stage, forKey: .stage)
             try container.encode(components, forKey: .components)
             try container.encodeIfPresent(indicatorMean, forKey: .indicatorMean)
             try container.encode(missing, forKey: .missing)
@@ -329,6 +338,7 @@ public struct RankResult: Sendable, Codable {
             rubric = try container.decode(String.self, forKey: .rubric)
             score = try container.decode(Double.self, forKey: .score)
             grade = try container.decode(String.self, forKey: .grade)
+            stage = try container.decodeIfPresent(Stage.self, forKey: .stage) ?? .final
             components = try container.decode([ComponentStanding].self, forKey: .components)
             indicatorMean = try container.decodeIfPresent(Double.self, forKey: .indicatorMean)
             missing = try container.decodeIfPresent(Int.self, forKey: .missing) ?? 0

@@ -72,7 +72,7 @@ public struct SensitivityRequest: Sendable {
                 "\(result.failedReplicates.count) replicate(s) failed (non-finite weights or scores) and were left out: \(result.failedReplicates.prefix(10).map(String.init).joined(separator: ", "))"))
         }
         var output = SensitivityResult(result, year: analysedYear, errors: errors)
-        output.warnings = evaluation.warnings + BatchChecks.unanswered(cards)
+        output.warnings = evaluation.warnings + BatchChecks.unverified(cards) + BatchChecks.unanswered(cards)
         if indices { addIndices(to: &output, rubric: rubric, cards: cards) }
         if removal { output.removal = ComponentRemoval.impacts(rubric: rubric, cards: cards) }
         return output

@@ -112,7 +112,7 @@ public struct HTMLReportRenderer: ResultRenderer {
                     .td(.a(.href("#agency-\(entry.agency)"), .text(entry.name ?? entry.agency))),
                     .td(.text(entry.region ?? "")),
                     .td(.text(Numbers.fixed(entry.score) + (entry.missing > 0 ? " *" : ""))),
-                    .td(gradeBadge(entry.grade, charts)),
+                    .td(gradeBadge(entry.grade, charts), .if(entry.stage < .final, .text(" † " + Labels(labels.language)(entry.stage.rawValue)))),
                     .forEach(ranking.components) { component in
                         .td(.text(entry.componentScore(component.id).map { Numbers.fixed($0.score) } ?? "-"))
                     },

@@ -63,7 +63,7 @@ extension RankResult: WorkbookRenderable {
         let withPrevious = previousYear != nil
         var headers = ["Rank", "Agency", "Name", "Region", "Year", "Rubric", "Score", "Grade"].map { l($0) }
         for id in componentIDs { headers += ["C\(id)", l("C{} rank", id)] }
-        headers += [l("IKU mean"), l("Unanswered")]
+        headers += [l("IKU mean"), l("Unanswered"), l("Stage")]
         if withPrevious { headers += ["Previous score", "Delta", "Previous grade", "Grade movement", "Previous rank", "Rank movement"].map { l($0) } }
         let rows: [[Cell]] = rankings.map { entry in
             var row: [Cell] = [.integer(entry.rank), .text(entry.agency), text(entry.name), text(entry.region), .integer(entry.year),
@@ -72,7 +72,7 @@ extension RankResult: WorkbookRenderable {
                 let standing = entry.componentScore(id)
                 row += [decimal(standing?.score), standing.map { .integer($0.rank) } ?? .empty]
             }
-            row += [decimal(entry.indicatorMean), .integer(entry.missing)]
+            row += [decimal(entry.indicatorMean), .integer(entry.missing), .text(l(entry.stage.rawValue))]
             if withPrevious {
                 if let previous = entry.previous {
                     row += [.decimal(previous.value), .decimal(previous.delta), .text(previous.grade), .text(l(previous.gradeMovement.rawValue)),
