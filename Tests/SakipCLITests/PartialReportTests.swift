@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZIPFoundation
 
 /// No score from part of a report: an agency any of whose files was refused is named in one
 /// error and left out of every table, and the exit status says so.
@@ -51,5 +52,74 @@ struct PartialReportTests {
         #expect(run.status == 1)
         #expect(run.stdout.contains("kota-x"), "a refused file in another folder says nothing of this one")
         #expect(!run.stderr.contains("is left out"))
+    }
+}
+
+/// A workbook filled only in "Jawaban Mandiri" is ranked at its self-assessment, marked and
+/// warned, or left out when a stage is required.
+@Suite("Reports scored before their final stage")
+struct EarlyStageTests {
+    /// The bundled template, and a copy of it whose evaluator answers were typed in the
+    /// self-assessment column instead (agency `kota-self`).
+    static func folder() throws -> String {
+        let selfOnly = try HostileWorkbookTests.patched([
+            // Answer cells only: the header row's F1 stays.
+            HostileWorkbookTests.lke: { $0.replacing(#/<c r="F(\d+)" s="0" t="s">/#) { "<c r=\"D\($0.1)\" s=\"0\" t=\"s\">" } },
+            "xl/sharedStrings.xml": { $0.replacingOccurrences(of: ">kota-bandung<", with: ">kota-self<") },
+        ], name: "self-only.xlsx")
+        let folder = URL(fileURLWithPath: selfOnly).deletingLastPathComponent().path
+        try FileManager.default.copyItem(atPath: Sakip.packageRoot.appendingPathComponent(HostileWorkbookTests.sample).path, toPath: folder + "/bandung.xlsx")
+        return folder
+    }
+
+    static let warning = "warning: agency 'kota-self', 2024: scored at stage self, the latest it has answers for; no later stage was answered (an evaluator's column left empty?), so its score and grade are not final"
+
+    @Test func rankMarksAndWarnsOnce() throws {
+        let folder = try Self.folder()
+        let run = try Sakip.run(["rank", folder])
+        #expect(run.status == 0, "\(run.stderr)")
+        let row = try #require(run.stdout.split(separator: "\n").first { $0.contains("kota-self") })
+        #expect(row.contains(" A† "), "\(row)")
+        #expect(!(run.stdout.split(separator: "\n").first { $0.contains("kota-bandung") }?.contains("†") ?? true))
+        #expect(run.stdout.contains("† Not final, scored at the latest stage answered: kota-self (self)"))
+        #expect(run.stderr.components(separatedBy: Self.warning).count == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("self-only.xlsx:Identity!B2: " + Self.warning))
+        let indonesian = try Sakip.run(["rank", folder, "--lang", "id"])
+        #expect(indonesian.stdout.contains("† Belum final, dinilai pada tahap terakhir yang diisi: kota-self (mandiri)"))
+    }
+
+    @Test func jsonAndCSVSayTheStage() throws {
+        let folder = try Self.folder()
+        let json = try Sakip.run(["rank", folder, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["rankings"] as? [[String: Any]])
+        #expect(Dictionary(uniqueKeysWithValues: rows.map { ($0["agency"] as! String, $0["stage"] as! String) }) == ["kota-self": "self", "kota-bandung": "final"])
+        let csv = try Sakip.run(["rank", folder, "--format", "csv"])
+        let lines = csv.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        let stage = try #require(lines.first?.firstIndex(of: "stage"))
+        #expect(Set(lines.dropFirst().map { "\($0[1]) \($0[stage])" }) == ["kota-bandung final", "kota-self self"])
+    }
+
+    @Test func requiringTheFinalStageLeavesTheReportOutWithAnError() throws {
+        let folder = try Self.folder()
+        let run = try Sakip.run(["rank", folder, "--require-stage", "final"])
+        #expect(run.status == 1)
+        #expect(!run.stdout.contains("kota-self"))
+        #expect(run.stdout.contains("kota-bandung"))
+        #expect(run.stderr.contains("self-only.xlsx:Identity!B2: error: agency 'kota-self', 2024: left out, its latest answers are at stage self and stage final is required"))
+        let both = try Sakip.run(["rank", folder, "--require-stage", "final", "--stage", "self"])
+        #expect(both.status == 2)
+    }
+
+    @Test func theRankingWorkbookHasAStageColumn() throws {
+        let folder = try Self.folder()
+        let output = folder + "/ranking.xlsx"
+        let run = try Sakip.run(["rank", folder + "/self-only.xlsx", folder + "/bandung.xlsx", "--format", "xlsx", "--output", output])
+        #expect(run.status == 0, "\(run.stderr)")
+        let archive = try Archive(url: URL(fileURLWithPath: output), accessMode: .read)
+        var parts = Data()
+        for entry in archive where entry.path.hasSuffix(".xml") { _ = try archive.extract(entry) { parts.append($0) } }
+        let text = String(decoding: parts, as: UTF8.self)
+        #expect(text.contains(">Stage<") && text.contains(">self<") && text.contains(">final<"))
     }
 }
