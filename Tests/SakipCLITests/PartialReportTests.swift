@@ -123,3 +123,41 @@ struct EarlyStageTests {
         #expect(text.contains(">Stage<") && text.contains(">self<") && text.contains(">final<"))
     }
 }
+
+/// CSV as Excel writes it: empty columns at the end of every row, rows of separators only,
+/// letters in lower case; read as what they mean.
+@Suite("CSV as spreadsheets write it")
+struct SpreadsheetCSVTests {
+    static func score(_ csv: String) throws -> Sakip.Run {
+        let folder = NSTemporaryDirectory() + "sakip-excel-csv-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: folder + "/answers.csv", contents: Data(csv.utf8))
+        return try Sakip.run(["score", folder + "/answers.csv", "--format", "json"])
+    }
+
+    static func total(_ run: Sakip.Run) throws -> Double {
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        return try #require((object?["reports"] as? [[String: Any]])?.first?["score"] as? Double)
+    }
+
+    @Test func trailingEmptyColumnsAndSeparatorRowsAreNothing() throws {
+        let plain = try Self.score("agency;year;criterion;value;note\r\nkota-a;2024;1.1.1;A;\r\nkota-a;2024;1.1.2;BB;x\r\n")
+        let excel = try Self.score("agency;year;criterion;value;note;;\r\nkota-a;2024;1.1.1;A;;;\r\n;;;;;;\r\n ; ;;;;;\r\nkota-a;2024;1.1.2;BB;x;;\r\n;;;;;;\r\n")
+        #expect(excel.status == 0, "\(excel.stderr)")
+        #expect(!excel.stderr.contains("error"), "\(excel.stderr)")
+        #expect(try Self.total(excel) == (try Self.total(plain)))
+    }
+
+    @Test func lowerCaseLettersAreTheLetters() throws {
+        let upper = try Self.score("agency,year,criterion,value\nkota-a,2024,1.1.1,A\nkota-a,2024,1.1.2,BB\n")
+        let lower = try Self.score("agency,year,criterion,value\nkota-a,2024,1.1.1,a\nkota-a,2024,1.1.2,bb\n")
+        #expect(lower.status == 0, "\(lower.stderr)")
+        #expect(try Self.total(lower) == (try Self.total(upper)))
+    }
+
+    @Test func aFilledColumnPastTheHeaderIsStillAnError() throws {
+        let run = try Self.score("agency,year,criterion,value,,\nkota-a,2024,1.1.1,A,,oops\n")
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("answers.csv:2:21: error: row has 6 fields; the header has 4 (agency,year,criterion,value)"), "\(run.stderr)")
+    }
+}

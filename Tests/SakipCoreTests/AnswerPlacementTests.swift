@@ -70,7 +70,7 @@ struct AnswerPlacementTests {
         ("<answer criterion=\"9.9.9\" value=\"A\"/>", true),                  // unknown criterion
         ("<answer criterion=\"1.1.1\" value=\"A\"/>", true),                  // duplicate (1.1.1 is answered above)
         ("<answer criterion=\"1.1.2\" value=\"Z\"/>", false),                 // letter off the scale
-        ("<answer criterion=\"1.1.2\" value=\"a\"/>", false),                 // a letter's case
+        ("<answer criterion=\"1.1.2\" value=\"a\"/>", true),                  // a letter's case (matched, on the full path)
         ("<answer criterion=\" 1.1.2\" value=\"A\"/>", true),                 // spaces around an id
         ("<answer criterion=\"1.1.2\" value=\"A \"/>", true),                 // spaces around a letter
         ("<answer criterion=\"1.1.2\"/>", false),                             // no value
@@ -172,7 +172,7 @@ struct CSVAnswerPlacementTests {
         ("kota-x,2024,9.9.9,A,,", true),            // unknown criterion
         ("kota-x,2024,1.1.1,A,,", true),            // duplicate (1.1.1 is answered above)
         ("kota-x,2024,1.1.2,Z,,", false),           // letter off the scale
-        ("kota-x,2024,1.1.2,a,,", false),           // a letter's case
+        ("kota-x,2024,1.1.2,a,,", true),            // a letter's case (matched, on the full path)
         ("kota-x,2024, 1.1.2 ,A,,", true),          // spaces around an id
         ("kota-x,2024,1.1.2,\"A\",,", true),        // a quoted letter
         ("kota-x,2024,1.1.2,\"A\"\"\",,", false),   // a quote inside the letter

@@ -116,10 +116,16 @@ struct AnswerScaleTests {
     }
 
     /// One-byte letters come from a table, others from the list: both say nil for a letter off
-    /// the scale, match case exactly, and let the first of a repeated letter win.
-    @Test(arguments: ["a", "C", "", "AAA", "e", " "])
+    /// the scale and let the first of a repeated letter win.
+    @Test(arguments: ["C", "", "AAA", "c", " "])
     func lettersOffTheScaleHaveNone(letter: String) {
         #expect(Self.scale.value(of: letter) == nil)
+    }
+
+    /// Letters match whatever their case, as a workbook's lookup matches them, in every format.
+    @Test(arguments: [("a", 90.0), ("aa", 100), ("Aa", 100), ("b", 70), ("é", 5)] as [(String, Double)])
+    func lettersMatchWhateverTheirCase(letter: String, value: Double) {
+        #expect(Self.scale.value(of: letter) == value)
     }
 
     @Test func changingTheLettersChangesTheTable() {

@@ -70,6 +70,14 @@ package struct CSVTable: Sendable {
         trimmedRange(buffer, Int(span.start)..<Int(span.end))
     }
 
+    /// Every field of the record holds nothing but blanks.
+    func isBlankRecord(_ record: Int) -> Bool { isBlank(record: record, from: 0) }
+
+    /// Every field of the record from `field` on holds nothing but blanks.
+    func isBlank(record: Int, from field: Int) -> Bool {
+        (field..<fieldCount(record: record)).allSatisfy { isBlank(span(record: record, field: $0)) }
+    }
+
     /// The field holds nothing but blanks.
     func isBlank(_ span: Span) -> Bool {
         bytes.withUnsafeBufferPointer { Self.trimmed(span, in: $0).isEmpty }

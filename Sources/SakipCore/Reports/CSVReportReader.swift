@@ -205,15 +205,17 @@ private struct CSVReportBuilder {
             fail(.csvHeader, 0, "empty CSV file; expected a header row such as agency,year,criterion,value")
             return nil
         }
-        let header = table.fields(record: 0)
-        let names = header.map { $0.value.lowercased() }
+        var header = table.fields(record: 0)
+        // Columns a spreadsheet writes empty at the end of every row (`note;;`) are no columns.
+        while let last = header.last, header.count > 1, last.value.trimmingSpaces().isEmpty { header.removeLast() }
+        let names = header.map { $0.value.trimmingSpaces().lowercased() }
         guard let kind = CSVReportReader.Kind.recognise(Set(names)) else {
             let expected = CSVReportReader.Kind.allCases.map { $0.required.joined(separator: ",") }.joined(separator: " | ")
             fail(.csvHeader, header[0].offset, "unrecognised CSV header '\(names.joined(separator: ","))'; expected one of: \(expected)")
             return nil
         }
         var column: [String: Int] = [:]
-        for (i, name) in names.enumerated() {
+        for (i, name) in names.enumerated() where !name.isEmpty {
             if column[name] != nil {
                 fail(.csvHeader, header[i].offset, "duplicate column '\(name)'")
                 return nil
@@ -263,7 +265,9 @@ private struct CSVReportBuilder {
                 }
                 continue
             }
-            guard count == names.count else {
+            // A row of separators only (`;;;;`, a formatted range Excel writes) is a blank line.
+            if table.isBlank(table.span(record: record, field: 0)), table.isBlankRecord(record) { continue }
+            guard count == names.count || (count > names.count && table.isBlank(record: record, from: names.count)) else {
                 let blamed = table.span(record: record, field: count < names.count ? count - 1 : names.count)
                 fail(.csvSyntax, Int(blamed.offset), "row has \(count) fields; the header has \(names.count) (\(names.joined(separator: ",")))")
                 // Reject the agency-year the row belongs to, when it can be told, so that no

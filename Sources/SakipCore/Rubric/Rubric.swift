@@ -83,7 +83,10 @@ public struct AnswerScale: Sendable, Hashable {
         }
         // Off the keys, a letter may still equal one as Swift compares strings (canonically
         // equivalent Unicode written with other bytes): that rare case is decided as before.
-        return (found ?? values.firstIndex { $0.letter == letter }).map { values[$0].value }
+        if let index = found ?? values.firstIndex(where: { $0.letter == letter }) { return values[index].value }
+        // Letters match whatever their case, as a workbook's lookup matches them (`bb` is BB).
+        let upper = letter.uppercased()
+        return upper != letter ? value(of: upper) : nil
     }
 
     public var letters: [String] { values.map(\.letter) }
