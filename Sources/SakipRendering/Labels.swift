@@ -52,6 +52,7 @@ public struct Labels: Sendable {
         "Budget absorption: {}%, efficient (achievement must be over {} points above it)": "Penyerapan anggaran: {}%, efisien (capaian harus lebih dari {} poin di atasnya)",
         "Budget absorption: {}%, not efficient (achievement must be over {} points above it)": "Penyerapan anggaran: {}%, tidak efisien (capaian harus lebih dari {} poin di atasnya)",
         "Warnings": "Peringatan", "Warnings while reading": "Peringatan saat membaca", "No report scored.": "Tidak ada laporan yang dinilai.",
+        "No report ranked.": "Tidak ada laporan yang diperingkat.",
         "{} ({}), {}, rubric {}": "{} ({}), {}, rubrik {}", "Rubric `{}`. **Score {}, grade {} ({}).**": "Rubrik `{}`. **Nilai {}, predikat {} ({}).**",
         "Weakest: ": "Terlemah: ", "Mean indicator achievement: {}": "Rata-rata capaian indikator: {}", "Warnings:": "Peringatan:",
         "Unanswered": "Belum diisi", "Agency": "Instansi", "Region": "Wilayah", "Year": "Tahun", "Rubric": "Rubrik", "Grade": "Predikat",

@@ -127,6 +127,8 @@ public struct RankTextRenderer: ResultRenderer {
     }
 
     public func render(_ result: RankResult) -> String {
+        // Every report refused: the errors say why, and no empty table pretends to be a result.
+        if result.rankings.isEmpty, result.summary.count == 0 { return options.labels("No report ranked.") + "\n" }
         let layout = RankLayout(result: result, l: options.labels)
         let table = options.wide ? layout.table(markdown: false) : layout.compactTable()
         var out = layout.heading + "\n\n" + table.text(indent: "  ", fitting: options.tableWidth) + "\n"

@@ -161,3 +161,17 @@ struct SpreadsheetCSVTests {
         #expect(run.stderr.contains("answers.csv:2:21: error: row has 6 fields; the header has 4 (agency,year,criterion,value)"), "\(run.stderr)")
     }
 }
+
+@Suite("A rubric that fits no answer")
+struct RubricMismatchTests {
+    @Test func reportsOfAnotherRubricAreRefusedNotScoredAtZero() throws {
+        let run = try Sakip.run(["rank", "samples/partners/2024/", "--rubric", "permenpanrb-12-2015"])
+        #expect(run.status != 0)
+        #expect(run.stdout == "No report ranked.\n", "\(run.stdout)")
+        #expect(run.stderr.contains("samples/partners/2024/kab-balangan.xml:3:1: error: the report of kab-balangan (2024) is written for rubric permenpanrb-88-2021, and only 0 of its 80 answers name a criterion of rubric permenpanrb-12-2015, which it was asked to be scored by; it is not scored (its score would be zeros): score it by its own rubric, or see how it would fare under the other with `compare`"), "\(run.stderr)")
+        #expect(run.stderr.contains("36 more rubric-mismatch errors from here on, not listed"))
+        // Its own rubric, named again, scores as ever.
+        let same = try Sakip.run(["rank", "samples/partners/2024/", "--rubric", "permenpanrb-88-2021"])
+        #expect(same.status == 0)
+    }
+}

@@ -8,11 +8,12 @@ extension Diagnostic {
     /// The most findings of one kind one report keeps (the rest are counted): a bound on what
     /// a report's diagnostics take, whatever the input.
     public static let keptPerKind = 1_000
-    /// The most of one kind in one file a text output shows before folding the rest.
+    /// The most of one kind a text output shows before folding the rest.
     public static let shownPerKind = 20
 
-    /// The diagnostics with, for each kind (code and severity) in each file, those after the
-    /// first `keep` replaced by one that counts them, placed where the first left out was.
+    /// The diagnostics with, for each kind (code and severity), those after the first `keep`
+    /// replaced by one that counts them, placed where the first left out was: a batch whose
+    /// every file has the same problem shows it 20 times, then how many more.
     /// Summaries already made count for what they stand for, so folding twice is folding once.
     ///
     /// ```swift
@@ -20,14 +21,14 @@ extension Diagnostic {
     /// ```
     public static func folded(_ diagnostics: [Diagnostic], keep: Int = shownPerKind) -> [Diagnostic] {
         struct Kind: Hashable {
-            var code: DiagnosticCode, severity: Severity, file: String
+            var code: DiagnosticCode, severity: Severity
         }
         var shown: [Kind: Int] = [:]
         var omitted: [Kind: (index: Int, count: Int)] = [:]
         var result: [Diagnostic?] = []
         result.reserveCapacity(min(diagnostics.count, 1_000))
         for diagnostic in diagnostics {
-            let kind = Kind(code: diagnostic.code, severity: diagnostic.severity, file: diagnostic.location.file)
+            let kind = Kind(code: diagnostic.code, severity: diagnostic.severity)
             let stands = max(diagnostic.omitted, 1)
             if diagnostic.omitted == 0, shown[kind, default: 0] < keep {
                 shown[kind, default: 0] += 1

@@ -66,6 +66,7 @@ extension DiagnosticCode {
     public static let kerangkaLogis: Self = "kerangka-logis"
     public static let notComputable: Self = "not-computable"
     public static let rubricUnavailable: Self = "rubric-unavailable"
+    public static let rubricMismatch: Self = "rubric-mismatch"
     // Rubrics
     public static let invalidYAML: Self = "invalid-yaml"
     public static let yamlTooLarge: Self = "yaml-too-large"

@@ -357,6 +357,21 @@ final class ScorerCache: Sendable {
         DispatchQueue.global(qos: .userInitiated).async { _ = self.scorer(self.reference(nil)) }
     }
 
+    /// A report naming one rubric and scored against another (a rubric given for every report)
+    /// whose criteria fewer than half of its answers name: its score would be zeros, not a
+    /// result. Nil when the rubrics agree or the answers fit.
+    static func mismatch(_ report: Report, _ scorer: Scorer) -> Diagnostic? {
+        guard let named = report.rubric, named != scorer.rubric.id else { return nil }
+        let placed = report.placed?.order.count ?? 0
+        let total = placed + report.answers.count
+        guard total > 0 else { return nil }
+        let fitting = placed + report.answers.count { scorer.criterionIndex[$0.id] != nil || scorer.subcomponentIndex[$0.id] != nil }
+        guard fitting * 2 < total else { return nil }
+        return Diagnostic(.rubricMismatch, at: report.origin,
+            "the report of \(report.agency) (\(report.year)) is written for rubric \(named), and only \(fitting) of its \(total) answers name a criterion of rubric \(scorer.rubric.id), which it was asked to be scored by; "
+            + "it is not scored (its score would be zeros): score it by its own rubric, or see how it would fare under the other with `compare`")
+    }
+
     /// The placement of the rubric a report naming `named` is scored against, for a reader to
     /// place its answers as it reads; nil when that rubric cannot be used (scoring says why).
     func placement(named: String?) -> AnswerPlacement? {
@@ -368,6 +383,7 @@ final class ScorerCache: Sendable {
         let prepared = scorer(reference)
         switch prepared {
         case .success(let prepared):
+            if let mismatch = Self.mismatch(report, prepared.scorer) { return .failure(DiagnosticList([mismatch])) }
             return Result { () throws(DiagnosticList) in try prepared.scorer.score(report) }
         case .failure(let error):
             // A rubric file's own errors keep their locations; other errors are plain messages.
