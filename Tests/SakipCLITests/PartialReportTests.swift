@@ -116,7 +116,7 @@ struct EarlyStageTests {
         let output = folder + "/ranking.xlsx"
         let run = try Sakip.run(["rank", folder + "/self-only.xlsx", folder + "/bandung.xlsx", "--format", "xlsx", "--output", output])
         #expect(run.status == 0, "\(run.stderr)")
-        let archive = try Archive(url: URL(fileURLWithPath: output), accessMode: .read)
+        let archive = try Archive(data: try Data(contentsOf: URL(fileURLWithPath: output)), accessMode: .read)
         var parts = Data()
         for entry in archive where entry.path.hasSuffix(".xml") { _ = try archive.extract(entry) { parts.append($0) } }
         let text = String(decoding: parts, as: UTF8.self)
