@@ -5,6 +5,8 @@ public struct ValidateTextRenderer: ResultRenderer {
     public init() {}
 
     public func render(_ result: ValidateResult) -> String {
-        result.checks.filter { $0.ok && $0.kind != .skipped }.map { "\($0.file): ok" + ($0.summary.map { " (\($0))" } ?? "") + "\n" }.joined()
+        // A file that the check of the reports together blames is not "ok".
+        let blamed = Set(result.checks.filter { !$0.ok }.map(\.file))
+        return result.checks.filter { $0.ok && $0.kind != .skipped && $0.kind != .batch && !blamed.contains($0.file) }.map { "\($0.file): ok" + ($0.summary.map { " (\($0))" } ?? "") + "\n" }.joined()
     }
 }

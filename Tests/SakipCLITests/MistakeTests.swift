@@ -77,7 +77,7 @@ struct MistakeTests {
         let rankings = try #require(object["rankings"] as? [[String: Any]])
         #expect(rankings.map { $0["missing"] as? Int } == rankings.map { $0["agency"] as? String == "kota-bandung" ? 25 : 0 })
         let validate = try Sakip.run(["validate", folder])
-        #expect(validate.stdout.contains("kota-bandung.xml: ok (1 report, 25 unanswered items counted 0)"))
+        #expect(validate.stdout.contains("kota-bandung.xml: ok (1 XML report, 25 unanswered items counted 0)"))
         let compare = try Sakip.run(["compare", folder, "--candidate", "samples/variants/pemanfaatan-60.yaml"])
         #expect(compare.stderr.contains("warning: the candidate rubric needs answers that 2 of 2 reports lack, each counted 0 under it: 4.3.6 (2 reports)"))
     }

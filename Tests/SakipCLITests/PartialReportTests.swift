@@ -175,3 +175,31 @@ struct RubricMismatchTests {
         #expect(same.status == 0)
     }
 }
+
+/// `validate` says what `rank` would refuse or warn about, for every input kind it reads.
+@Suite("validate sees what rank sees")
+struct ValidateLikeRankTests {
+    @Test func layoutFilesAreCheckedAsLayoutsAndGivenWithLayout() throws {
+        let layout = "samples/workbooks/kab-merauke-2024-kke.layout.yaml"
+        let alone = try Sakip.run(["validate", layout])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        #expect(alone.stdout == "\(layout): ok (workbook layout, sheet KKE)\n")
+        let folder = NSTemporaryDirectory() + "sakip-validate-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Sakip.packageRoot.appendingPathComponent("samples/workbooks/kab-merauke-2024-kke.xlsx").path, toPath: folder + "/KKE.xlsx")
+        let without = try Sakip.run(["validate", folder + "/KKE.xlsx"])
+        #expect(without.status == 1)
+        #expect(without.stderr.contains("KKE.xlsx: error: not a sakip LKE workbook"))
+        let with = try Sakip.run(["validate", folder + "/KKE.xlsx", "--layout", layout])
+        #expect(with.status == 0, "\(with.stderr)")
+        #expect(with.stdout == "\(folder)/KKE.xlsx: ok (1 workbook report)\n")
+    }
+
+    @Test func stagesAndConsistencyAreWarnedAsScoreWarnsThem() throws {
+        let folder = try EarlyStageTests.folder()
+        let run = try Sakip.run(["validate", folder])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("self-only.xlsx:Identity!B2: " + EarlyStageTests.warning))
+        #expect(run.stderr.contains("warning: kerangka logis: sub-component 2.3 (92%) scores above sub-component 2.1 (86.7%)"))
+    }
+}

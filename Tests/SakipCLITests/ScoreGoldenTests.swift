@@ -81,7 +81,7 @@ struct ExitStatusTests {
     @Test func validateChecksSchemaRubricsAndAnswers() throws {
         let ok = try Sakip.run(["validate", "samples/kota-bandung-2024.xml", "rubrics/permenpanrb-88-2021.yaml"])
         #expect(ok.status == 0)
-        #expect(ok.stdout == "rubrics/permenpanrb-88-2021.yaml: ok (rubric permenpanrb-88-2021, 80 criteria)\nsamples/kota-bandung-2024.xml: ok (1 report)\n")
+        #expect(ok.stdout == "rubrics/permenpanrb-88-2021.yaml: ok (rubric permenpanrb-88-2021, 80 criteria)\nsamples/kota-bandung-2024.xml: ok (1 XML report)\n")
         let scratch = NSTemporaryDirectory() + "sakip-cli-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
         let bad = scratch + "/bad-letter.xml"
@@ -91,11 +91,17 @@ struct ExitStatusTests {
         #expect(run.stderr == "\(bad):3:38: error: answer 'F' for criterion 1.1.1 is not in scale AA-E; expected one of AA, A, BB, B, CC, C, D, E\n")
     }
 
-    @Test func validateJudgesEachFileOnItsOwn() throws {
-        // The partners exist as XML and as CSV: duplicates for a batch, but every file is valid.
+    @Test func validateJudgesEachFileAndThenTheFilesTogether() throws {
+        // Each file alone is valid.
+        let csv = try Sakip.run(["validate", "samples/partners/csv"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.contains("samples/partners/csv/answers.csv: ok (112 CSV reports)"))
+        // The partners exist as XML and as CSV: together, each agency-year twice, which `rank` refuses.
         let run = try Sakip.run(["validate", "samples/partners"])
-        #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("samples/partners/csv/answers.csv: ok (112 reports)"))
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("samples/partners/csv-id/answers.csv:2:1: error: second report for agency 'kota-bandung', year 2023; neither is scored"), "\(run.stderr)")
+        #expect(run.stderr.contains("samples/partners/2023/kota-bandung.xml:3:1: note: the first report for agency 'kota-bandung', year 2023"))
+        #expect(!run.stdout.contains("samples/partners/csv-id/answers.csv: ok"))
     }
 
     @Test func scoreFiltersByYear() throws {

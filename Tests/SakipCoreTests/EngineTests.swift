@@ -178,7 +178,7 @@ struct EngineTests {
         let result = try ValidateRequest(sources: [.path(good), .path(bad), .path(rubric)]).run()
         #expect(result.checks.map(\.file) == [rubric, good, bad])
         #expect(result.checks.map(\.ok) == [true, true, false])
-        #expect(result.checks[1].summary == "1 report, 79 unanswered items counted 0")
+        #expect(result.checks[1].summary == "1 XML report, 79 unanswered items counted 0")
         #expect(result.checks[1].warnings.map(\.code) == [.missingAnswer])
         #expect(result.checks[2].diagnostics.map(\.code) == [.schema])
         #expect(result.checks[2].diagnostics.first?.location.line == 2)

@@ -7,14 +7,17 @@ import SakipRendering
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check rubric (YAML) and report (XML, CSV) files; print every problem with its location."
+        abstract: "Check rubric (YAML), layout (.layout.yaml) and report (XML, CSV, .xlsx) files, alone and together; print every problem with its location."
     )
 
-    @Argument(help: "Rubric YAML files, report XML or CSV files, folders of reports, or - for standard input.")
+    @Argument(help: "Rubric YAML files, workbook layout files, report XML, CSV or .xlsx files, folders of reports, or - for standard input.")
     var files: [String] = []
 
     @Option(help: "Rubric id or path to check CSV reports (and XML reports naming none) against.")
     var rubric: String?
+
+    @Option(help: "A layout file (.layout.yaml) for workbooks that are not sakip's template and have none beside them.")
+    var layout: String?
 
     @Flag(help: "List every diagnostic (up to 1,000 of a kind); otherwise each kind is shown 20 times, then counted.")
     var verbose = false
@@ -24,7 +27,8 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let request = ValidateRequest(sources: files.map(InputSource.init(argument:)), rubric: rubric)
+        let layout = try perform { () throws(RequestError) in try self.layout.map(WorkbookLayout.load(path:)) }
+        let request = ValidateRequest(sources: files.map(InputSource.init(argument:)), rubric: rubric, layout: layout)
         let result = try perform { () throws(RequestError) in try request.run() }
         Terminal.write(ValidateTextRenderer().render(result))
         Terminal.diagnostics(result.checks.flatMap { $0.diagnostics + $0.warnings }, verbose: verbose)

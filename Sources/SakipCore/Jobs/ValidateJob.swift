@@ -1,15 +1,20 @@
-/// Checks rubric files (YAML) and reports (XML against the schema and then their rubric; CSV by
-/// its columns and values), each input on its own: whether two inputs hold the same agency and
-/// year is a question for the batch jobs.
+/// Checks rubric files (YAML), workbook layout files (`.layout.yaml`) and reports (XML against
+/// the schema and then their rubric; CSV by its columns and values; workbooks by their cells),
+/// each input on its own, then the reports together as a batch job reads them: everything `rank`
+/// would refuse or warn about is said here (two files for one agency-year, a report left out for
+/// a refused file, weights, stages, unanswered items).
 public struct ValidateRequest: Sendable {
-    /// Rubric files (`.yaml`, `.yml`), report inputs, and folders of reports.
+    /// Rubric files (`.yaml`, `.yml`), layout files, report inputs, and folders of reports.
     public var sources: [InputSource]
     /// The rubric CSV reports (and XML reports naming none) are checked against.
     public var rubric: String?
+    /// Where the LKE sits in workbooks that are not sakip's template and have no layout beside them.
+    public var layout: WorkbookLayout?
 
-    public init(sources: [InputSource], rubric: String? = nil) {
+    public init(sources: [InputSource], rubric: String? = nil, layout: WorkbookLayout? = nil) {
         self.sources = sources
         self.rubric = rubric
+        self.layout = layout
     }
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> ValidateResult {
@@ -18,7 +23,9 @@ public struct ValidateRequest: Sendable {
         var checks: [ValidateResult.Check] = []
         var reportSources: [InputSource] = []
         for source in sources {
-            if case .path(let path) = source, Self.isRubricFile(path) {
+            if case .path(let path) = source, Self.isLayoutFile(path) {
+                checks.append(Self.checkLayout(path))
+            } else if case .path(let path) = source, Self.isRubricFile(path) {
                 checks.append(Self.checkRubric(path))
             } else {
                 reportSources.append(source)
@@ -34,9 +41,40 @@ public struct ValidateRequest: Sendable {
                 ? ValidateResult.Check(file: problem.location.file, kind: .report, summary: nil, diagnostics: [problem])
                 : ValidateResult.Check(file: problem.location.file, kind: .skipped, summary: "skipped", diagnostics: [], warnings: [problem])
         }
-        let evaluator = Evaluator(options: Evaluator.Options(rubric: rubric), rubrics: rubrics)
+        let evaluator = Evaluator(options: Evaluator.Options(rubric: rubric, layout: layout), rubrics: rubrics)
         for item in items { checks.append(checkReport(item, evaluator)) }
+        if items.count > 1 { checks += Self.checkTogether(items, evaluator) }
         return ValidateResult(checks: checks)
+    }
+
+    /// What only the inputs together show: two files for one agency and year, a report merged
+    /// from CSV files one of which was refused. One check per file blamed.
+    static func checkTogether(_ items: [InputItem], _ evaluator: Evaluator) -> [ValidateResult.Check] {
+        let sources: [InputSource] = items.map { item in
+            switch item {
+            case .file(let path): .path(path)
+            case .standardInput: .standardInput
+            case .bytes(let bytes, let name): .bytes(bytes, name: name)
+            }
+        }
+        let together = evaluator.read(sources).diagnostics.filter { [.duplicateReport, .incompleteReport].contains($0.code) }
+        let files = Dictionary(grouping: together, by: \.location.file)
+        return files.keys.sorted().map { file in
+            ValidateResult.Check(file: file, kind: .batch, summary: nil, diagnostics: files[file]!.sorted { $0.location < $1.location })
+        }
+    }
+
+    static func isLayoutFile(_ path: String) -> Bool {
+        path.hasSuffix(".layout.yaml") || path.hasSuffix(".layout.yml")
+    }
+
+    static func checkLayout(_ path: String) -> ValidateResult.Check {
+        do {
+            let layout = try WorkbookLayout.load(path: path)
+            return ValidateResult.Check(file: path, kind: .layout, summary: "workbook layout, sheet \(layout.sheet)", diagnostics: [])
+        } catch {
+            return ValidateResult.Check(file: path, kind: .layout, summary: nil, diagnostics: [Diagnostic(error.code, at: .wholeFile(path), error.message)])
+        }
     }
 
     static func isRubricFile(_ path: String) -> Bool {
@@ -68,9 +106,11 @@ public struct ValidateRequest: Sendable {
         let count = evaluation.cards.count
         // Unanswered criteria count 0: valid, but never silent.
         let unanswered = evaluation.cards.reduce(0) { $0 + $1.missing.count }
-        var summary = "\(count) report\(count == 1 ? "" : "s")"
+        let format = InputExpansion.format(of: source.name, bytes: source.bytes)
+        var summary = "\(count) \(format == .xlsx ? "workbook" : format.rawValue.uppercased()) report\(count == 1 ? "" : "s")"
         if unanswered > 0 { summary += ", \(unanswered) unanswered item\(unanswered == 1 ? "" : "s") counted 0" }
-        let warnings = evaluation.cards.flatMap { $0.warnings.filter { $0.code == .missingAnswer } }
+        // What `score` and `rank` would warn about: reading, weights, consistency, stages.
+        let warnings = evaluation.warnings + evaluation.cards.flatMap(\.warnings) + BatchChecks.unverified(evaluation.cards)
         return ValidateResult.Check(file: source.name, kind: .report, summary: evaluation.errors.isEmpty ? summary : nil,
                                     diagnostics: evaluation.errors.sorted { $0.location < $1.location }, warnings: warnings)
     }
@@ -84,9 +124,11 @@ public struct ValidateResult: Sendable, Codable {
 
     public struct Check: Sendable, Hashable, Codable {
         public enum Kind: String, Sendable, Hashable, Codable {
-            case rubric, report
+            case rubric, report, layout
             /// A file found in a folder and not read (a spreadsheet workbook).
             case skipped
+            /// What the reports show together (two files for one agency-year).
+            case batch
         }
 
         public var file: String
