@@ -203,3 +203,33 @@ struct ValidateLikeRankTests {
         #expect(run.stderr.contains("warning: kerangka logis: sub-component 2.3 (92%) scores above sub-component 2.1 (86.7%)"))
     }
 }
+
+@Suite("Refusals explained")
+struct RefusalExplainedTests {
+    @Test func gapsSaysWhyNoReportIsLeft() throws {
+        let folder = NSTemporaryDirectory() + "sakip-gaps-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["a.xml", "b.xml"] {
+            try FileManager.default.copyItem(atPath: Sakip.packageRoot.appendingPathComponent("samples/partners/2024/kota-bandung.xml").path, toPath: folder + "/" + name)
+        }
+        let run = try Sakip.run(["gaps", folder])
+        #expect(run.status == 2)
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "\(folder)/b.xml:3:1: error: second report for agency 'kota-bandung', year 2024; neither is scored", "\(run.stderr)")
+        #expect(lines.last?.hasPrefix("sakip: error: no report has both a self-assessment and a later stage") == true)
+    }
+
+    @Test func aLoneReportOfALaterYearIsNotRankedSilently() throws {
+        let folder = NSTemporaryDirectory() + "sakip-year-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["kota-bandung.xml", "kab-merauke.xml", "kota-ambon.xml"] {
+            try FileManager.default.copyItem(atPath: Sakip.packageRoot.appendingPathComponent("samples/partners/2024/\(name)").path, toPath: folder + "/" + name)
+        }
+        let later = try String(contentsOf: Sakip.packageRoot.appendingPathComponent("samples/partners/2024/kota-cimahi.xml"), encoding: .utf8)
+            .replacingOccurrences(of: "year=\"2024\"", with: "year=\"2025\"")
+        FileManager.default.createFile(atPath: folder + "/kota-cimahi.xml", contents: Data(later.utf8))
+        let run = try Sakip.run(["rank", folder])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("kota-cimahi.xml:3:1: warning: ranking 2025, the latest year in the inputs, which only 1 report holds (this one first); 3 reports are of 2024: choose the year to rank if 2025 is a mistake"), "\(run.stderr)")
+    }
+}

@@ -21,6 +21,7 @@ public struct SakipCommand: ParsableCommand {
             try command.run()
             Foundation.exit(0)
         } catch let failure as RequestFailure {
+            Terminal.diagnostics(failure.error.inputErrors, verbose: CommandLine.arguments.contains("--verbose"))
             Terminal.error("sakip: error: \(failure.error.message)")
             Foundation.exit(2)
         } catch {

@@ -43,6 +43,7 @@ extension DiagnosticCode {
     public static let invalidStage: Self = "invalid-stage"
     public static let missingStage: Self = "missing-stage"
     public static let earlyStage: Self = "early-stage"
+    public static let yearRanked: Self = "year-ranked"
     public static let invalidPolarity: Self = "invalid-polarity"
     public static let invalidTarget: Self = "invalid-target"
     public static let negativeWeight: Self = "negative-weight"

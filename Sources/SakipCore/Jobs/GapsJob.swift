@@ -17,11 +17,14 @@ public struct GapsRequest: Sendable {
         options.keepsWarnings = false
         let evaluation = Evaluator(options: options, rubrics: rubrics).evaluate(inputs.sources)
         try BatchChecks.requireInputs(fileCount: evaluation.fileCount, diagnostics: evaluation.errors + evaluation.warnings, sources: inputs.sources)
-        let analysedYear = try BatchChecks.year(year, in: evaluation.cards)
+        // A report refused (two files for one agency, say) is why none may be left: said first.
+        let analysedYear: Int?
+        do throws(RequestError) { analysedYear = try BatchChecks.year(year, in: evaluation.cards) } catch { throw error.explained(by: evaluation.errors) }
         let cards = evaluation.cards.filter { $0.year == analysedYear }
         let assessed = cards.filter { !$0.gaps.isEmpty }
         guard !assessed.isEmpty else {
             throw RequestError(.nothingToDo, "no report has both a self-assessment and a later stage to compare it with; give answers with stage=\"self\" beside the final ones")
+                .explained(by: evaluation.errors)
         }
         var warnings = evaluation.warnings
         let without = cards.filter { $0.gaps.isEmpty }.map(\.agency)

@@ -51,7 +51,12 @@ public struct RankRequest: Sendable {
         if let earlier {
             try BatchChecks.requireInputs(fileCount: earlier.fileCount, diagnostics: earlier.errors + earlier.warnings, sources: previous)
         }
-        let result = try rank(evaluation, earlier: earlier, rubrics: rubrics)
+        let result: RankResult
+        do throws(RequestError) {
+            result = try rank(evaluation, earlier: earlier, rubrics: rubrics)
+        } catch {
+            throw error.explained(by: evaluation.errors + (earlier?.errors ?? []))
+        }
         if let leftovers {
             leftovers.keep(consume evaluation)
             leftovers.keep(consume earlier)
@@ -74,6 +79,7 @@ public struct RankRequest: Sendable {
         let wantedRegion = region?.lowercased()
         func inRegion(_ card: ScoreCard) -> Bool { wantedRegion == nil || card.region?.lowercased() == wantedRegion }
         let rankedYear = try BatchChecks.year(year, in: evaluation.cards)
+        let yearWarnings = year == nil ? Self.fewInLatestYear(evaluation.cards, ranked: rankedYear) : []
         if region != nil { try BatchChecks.region(region, in: evaluation.cards.filter { $0.year == rankedYear }) }
         var current = evaluation.cards.keeping { $0.year == rankedYear && inRegion($0) }
         var stageErrors: [Diagnostic] = []
@@ -88,7 +94,7 @@ public struct RankRequest: Sendable {
         let rubric = try? rubrics.rubric(inputs.options.rubric ?? rubricID ?? RubricCatalog.defaultRubricID)
         let errors = evaluation.errors + (earlier?.errors ?? []) + stageErrors
         let rankedCards = entries.map(\.card)
-        let warnings = evaluation.warnings + stageWarnings + (stage == nil ? BatchChecks.unverified(rankedCards) : []) + BatchChecks.unanswered(rankedCards)
+        let warnings = evaluation.warnings + yearWarnings + stageWarnings + (stage == nil ? BatchChecks.unverified(rankedCards) : []) + BatchChecks.unanswered(rankedCards)
         let shown = entries.prefix(top ?? entries.count)
         let (by, measured) = (by, previousYear != nil)
         // The rows and the summary read the same ranked cards and nothing of each other.
@@ -104,6 +110,20 @@ public struct RankRequest: Sendable {
             errors: errors, warnings: warnings, components: Self.componentLabels(current))
         result.stage = stage?.rawValue
         return result
+    }
+
+    /// A warning when the year ranked (the latest in the inputs, none being asked for) holds fewer
+    /// reports than an earlier one: a workbook of next year in this year's folder would otherwise
+    /// make its year the one ranked, and this year's reports the previous ones, without a word.
+    static func fewInLatestYear(_ cards: [ScoreCard], ranked: Int?) -> [Diagnostic] {
+        guard let ranked else { return [] }
+        var counts: [Int: Int] = [:]
+        for card in cards { counts[card.year, default: 0] += 1 }
+        guard let (busiest, most) = counts.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) }), busiest != ranked,
+              let first = cards.first(where: { $0.year == ranked }) else { return [] }
+        let held = counts[ranked] ?? 0
+        return [Diagnostic(.yearRanked, .warning, at: first.origin,
+            "ranking \(ranked), the latest year in the inputs, which only \(held) report\(held == 1 ? "" : "s") hold\(held == 1 ? "s" : "") (this one first); \(most) reports are of \(busiest): choose the year to rank if \(ranked) is a mistake")]
     }
 
     /// The year movement is measured against: with separate previous inputs, their latest year

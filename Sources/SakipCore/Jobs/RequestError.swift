@@ -3,6 +3,9 @@
 public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     public var code: DiagnosticCode
     public var message: String
+    /// Errors in the inputs found before the request was refused, which explain it (every report
+    /// was refused, so none is left to rank): a front end shows them first.
+    public var inputErrors: [Diagnostic] = []
 
     public init(_ code: DiagnosticCode, _ message: String) {
         self.code = code
@@ -10,6 +13,13 @@ public struct RequestError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { message }
+
+    /// The same refusal, explained by the input errors found before it.
+    func explained(by errors: [Diagnostic]) -> RequestError {
+        var explained = self
+        if explained.inputErrors.isEmpty { explained.inputErrors = errors }
+        return explained
+    }
 }
 
 /// How each job reads its inputs: the evaluator's options plus the inputs themselves.
