@@ -121,7 +121,7 @@ struct WorkbookReaderTests {
         let card = try score(file)
         #expect(card.warnings.map(\.description) == [
             "lke.xlsx:'KKE 2024'!A2: warning: 4 of the rubric's items unanswered, each counted 0: b, 1.2, d, e",
-            "lke.xlsx:'KKE 2024'!B4: warning: the workbook weighs 1.1 0.25 (25 points); rubric tiny weighs it 20, which is used (a workbook for another rubric, or a local variant?)"])
+            "lke.xlsx:'KKE 2024'!B4: warning: the workbook gives 1.1 a weight of 0.25 (25 points); rubric tiny gives it 20, which is used (a workbook for another rubric, or a local variant?)"])
     }
 
     /// A checklist sheet by hand: Y/T flags (T is *tidak*), a placeholder, and a flag that is neither.

@@ -112,6 +112,8 @@ extension RenderableResult {
             } catch {
                 throw RequestFailure(error: RequestError(.unreadable, "cannot write \(output): \(error.localizedDescription)"))
             }
+            // As `template` and `report` do: the result went to a file, and the terminal says which.
+            Terminal.write("wrote \(output)\n")
         } else if format == .xlsx && Terminal.stdoutIsTerminal {
             throw RequestFailure(error: RequestError(.invalidRequest, "a workbook is a binary file; give --output FILE.xlsx"))
         } else {

@@ -52,7 +52,8 @@ struct ReportCommand: ParsableCommand {
             } catch {
                 throw RequestFailure(error: RequestError(.unreadable, "cannot write \(output): \(error.localizedDescription)"))
             }
-            Terminal.write("wrote \(output): \(result.ranking.summary.count) reports, \(html.utf8.count / 1024) KB\n")
+            let count = result.ranking.summary.count
+            Terminal.write("wrote \(output): \(count) report\(count == 1 ? "" : "s"), \(html.utf8.count / 1024) KB\n")
         }
         Terminal.diagnostics(result.errors, verbose: verbose)
         if !result.errors.isEmpty { throw ExitCode(1) }

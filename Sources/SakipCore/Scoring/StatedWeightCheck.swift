@@ -24,7 +24,7 @@ extension Scorer {
             guard abs(points - expected) > 1e-9 * max(1, abs(expected)) else { continue }
             let shown = stated.unit == .fractions && points != stated.value ? "\(Self.plain(stated.value)) (\(Self.plain(points)) points)" : Self.plain(stated.value)
             findings.add(.weightMismatch, .warning, at: report.position(stated.offset),
-                         "the workbook weighs \(stated.id) \(shown); rubric \(rubric.id) weighs it \(Self.plain(expected)), which is used (a workbook for another rubric, or a local variant?)")
+                         "the workbook gives \(stated.id) a weight of \(shown); rubric \(rubric.id) gives it \(Self.plain(expected)), which is used (a workbook for another rubric, or a local variant?)")
         }
     }
 

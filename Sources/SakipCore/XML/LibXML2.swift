@@ -364,6 +364,10 @@ enum LibXML2 {
             xmlSchemaSetValidStructuredErrors(validation, collect, unmanaged.toOpaque())
             _ = xmlSchemaValidateDoc(validation, document)
         }
+        // A document libxml2 could not parse broke XML's own rules, not the schema's.
+        guard document != nil else {
+            return session.errors.map { Diagnostic(.malformedXML, at: $0.location(file: file, bytes: bytes), "malformed XML: " + $0.message) }
+        }
         return session.errors.map { Diagnostic(.schema, at: $0.location(file: file, bytes: bytes), "schema: " + $0.message) }
     }
 }
