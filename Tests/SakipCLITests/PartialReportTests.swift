@@ -233,3 +233,15 @@ struct RefusalExplainedTests {
         #expect(run.stderr.contains("kota-cimahi.xml:3:1: warning: ranking 2025, the latest year in the inputs, which only 1 report holds (this one first); 3 reports are of 2024: choose the year to rank if 2025 is a mistake"), "\(run.stderr)")
     }
 }
+
+@Suite("Warnings at their own place")
+struct WarningPlaceTests {
+    @Test func unansweredItemsAndSubComponentRulesPointAtTheirRows() throws {
+        let path = try HostileWorkbookTests.patched([HostileWorkbookTests.lke: { $0.replacing(#/<c r="F(1[56])" s="0" t="s"><v>\d+</v></c>/#, with: "") }])
+        let run = try Sakip.run(["score", path])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\(path):LKE!F15: warning: 2 of the rubric's items unanswered, each counted 0: 1.2.4, 1.2.5"), "\(run.stdout)")
+        #expect(run.stdout.contains("\(path):LKE!F44: warning: kerangka logis: sub-component 2.3 (92%) scores above sub-component 2.1 (86.7%)"))
+        #expect(!run.stdout.contains("Identity!B2: warning"))
+    }
+}

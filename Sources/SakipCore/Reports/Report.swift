@@ -15,6 +15,10 @@ public struct Report: Sendable, Hashable {
     /// Weights the input states beside its rows (a workbook's weight column), checked against
     /// the rubric's: a difference means another rubric or a local variant.
     public var statedWeights: [StatedWeight] = []
+    /// Where each item's row is, by id (a workbook's cell in the answer column scored last):
+    /// a warning about an item with no answer of its own (unanswered, a sub-component's
+    /// consistency) is placed there rather than at the report's origin.
+    public var rowOffsets: [String: Int] = [:]
     /// Where the report starts: the file and the byte offset of its element or first row.
     public var origin: SourcePosition
     /// True when value offsets point into XML start tags (the attribute is found on the error path).

@@ -144,8 +144,12 @@ private struct WorkbookReading {
     private mutating func readRows(_ sheet: Worksheet, into report: inout Report) {
         var placeholders: [SourceLocation] = []
         let stages = layout.answers.sorted { $0.key < $1.key }
+        let scoredColumn = stages.last?.value
         for row in sheet.rowNumbers where row > layout.headerRow {
             guard let code = sheet[row, layout.code]?.text, !code.isEmpty else { continue }
+            if let scoredColumn, report.rowOffsets[code] == nil {
+                report.rowOffsets[code] = SourceText.cellOffset(sheet: sheetIndex, CellReference(row: row, column: scoredColumn))
+            }
             for (stage, column) in stages {
                 if uncomputed(sheet, row: row, column: column, code: code) { continue }
                 guard let text = sheet[row, column]?.text, !text.isEmpty else { continue }

@@ -56,7 +56,10 @@ extension Scorer {
                 case .criterion(_, let id): "criterion \(id)"
                 case .subcomponent(_, let id): "sub-component \(id)"
                 }
-                findings.add(.kerangkaLogis, .warning, at: subject.offset.map { report.position($0, attribute: "value") } ?? report.origin,
+                let row = switch subjectOperand {
+                case .criterion(_, let id), .subcomponent(_, let id): report.rowOffsets[id]
+                }
+                findings.add(.kerangkaLogis, .warning, at: (subject.offset ?? row).map { report.position($0, attribute: "value") } ?? report.origin,
                              "kerangka logis: \(subjectName) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit.value))): \(rule.message)")
             }
         }

@@ -103,7 +103,8 @@ public struct Scorer: Sendable {
         var missing: [String] = []
         let subScores = subcomponents.indices.map { aggregate($0, answers, missing: &missing) }
         if !missing.isEmpty {
-            findings.add(.missingAnswer, .errorWhenStrict, at: report.origin,
+            // At the first empty answer cell when the report says where its rows are.
+            findings.add(.missingAnswer, .errorWhenStrict, at: report.rowOffsets[missing[0]].map { report.position($0) } ?? report.origin,
                          "\(missing.count) of the rubric's items unanswered, each counted 0: \(Diagnostic.list(missing))")
         }
         if findings.wants(.warning) {
