@@ -240,13 +240,26 @@ enum LibXML2 {
         // The context owns a copy of the input; install our SAX2 callbacks in its handler.
         context.pointee.sax.pointee = sax
         context.pointee.userData = unmanaged.toOpaque()
+        let locator = begin(session, context, file: file)
+        defer { locator.context = nil }
+        _ = xmlParseDocument(context)
+        try end(session, context, file: file, bytes: bytes)
+    }
+
+    /// What both parses do before the first byte: options set, the session and the handler's
+    /// locator told the context. The caller clears the locator's context when the parse ends.
+    private static func begin(_ session: SAXSession, _ context: xmlParserCtxtPtr, file: String) -> XMLLocator {
         xmlCtxtUseOptions(context, options)
         session.context = context
         let locator = XMLLocator(file: file)
         locator.context = context
-        defer { locator.context = nil }
-        handler.attach(locator)
-        _ = xmlParseDocument(context)
+        session.handler.attach(locator)
+        return locator
+    }
+
+    /// What both parses do after the last byte: libxml2's stray document freed, then the text
+    /// past the handler's limit or the first fatal error thrown.
+    private static func end(_ session: SAXSession, _ context: xmlParserCtxtPtr, file: String, bytes: [UInt8]) throws(Diagnostic) {
         // A DOCTYPE declaring entities makes libxml2 keep them in a document of its own, which
         // the caller owns even though no tree was asked for.
         if let document = context.pointee.myDoc {
@@ -256,7 +269,7 @@ enum LibXML2 {
         session.context = nil
         if let overflow = session.overflow {
             throw Diagnostic(.workbookTooLarge, at: SourceLocation(file: file, line: overflow.line, column: overflow.column),
-                             "refused: text of more than \(InputLimits.grouped(handler.textLimit)) characters in one place, the most a spreadsheet cell holds")
+                             "refused: text of more than \(InputLimits.grouped(session.handler.textLimit)) characters in one place, the most a spreadsheet cell holds")
         }
         if let failure = session.firstError {
             throw Diagnostic(.malformedXML, at: failure.location(file: file, bytes: bytes), "malformed XML: \(failure.message)")
@@ -278,12 +291,8 @@ enum LibXML2 {
             throw Diagnostic(.internalError, at: .wholeFile(file), "cannot create an XML parser")
         }
         defer { xmlFreeParserCtxt(context) }
-        xmlCtxtUseOptions(context, options)
-        session.context = context
-        let locator = XMLLocator(file: file)
-        locator.context = context
+        let locator = begin(session, context, file: file)
         defer { locator.context = nil }
-        handler.attach(locator)
         var stopped = false, fed = 0
         try feed { chunk in
             guard !stopped else { return false }
@@ -295,18 +304,7 @@ enum LibXML2 {
         // libxml2 calls a document of no bytes "extra content"; say what it is.
         guard fed > 0 else { throw Diagnostic(.malformedXML, at: .wholeFile(file), "the part is empty; expected an XML document") }
         if !stopped { _ = xmlParseChunk(context, nil, 0, 1) }
-        if let document = context.pointee.myDoc {
-            xmlFreeDoc(document)
-            context.pointee.myDoc = nil
-        }
-        session.context = nil
-        if let overflow = session.overflow {
-            throw Diagnostic(.workbookTooLarge, at: SourceLocation(file: file, line: overflow.line, column: overflow.column),
-                             "refused: text of more than \(InputLimits.grouped(handler.textLimit)) characters in one place, the most a spreadsheet cell holds")
-        }
-        if let failure = session.firstError {
-            throw Diagnostic(.malformedXML, at: failure.location(file: file, bytes: []), "malformed XML: \(failure.message)")
-        }
+        try end(session, context, file: file, bytes: [])
     }
 
     /// The SAX2 callbacks every parse installs; `characters` only for a handler that wants text.
