@@ -84,6 +84,7 @@ def inputs():
         ("3,000 rows all answering 1.1.1", [patch("rows-3k.xlsx", {LKE: many_rows(200, 3_200)})]),
         ("a size field that lies (a 64 MB sheet said to be 1,000 bytes)", [patch("lying-size.xlsx", {LKE: many_rows(200, 700_000)}, size_lies=LKE)]),
         ("rank --jobs 4 over four 6.7-million-string workbooks", [patch("strings-6.7m.xlsx", {})] * 4),
+        ("rank --jobs 4 over four million-row workbooks", [patch("rows-1m.xlsx", {})] * 4),
     ]
 
 
@@ -91,7 +92,7 @@ def run(binary, files):
     arguments = ["rank", "--jobs", "4"] + files if len(files) > 1 else ["score"] + files
     if len(files) > 1:
         # Four copies under their own names: one file given four times is one input.
-        folder = os.path.join(OUT, "four")
+        folder = os.path.join(OUT, "four-" + os.path.basename(files[0]).split(".")[0])
         os.makedirs(folder, exist_ok=True)
         for i, f in enumerate(files):
             link = os.path.join(folder, f"copy{i}.xlsx")

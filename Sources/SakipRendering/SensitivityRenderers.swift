@@ -33,8 +33,13 @@ struct SensitivityLayout {
     }
 
     /// A rank quantile: whole, or to one decimal (quantiles interpolate between ranks).
-    func rank(_ value: Double) -> String {
-        value == value.rounded() ? Numbers.full(value) : Numbers.fixed(value, 1)
+    /// Decided on the value rounded to one decimal, as shown: an interpolation landing a hair off a
+    /// whole rank (22.000000000000004) is 22, not "22.0".
+    func rank(_ value: Double) -> String { Self.rankText(value) }
+
+    static func rankText(_ value: Double) -> String {
+        let shown = (value * 10).rounded() / 10
+        return shown == shown.rounded() ? Numbers.full(shown) : Numbers.fixed(shown, 1)
     }
 
     /// Every grade's probability in a column of its own.

@@ -211,3 +211,11 @@ func addPart(_ path: String, _ bytes: [UInt8], to archiveBytes: [UInt8]) throws 
     }
     return Array(try #require(archive.data))
 }
+
+@Suite("Rank quantiles as shown")
+struct RankQuantileTextTests {
+    @Test(arguments: [(22.000000000000004, "22"), (21.999999999999996, "22"), (22.5, "22.5"), (3, "3"), (7.25, "7.3"), (10.04, "10")] as [(Double, String)])
+    func aQuantileIsWholeOrOneDecimalAsRounded(value: Double, text: String) {
+        #expect(SensitivityLayout.rankText(value) == text)
+    }
+}
