@@ -58,7 +58,7 @@ struct SensitivityWorkbookTests {
     @Test func aRankingUpToTheCapHasAColumnForEachRank() throws {
         let sheet = try #require(try result(agencies: 56).workbook().sheets.first)
         #expect(acceptabilityHeaders(sheet) == (1...56).map { "P(rank \($0))" })
-        #expect(sheet.rows.allSatisfy { $0.suffix(56) == Array(repeating: Workbook.Cell.decimal(1 / 56.0), count: 56) })
+        #expect(sheet.rows.allSatisfy { $0.suffix(56) == Array(repeating: Workbook.Cell.percent(1 / 56.0), count: 56) })
     }
 
     @Test func aLargerRankingEndsWithTheRanksPastTheCap() throws {
@@ -66,10 +66,41 @@ struct SensitivityWorkbookTests {
         let sheet = try #require(try result(agencies: 250).workbook().sheets.first)
         #expect(acceptabilityHeaders(sheet) == (1...cap).map { "P(rank \($0))" } + ["P(rank > \(cap))"])
         for row in sheet.rows {
-            #expect(row.suffix(cap + 1).dropLast() == ArraySlice(Array(repeating: Workbook.Cell.decimal(1 / 250.0), count: cap)))
-            guard case .decimal(let rest) = try #require(row.last) else { Issue.record("not a number"); continue }
+            #expect(row.suffix(cap + 1).dropLast() == ArraySlice(Array(repeating: Workbook.Cell.percent(1 / 250.0), count: cap)))
+            guard case .percent(let rest) = try #require(row.last) else { Issue.record("not a share"); continue }
             #expect(abs(rest - 150 / 250.0) < 1e-12)
         }
         #expect(try result(agencies: 250).workbook(RenderOptions(language: .id)).sheets[0].headers.last == "P(peringkat > \(cap))")
+    }
+}
+
+@Suite("Workbooks that print")
+struct PrintedWorkbookTests {
+    static func parts(_ sheets: [Workbook.Sheet]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: Workbook(sheets: sheets).parts())
+    }
+
+    @Test func aNarrowSheetIsFittedToOnePageWide() {
+        let sheet = Workbook.Sheet(name: "Grades", headers: ["Grade", "Reports"], rows: [[.text("A"), .integer(3)]])
+        let parts = Self.parts([sheet])
+        #expect(parts["xl/worksheets/sheet1.xml"]!.contains("fitToWidth=\"1\""))
+        #expect(!parts["xl/workbook.xml"]!.contains("Print_Titles"))
+    }
+
+    /// Shrunk to one page it would print under 8 points: full size across pages, header row repeated.
+    @Test func aWideSheetIsSplitAcrossPagesWithItsHeaderOnEach() {
+        let headers = (1...30).map { "Column number \($0)" }
+        let sheet = Workbook.Sheet(name: "Ranking", headers: headers, rows: [headers.map { .text($0) }])
+        let parts = Self.parts([sheet])
+        #expect(!parts["xl/worksheets/sheet1.xml"]!.contains("fitToWidth"))
+        #expect(!parts["xl/worksheets/sheet1.xml"]!.contains("fitToPage"))
+        #expect(parts["xl/workbook.xml"]!.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"0\">'Ranking'!$1:$1</definedName>"))
+    }
+
+    @Test func sharesAreShownAsPercentages() {
+        let sheet = Workbook.Sheet(name: "S", headers: ["Achieved"], rows: [[.percent(0.773)]])
+        let parts = Self.parts([sheet])
+        #expect(parts["xl/styles.xml"]!.contains("<numFmt numFmtId=\"165\" formatCode=\"0.0%\"/>"))
+        #expect(parts["xl/worksheets/sheet1.xml"]!.contains("<c r=\"A2\" s=\"7\"><v>0.773</v></c>"))
     }
 }

@@ -30,10 +30,10 @@ extension ScoreResult: WorkbookRenderable {
             let base: [Cell] = [.text(card.agency), .integer(card.year)]
             for component in card.components {
                 breakdown.append(base + [.text(l("component")), .text(component.id), .text(component.name), .decimal(component.weight),
-                                         .decimal(component.score), .decimal(component.score / component.weight), .empty])
+                                         .decimal(component.score), .percent(component.score / component.weight), .empty])
                 for sub in component.subcomponents {
                     breakdown.append(base + [.text(l("subcomponent")), .text(sub.id), .text(sub.name), .decimal(sub.weight), .decimal(sub.score),
-                                             .decimal(sub.value), text(sub.letter)])
+                                             .percent(sub.value), text(sub.letter)])
                 }
             }
         }
@@ -87,7 +87,7 @@ extension RankResult: WorkbookRenderable {
             Workbook.Sheet(name: l("Ranking"), headers: headers, rows: rows),
             Workbook.Sheet(name: l("Grades"), headers: [l("Grade"), l("Reports")], rows: summary.grades.pairs.map { [.text($0.key), .integer($0.value)] }),
             Workbook.Sheet(name: l("Weakest"), headers: [l("ID"), l("Sub-component"), l("Mean achieved"), l("Mean points lost"), l("Reports")],
-                           rows: summary.weakest.map { [.text($0.id), .text($0.name), .decimal($0.meanValue), .decimal($0.meanLost), .integer($0.reports)] }),
+                           rows: summary.weakest.map { [.text($0.id), .text($0.name), .percent($0.meanValue), .decimal($0.meanLost), .integer($0.reports)] }),
         ])
     }
 }
@@ -110,7 +110,7 @@ extension CompareResult: WorkbookRenderable {
             Workbook.Sheet(name: l("Statistics"), headers: [l("Measure"), l("Value")], rows: [
                 [.text(l("Baseline")), .text(baseline)], [.text(l("Candidate")), .text(candidate)],
                 [.text(l("Kendall tau-b")), decimal(kendallTauB)], [.text(l("Spearman rho")), decimal(spearmanRho)],
-                [.text(l("Mean absolute rank shift")), .decimal(meanAbsoluteShift)], [.text(l("Share unchanged")), .decimal(shareUnchanged)],
+                [.text(l("Mean absolute rank shift")), .decimal(meanAbsoluteShift)], [.text(l("Share unchanged")), .percent(shareUnchanged)],
                 [.text(l("Top-{} overlap", topK)), .decimal(topKOverlap)],
             ]),
         ])
@@ -143,9 +143,9 @@ extension SensitivityResult: WorkbookRenderable {
         let beyond = agencies.count > shown
         let rows: [[Cell]] = agencies.map { a in
             [.text(a.agency), text(a.name), .integer(a.year), .decimal(a.nominalScore), .text(a.nominalGrade), .integer(a.nominalRank),
-             .decimal(a.medianRank), .decimal(a.q05), .decimal(a.q95), .decimal(a.keepsGrade)]
-                + a.gradeProbabilities.values.map(Cell.decimal) + [.integer(a.missing), .integer(a.mostLikelyRank)]
-                + Self.acceptability(a, shown: shown, beyond: beyond).map(Cell.decimal)
+             .decimal(a.medianRank), .decimal(a.q05), .decimal(a.q95), .percent(a.keepsGrade)]
+                + a.gradeProbabilities.values.map(Cell.percent) + [.integer(a.missing), .integer(a.mostLikelyRank)]
+                + Self.acceptability(a, shown: shown, beyond: beyond).map(Cell.percent)
         }
         var sheets = [Workbook.Sheet(
             name: l("Sensitivity"),

@@ -12,6 +12,8 @@ public struct Workbook: Sendable {
         case decimal(Double)
         /// A whole number (rank, year, count).
         case integer(Int)
+        /// A share stored as the number it is (0.773) and shown as a percentage (77.3%).
+        case percent(Double)
         /// A live formula (without the `=`), shown with two decimals; computed when the workbook opens.
         case formula(String)
         /// A formula whose value is text (a grade).
@@ -106,6 +108,10 @@ public struct Workbook: Sendable {
         for (i, sheet) in sheets.enumerated() where !sheet.headers.isEmpty && sheet.filter {
             filters += "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"\(i)\" hidden=\"1\">'\(xmlEscape(sheet.name.replacingOccurrences(of: "'", with: "''")))'!$A$1:$\(CellReference.columnName(sheet.headers.count))$\(sheet.rows.count + 1)</definedName>"
         }
+        // A sheet too wide for one readable page is printed across pages, its header row on each.
+        for (i, sheet) in sheets.enumerated() where !sheet.headers.isEmpty && !SheetWriter(sheet: sheet).fitsOnePageWide {
+            filters += "<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"\(i)\">'\(xmlEscape(sheet.name.replacingOccurrences(of: "'", with: "''")))'!$1:$1</definedName>"
+        }
         return Self.header + "<workbook xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.relationships)\"><sheets>"
             + sheets.enumerated().map { "<sheet name=\"\(xmlEscape($1.name))\" sheetId=\"\($0 + 1)\" r:id=\"rId\($0 + 1)\"/>" }.joined()
             + "</sheets>" + (filters.isEmpty && names.isEmpty ? "" : "<definedNames>"
@@ -122,18 +128,19 @@ public struct Workbook: Sendable {
 
     /// Styles: 0 plain, 1 bold (headers), 2 two decimals, 3 whole number, 4 bold two decimals, 5 bold text, 6 wrapped text.
     private static let styles = header + "<styleSheet xmlns=\"\(main)\">"
-        + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.00\"/></numFmts>"
+        + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"0.00\"/><numFmt numFmtId=\"165\" formatCode=\"0.0%\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font><font><b/><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"7\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<cellXfs count=\"8\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
-        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf></cellXfs>"
+        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>"
+        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
 }
 
@@ -144,8 +151,10 @@ struct SheetWriter {
     var xml: String {
         let width = sheet.headers.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<worksheet xmlns=\"\(Workbook.main)\" xmlns:r=\"\(Workbook.relationships)\">"
-        // Printed one page wide, as many pages long as needed.
-        out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
+        // Printed one page wide, as many pages long as needed, when that keeps the type readable;
+        // otherwise at full size across pages, the header row repeated (see `fitsOnePageWide`).
+        let fits = fitsOnePageWide
+        if fits { out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
         out += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         if width > 0 {
             out += "<cols>" + (0..<width).map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(columnWidth($0))\" customWidth=\"1\"/>" }.joined() + "</cols>"
@@ -162,7 +171,8 @@ struct SheetWriter {
             }.joined() + "</dataValidations>"
         }
         out += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
-        out += "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        out += fits ? "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+            : "<pageSetup paperSize=\"9\" orientation=\"landscape\"/>"
         return out + "</worksheet>"
     }
 
@@ -181,6 +191,8 @@ struct SheetWriter {
                 out += value.isFinite ? "<c r=\"\(reference)\" s=\"\(numberStyle)\"><v>\(Numbers.full(value))</v></c>" : ""
             case .integer(let value):
                 out += "<c r=\"\(reference)\" s=\"3\"><v>\(value)</v></c>"
+            case .percent(let value):
+                out += value.isFinite ? "<c r=\"\(reference)\" s=\"7\"><v>\(Numbers.full(value))</v></c>" : ""
             case .formula(let formula):
                 out += "<c r=\"\(reference)\" s=\"\(numberStyle)\"><f>\(xmlEscape(formula))</f></c>"
             case .textFormula(let formula):
@@ -188,6 +200,13 @@ struct SheetWriter {
             }
         }
         return out + "</row>"
+    }
+
+    /// Whether the columns fit one A4 landscape page at 8 points or more (of the 11 the sheet is
+    /// set in): 271 mm between the margins, a character of width about 2 mm at full size, so
+    /// at most 178 characters of columns together (shrunk to 8.4 points at the most).
+    var fitsOnePageWide: Bool {
+        (0..<sheet.headers.count).reduce(0) { $0 + columnWidth($1) } <= 178
     }
 
     /// Characters of the widest cell in the column, within 6...50; a wrapped column is 70 wide.
@@ -199,6 +218,7 @@ struct SheetWriter {
             case .text(let text): text.count
             case .decimal(let value): Numbers.fixed(value).count
             case .integer(let value): String(value).count
+            case .percent(let value): Numbers.fixed(value * 100, 1).count + 1
             case .formula, .textFormula: 8
             case .empty: 0
             }
