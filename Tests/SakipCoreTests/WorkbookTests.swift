@@ -104,3 +104,32 @@ struct PrintedWorkbookTests {
         #expect(parts["xl/worksheets/sheet1.xml"]!.contains("<c r=\"A2\" s=\"7\"><v>0.773</v></c>"))
     }
 }
+
+@Suite("The template as printed")
+struct PrintedTemplateTests {
+    static func lke() throws -> String {
+        let template = LKETemplate(rubric: try bundled("permenpanrb-88-2021"), agency: "kota-a", name: nil, region: nil, year: 2024, answers: ["1.1.1": "BB"])
+        let parts = Dictionary(uniqueKeysWithValues: LKEWorkbookRenderer(language: .id).workbook(template).parts())
+        return try #require(parts["xl/worksheets/sheet2.xml"])
+    }
+
+    @Test func aWrappedCriterionRowIsAsHighAsItsLines() throws {
+        let sheet = try Self.lke()
+        // 1.2's text (Kualitas: ... crosscutting) takes four lines of the 60-wide column.
+        #expect(sheet.contains("ht=\"60\" customHeight=\"1\""), "a four-line row")
+        #expect(sheet.contains("ht=\"30\" customHeight=\"1\""), "two-line rows")
+        // A one-line criterion keeps the spreadsheet's own height.
+        #expect(sheet.contains("<row r=\"4\">"))
+    }
+
+    @Test func notesAndEvidenceHaveRoomAndTheSheetFitsOnePageWide() throws {
+        let sheet = try Self.lke()
+        #expect(sheet.contains("<col min=\"8\" max=\"8\" width=\"20\" customWidth=\"1\"/>"))
+        #expect(sheet.contains("<col min=\"9\" max=\"9\" width=\"20\" customWidth=\"1\"/>"))
+        #expect(sheet.contains("fitToWidth=\"1\""))
+    }
+
+    @Test func answerLettersAreCentredApartFromTheNumbersBesideThem() throws {
+        #expect(try Self.lke().contains("<c r=\"F4\" t=\"inlineStr\" s=\"8\"><is><t xml:space=\"preserve\">BB</t></is></c>"))
+    }
+}

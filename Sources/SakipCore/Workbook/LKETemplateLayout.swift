@@ -43,7 +43,7 @@ public enum LKETemplateLayout {
     public static let notesColumn = 8, evidenceColumn = 9
 
     /// The template as a layout (its identity comes from the identity sheet, by label).
-    static var layout: WorkbookLayout {
+    package static var layout: WorkbookLayout {
         var layout = WorkbookLayout(sheet: sheet, headerRow: 1, code: codeColumn, answers: [.selfAssessment: selfColumn, .final: answerColumn])
         layout.notes = notesColumn
         layout.evidence = evidenceColumn
@@ -52,7 +52,7 @@ public enum LKETemplateLayout {
     }
 
     /// The checklist template as a layout.
-    static var checklistLayout: WorkbookLayout {
+    package static var checklistLayout: WorkbookLayout {
         var layout = WorkbookLayout(sheet: sheet, headerRow: 1, code: codeColumn, answers: [:])
         layout.flags = flagColumns
         layout.notes = 10

@@ -92,7 +92,7 @@ public struct LKEWorkbookRenderer {
                      .empty, .textFormula(grade(of: "G\(totalRow)", rubric)), .empty, .empty])
         return assemble(template, headers: LKETemplateLayout.headers(language), rows: rows, bold: bold, validations: validations, scales: scaleSheet,
                         names: [("Total", "LKE!$G$\(totalRow)"), ("Predikat", "LKE!$G$\(gradeRow)"),
-                                ("TotalMandiri", "LKE!$E$\(totalRow)"), ("PredikatMandiri", "LKE!$E$\(gradeRow)")])
+                                ("TotalMandiri", "LKE!$E$\(totalRow)"), ("PredikatMandiri", "LKE!$E$\(gradeRow)")], layout: LKETemplateLayout.layout)
     }
 
     /// A checklist rubric's LKE: the four Y/T flags of each criterion, and each sub-component's
@@ -141,18 +141,21 @@ public struct LKEWorkbookRenderer {
         rows.append([.empty, .text(language == .id ? "Predikat" : "Grade"), .empty, .empty, .empty, .empty, .empty, .empty,
                      .textFormula(grade(of: "I\(totalRow)", rubric)), .empty, .empty])
         return assemble(template, headers: LKETemplateLayout.checklistHeaders(language), rows: rows, bold: bold, validations: validations,
-                        scales: scaleSheet, names: [("Total", "LKE!$I$\(totalRow)"), ("Predikat", "LKE!$I$\(gradeRow)")])
+                        scales: scaleSheet, names: [("Total", "LKE!$I$\(totalRow)"), ("Predikat", "LKE!$I$\(gradeRow)")], layout: LKETemplateLayout.checklistLayout)
     }
 
     /// The identity sheet, the LKE sheet (bold component and total rows, drop-downs, no filter,
     /// texts wrapped) and the scales, with the workbook's names.
     private func assemble(_ template: LKETemplate, headers: [String], rows: [[Workbook.Cell]], bold: Set<Int>, validations: [Workbook.Validation],
-                          scales: Workbook.Sheet, names: [(name: String, reference: String)]) -> Workbook {
+                          scales: Workbook.Sheet, names: [(name: String, reference: String)], layout: WorkbookLayout) -> Workbook {
         var lke = Workbook.Sheet(name: LKETemplateLayout.sheet, headers: headers, rows: rows)
         lke.boldRows = bold
         lke.validations = validations
         lke.filter = false
         lke.wrapColumn = 1
+        // Notes and evidence are typed here, often a sentence or a link: room for one.
+        lke.minimumWidths = [layout.notes! - 1: 20, layout.evidence! - 1: 20]
+        lke.centredColumns = Set(layout.answers.values.map { $0 - 1 } + (layout.flags ?? []).map { $0 - 1 })
         var workbook = Workbook(sheets: [identity(template), lke, scales])
         workbook.names = names
         return workbook

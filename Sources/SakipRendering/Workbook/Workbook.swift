@@ -41,8 +41,14 @@ public struct Workbook: Sendable {
         public var validations: [Validation] = []
         /// An autofilter over the table (off for forms such as the LKE).
         public var filter = true
-        /// A column (0-based) of long texts, wrapped in a wide column rather than cut off.
+        /// A column (0-based) of long texts, wrapped in a wide column rather than cut off; each
+        /// row is as high as its wrapped text.
         public var wrapColumn: Int?
+        /// Columns (0-based) at least this many characters wide, however little they hold: the
+        /// blanks a person fills (notes, evidence).
+        public var minimumWidths: [Int: Int] = [:]
+        /// Columns (0-based) of answer letters, centred: apart from the numbers beside them.
+        public var centredColumns: Set<Int> = []
 
         public init(name: String, headers: [String], rows: [[Cell]]) {
             self.name = name
@@ -133,14 +139,15 @@ public struct Workbook: Sendable {
         + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
         + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
         + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
-        + "<cellXfs count=\"8\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+        + "<cellXfs count=\"9\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"1\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"164\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\" applyNumberFormat=\"1\"/>"
         + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
         + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment wrapText=\"1\" vertical=\"top\"/></xf>"
-        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/></cellXfs>"
+        + "<xf numFmtId=\"165\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+        + "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyAlignment=\"1\"><alignment horizontal=\"center\"/></xf></cellXfs>"
         + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>"
 }
 
@@ -177,7 +184,7 @@ struct SheetWriter {
     }
 
     private func row(_ number: Int, _ cells: [Workbook.Cell], style: Int?, bold: Bool = false, wrap: Int? = nil) -> String {
-        var out = "<row r=\"\(number)\">"
+        var out = "<row r=\"\(number)\"\(height(cells, wrap: wrap).map { " ht=\"\($0)\" customHeight=\"1\"" } ?? "")>"
         let textStyle = style ?? (bold ? 5 : nil)
         let numberStyle = bold ? 4 : 2
         for (c, cell) in cells.enumerated() {
@@ -185,7 +192,7 @@ struct SheetWriter {
             switch cell {
             case .empty: continue
             case .text(let text):
-                let textStyle = c == wrap && textStyle == nil ? 6 : textStyle
+                let textStyle = c == wrap && textStyle == nil ? 6 : textStyle ?? (sheet.centredColumns.contains(c) ? 8 : nil)
                 out += "<c r=\"\(reference)\" t=\"inlineStr\"\(textStyle.map { " s=\"\($0)\"" } ?? "")><is><t xml:space=\"preserve\">\(xmlEscape(text))</t></is></c>"
             case .decimal(let value):
                 out += value.isFinite ? "<c r=\"\(reference)\" s=\"\(numberStyle)\"><v>\(Numbers.full(value))</v></c>" : ""
@@ -202,6 +209,17 @@ struct SheetWriter {
         return out + "</row>"
     }
 
+    /// Points of a row whose wrapped text takes more than one line (15 a line, as 11-point text
+    /// needs), nil for a row of one line: spreadsheets do not grow a row for wrapped text they
+    /// did not wrap themselves, and a criterion's text would be cut off or overlap the next row.
+    private func height(_ cells: [Workbook.Cell], wrap: Int?) -> Int? {
+        guard let wrap, wrap < cells.count, case .text(let text) = cells[wrap] else { return nil }
+        // A proportional font sets about a quarter more characters than the column's width counts.
+        let width = (columnWidth(wrap) - 2) * 5 / 4
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + width - 1) / width) }
+        return lines > 1 ? lines * 15 : nil
+    }
+
     /// Whether the columns fit one A4 landscape page at 8 points or more (of the 11 the sheet is
     /// set in): 271 mm between the margins, a character of width about 2 mm at full size, so
     /// at most 178 characters of columns together (shrunk to 8.4 points at the most).
@@ -209,9 +227,9 @@ struct SheetWriter {
         (0..<sheet.headers.count).reduce(0) { $0 + columnWidth($1) } <= 178
     }
 
-    /// Characters of the widest cell in the column, within 6...50; a wrapped column is 70 wide.
+    /// Characters of the widest cell in the column, within 6...50; a wrapped column is 60 wide.
     private func columnWidth(_ c: Int) -> Int {
-        if c == sheet.wrapColumn { return 70 }
+        if c == sheet.wrapColumn { return 60 }
         var widest = sheet.headers[c].count
         for cells in sheet.rows where c < cells.count {
             let length = switch cells[c] {
@@ -224,7 +242,7 @@ struct SheetWriter {
             }
             widest = max(widest, length)
         }
-        return min(max(widest + 2, 6), 50)
+        return max(min(max(widest + 2, 6), 50), sheet.minimumWidths[c] ?? 0)
     }
 }
 
