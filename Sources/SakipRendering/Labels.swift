@@ -31,11 +31,21 @@ public struct Labels: Sendable {
         var remainder = Substring(text)
         while let range = remainder.range(of: "{}") {
             out += remainder[..<range.lowerBound]
-            out += rest.next()?.description ?? "{}"
+            let argument = rest.next()?.description ?? "{}"
+            out += argument
             remainder = remainder[range.upperBound...]
+            // English counts one thing in the singular ("1 report"); Indonesian has no plural.
+            if language == .en, argument == "1", let noun = Self.plurals.first(where: { remainder.hasPrefix(" " + $0 + "s") }),
+               remainder.dropFirst(noun.count + 2).first?.isLetter != true {
+                out += " " + noun
+                remainder = remainder.dropFirst(noun.count + 2)
+            }
         }
         return out + remainder
     }
+
+    /// Nouns whose English plural a count of one turns singular.
+    static let plurals = ["report", "replicate", "answer", "item"]
 
     /// Keys that are not themselves the English label: a shorter form for tables that must fit
     /// 100 columns.

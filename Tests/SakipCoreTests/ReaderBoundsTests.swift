@@ -219,3 +219,16 @@ struct RankQuantileTextTests {
         #expect(SensitivityLayout.rankText(value) == text)
     }
 }
+
+@Suite("Counts in labels")
+struct LabelCountTests {
+    @Test(arguments: [(1, "Sensitivity of 1 report, 2024 to the weights of r:"), (2, "Sensitivity of 2 reports, 2024 to the weights of r:"),
+                      (11, "Sensitivity of 11 reports, 2024 to the weights of r:"), (21, "Sensitivity of 21 reports, 2024 to the weights of r:")])
+    func oneIsSingularInEnglish(count: Int, text: String) {
+        #expect(Labels(.en)("Sensitivity of {} reports{} to the weights of {}:", count, ", 2024", "r") == text)
+    }
+
+    @Test func indonesianHasNoPluralToChange() {
+        #expect(Labels(.id)("Sensitivity of {} reports{} to the weights of {}:", 1, ", 2024", "r").hasPrefix("Kepekaan 1 laporan"))
+    }
+}
