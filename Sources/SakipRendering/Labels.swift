@@ -130,6 +130,9 @@ public struct Labels: Sendable {
         "Self-assessment against the scored answers: {} reports{}": "Penilaian mandiri terhadap jawaban yang dinilai: {} laporan{}",
         "Sub-components most over-claimed across all partners (points of the total)": "Sub-komponen dengan klaim berlebih terbesar di semua mitra (poin dari total)",
         "Partners": "Mitra", ", at stage {}": ", tahap {}",
+        // Notes and evidence
+        "Notes": "Catatan", "Note": "Catatan", "Evidence": "Bukti dukung", "Criterion": "Kriteria",
+        "Notes and evidence": "Catatan dan bukti dukung",
         // Rubrics
         "Rubrics": "Rubrik", "Components": "Komponen", "Sub-components": "Sub-komponen", "Criteria": "Kriteria",
         "Aggregation": "Agregasi", "Title": "Judul",

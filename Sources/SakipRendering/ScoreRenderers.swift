@@ -139,7 +139,9 @@ public struct ScoreTextRenderer: ResultRenderer {
     }
 }
 
-/// Long form: one row per component, group, sub-component and total, full precision.
+/// Long form: one row per component, group, sub-component and total, full precision; with
+/// stages, a row per stage and per gap; then a `remark` row per answer with a note or evidence
+/// (its stage, note and evidence in the last three columns, empty on every other row).
 public struct ScoreCSVRenderer: ResultRenderer {
     public var dialect: CSVDialect
 
@@ -150,25 +152,31 @@ public struct ScoreCSVRenderer: ResultRenderer {
 
     public func render(_ result: ScoreResult) -> String {
         var table = TextTable([("agency", .left), ("year", .left), ("rubric", .left), ("level", .left), ("id", .left), ("name", .left),
-                               ("weight", .left), ("score", .left), ("value", .left), ("grade", .left)])
+                               ("weight", .left), ("score", .left), ("value", .left), ("grade", .left),
+                               ("stage", .left), ("note", .left), ("evidence", .left)])
+        // Score rows leave the remark columns empty.
+        func add(_ row: [String]) { table.add(row + Array(repeating: "", count: 13 - row.count)) }
         for card in result.reports.map(\.card) {
             let base = [card.agency, String(card.year), card.rubricID]
             for component in card.components {
-                table.add(base + ["component", component.id, component.name, Numbers.full(component.weight), Numbers.full(component.score), Numbers.full(component.score / component.weight), ""])
+                add(base + ["component", component.id, component.name, Numbers.full(component.weight), Numbers.full(component.score), Numbers.full(component.score / component.weight), ""])
                 for group in component.groups {
-                    table.add(base + ["group", group.id, group.name, Numbers.full(group.weight), Numbers.full(group.score), Numbers.full(group.score / group.weight), ""])
+                    add(base + ["group", group.id, group.name, Numbers.full(group.weight), Numbers.full(group.score), Numbers.full(group.score / group.weight), ""])
                 }
                 for sub in component.subcomponents {
-                    table.add(base + ["subcomponent", sub.id, sub.name, Numbers.full(sub.weight), Numbers.full(sub.score), Numbers.full(sub.value), sub.letter ?? ""])
+                    add(base + ["subcomponent", sub.id, sub.name, Numbers.full(sub.weight), Numbers.full(sub.score), Numbers.full(sub.value), sub.letter ?? ""])
                 }
             }
-            table.add(base + ["total", "", card.name ?? "", Numbers.full(card.components.reduce(0) { $0 + $1.weight }), Numbers.full(card.total), "", card.grade.grade])
+            add(base + ["total", "", card.name ?? "", Numbers.full(card.components.reduce(0) { $0 + $1.weight }), Numbers.full(card.total), "", card.grade.grade])
             // Reports with stages: each stage's total, then each sub-component's gap (self minus scored stage).
             for stage in card.stages {
-                table.add(base + ["stage", stage.stage.rawValue, "", Numbers.full(card.components.reduce(0) { $0 + $1.weight }), Numbers.full(stage.score), "", stage.grade])
+                add(base + ["stage", stage.stage.rawValue, "", Numbers.full(card.components.reduce(0) { $0 + $1.weight }), Numbers.full(stage.score), "", stage.grade])
             }
             for gap in card.gaps {
-                table.add(base + ["gap", gap.subcomponent, gap.name, Numbers.full(gap.weight), Numbers.full(gap.gap), "", ""])
+                add(base + ["gap", gap.subcomponent, gap.name, Numbers.full(gap.weight), Numbers.full(gap.gap), "", ""])
+            }
+            for remark in card.remarks {
+                add(base + ["remark", remark.criterion, "", "", "", "", "", remark.stage.rawValue, remark.note ?? "", remark.evidence ?? ""])
             }
         }
         return table.csv(dialect)

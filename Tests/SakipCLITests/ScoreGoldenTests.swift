@@ -42,7 +42,7 @@ struct ScoreGoldenTests {
     @Test func csvAndMarkdownKeepTheirShape() throws {
         let csv = try Sakip.run(["score", "samples/kota-bandung-2024.xml", "--format", "csv"])
         let lines = csv.stdout.split(separator: "\n")
-        #expect(lines.first == "agency,year,rubric,level,id,name,weight,score,value,grade")
+        #expect(lines.first == "agency,year,rubric,level,id,name,weight,score,value,grade,stage,note,evidence")
         #expect(lines.count == 1 + 4 + 12 + 1)
         #expect(lines.last?.hasPrefix("kota-bandung,2024,permenpanrb-88-2021,total,,Pemerintah Kota Bandung,100,") == true)
         let markdown = try Sakip.run(["score", "samples/kota-bandung-2024.xml", "--format", "markdown"])
@@ -105,10 +105,12 @@ struct ExitStatusTests {
     }
 
     @Test func scoreFiltersByYear() throws {
-        let run = try Sakip.run(["score", "samples/partners/csv", "--year", "2023", "--format", "csv"])
+        let run = try Sakip.run(["score", "samples/partners/csv", "--year", "2023", "--format", "json"])
         #expect(run.status == 0)
-        let years = Set(run.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",")[1] })
-        #expect(years == ["2023"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let reports = try #require(object["reports"] as? [[String: Any]])
+        #expect(reports.count == 56)
+        #expect(Set(reports.map { $0["year"] as? Int }) == [2023])
     }
 
     @Test func rubricsListsTheBundledOnesFromAnyDirectory() throws {

@@ -29,7 +29,7 @@ struct StageCommandTests {
         // The XML names the court; the CSV carries no name: every row but the total is the same.
         func rows(_ text: String) -> [Substring] { text.split(separator: "\n").filter { !$0.contains(",total,") } }
         #expect(rows(csv.stdout) == rows(xml.stdout))
-        #expect(xml.stdout.contains(",stage,self,,100,100,,AA\n") && xml.stdout.contains(",stage,final,,100,87.8,,A\n"))
+        #expect(xml.stdout.contains(",stage,self,,100,100,,AA,,,\n") && xml.stdout.contains(",stage,final,,100,87.8,,A,,,\n"))
     }
 
     @Test(arguments: ["text", "json", "csv", "markdown"])

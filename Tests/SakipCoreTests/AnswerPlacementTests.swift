@@ -41,7 +41,7 @@ struct AnswerPlacementTests {
     }
 
     func placed(_ bytes: [UInt8]) -> Report? {
-        let file = XMLReportReader.read(SourceText(name: "r.xml", bytes: bytes), placing: { _ in Self.scorer.placement })
+        let file = XMLReportReader.read(SourceText(name: "r.xml", bytes: bytes), placing: { _ in Self.scorer.placement }, remarks: true)
         return file.reports.first
     }
 
@@ -151,7 +151,7 @@ struct CSVAnswerPlacementTests {
 
     func readPlaced(_ source: InputSource, parts: Int = 1) throws -> ReportFile {
         guard case .bytes(let bytes, let name) = source else { throw CancellationError() }
-        return CSVReportReader.read(SourceText(name: name, bytes: bytes), rubric: nil, parts: parts, placing: { _ in Self.scorer.placement })
+        return CSVReportReader.read(SourceText(name: name, bytes: bytes), rubric: nil, parts: parts, placing: { _ in Self.scorer.placement }, remarks: true)
     }
 
     @Test func plainRowsArePlacedAndScoreTheSame() throws {

@@ -11,8 +11,9 @@ public struct Evaluator: Sendable {
         public var strict: Bool
         /// Files read at once; 0 means one per processor.
         public var jobs: Int
-        /// False when nothing will show the score cards' warnings: they are then not built
-        /// (errors always are). The ranking, comparison and sensitivity jobs show none.
+        /// False when nothing will show the score cards' warnings, notes or evidence: they are
+        /// then not built (errors always are). The ranking, comparison and sensitivity jobs
+        /// show none.
         public var keepsWarnings: Bool
         /// False when nothing will show the cards' indicators one by one (a ranking shows only
         /// their mean): each card then keeps the mean and the efficiency, not the list, and a
@@ -53,7 +54,8 @@ public struct Evaluator: Sendable {
     public func read(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> ReadResult {
         let (files, problems) = InputExpansion.expand(sources)
         let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item in
-            ParsedFile(file: ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout, jobs: options.jobs), scored: [])
+            ParsedFile(file: ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout, jobs: options.jobs,
+                                               placing: nil, remarks: options.keepsWarnings), scored: [])
         }
         let assembly = Self.assemble(parsed, problems: problems)
         let reports = assembly.entries.map { entry -> Report in
@@ -75,7 +77,7 @@ public struct Evaluator: Sendable {
         let parsed = Self.parallelMap(files, jobs: jobs, progress: progress) { item -> ParsedFile in
             // XML and CSV answers are placed on the rubric as they are read (see `AnswerPlacement`).
             var file = ReportReader.read(item, defaultRubric: rubric, layout: layout, jobs: jobs,
-                                         placing: { scorers.placement(named: $0) })
+                                         placing: { scorers.placement(named: $0) }, remarks: options.keepsWarnings)
             guard !file.isFragmentary else { return ParsedFile(file: file, scored: []) }
             // Only resolved locations leave this worker, so the input's bytes are freed with its reports.
             let scored = file.reports.map { report in

@@ -49,7 +49,25 @@ public struct TemplateRequest: Sendable {
         if scored != .selfAssessment {
             for answer in report.at(.selfAssessment).answers where template.selfAnswers[answer.id] == nil { template.selfAnswers[answer.id] = answer.value }
         }
+        (template.notes, template.evidence) = Self.remarkColumns(report.remarks)
         return template
+    }
+
+    /// The workbook has one note and one evidence cell per row for every stage: a text given at
+    /// one stage is written as it is; different texts at several stages are each labelled with
+    /// their stage (`self: ...; final: ...`), so nothing is dropped.
+    static func remarkColumns(_ remarks: [Remark]) -> (notes: [String: String], evidence: [String: String]) {
+        func column(_ text: (Remark) -> String?) -> [String: String] {
+            var byCriterion: [String: [(Stage, String)]] = [:]
+            for remark in remarks.sorted(by: { $0.stage < $1.stage }) {
+                guard let value = text(remark), !(byCriterion[remark.criterion]?.contains { $0.1 == value } ?? false) else { continue }
+                byCriterion[remark.criterion, default: []].append((remark.stage, value))
+            }
+            return byCriterion.mapValues { texts in
+                texts.count == 1 ? texts[0].1 : texts.map { "\($0.0.rawValue): \($0.1)" }.joined(separator: "; ")
+            }
+        }
+        return (column(\.note), column(\.evidence))
     }
 }
 
@@ -66,6 +84,9 @@ public struct LKETemplate: Sendable {
     public var checklist: [String: ChecklistAnswer] = [:]
     /// The agency's self-assessment, for its own column.
     public var selfAnswers: [String: String] = [:]
+    /// Notes and evidence by criterion (or sub-component) id, for their columns.
+    public var notes: [String: String] = [:]
+    public var evidence: [String: String] = [:]
 
     public init(rubric: Rubric, agency: String? = nil, name: String? = nil, region: String? = nil, year: Int? = nil,
                 answers: [String: String] = [:], checklist: [String: ChecklistAnswer] = [:]) {

@@ -3,7 +3,8 @@ import Foundation
 /// Reads the long-form CSV files. The header row says what a file holds:
 /// - answers: `agency,year,criterion,value` (optional `stage`, `evidence`, `note`); a sub-component
 ///   id in `criterion` gives that sub-component's grade;
-/// - checklist: `agency,year,criterion,met` (optional `stage`, `mandated`, `kept_1_year`, `kept_5_years`);
+/// - checklist: `agency,year,criterion,met` (optional `stage`, `mandated`, `kept_1_year`, `kept_5_years`,
+///   `note`, `evidence`);
 /// - indicators: `agency,year,indicator,polarity,target,realization` (optional `name`, `unit`,
 ///   `weight`, `target_low`, `target_high`; `target` may be empty when both bounds are given);
 /// - agencies: `agency,name` (optional `region` and any other columns): who is who.
@@ -24,7 +25,7 @@ public enum CSVReportReader {
         var optional: [String] {
             switch self {
             case .answers: ["stage", "evidence", "note"]
-            case .checklist: ["stage", "mandated", "kept_1_year", "kept_5_years", "note"]
+            case .checklist: ["stage", "mandated", "kept_1_year", "kept_5_years", "note", "evidence"]
             case .indicators: ["name", "unit", "weight", "target_low", "target_high"]
             case .agencies: []
             }
@@ -47,16 +48,19 @@ public enum CSVReportReader {
 
     /// - Parameter jobs: how many workers a large file may be read by; 0 for one per processor.
     public static func read(_ source: SourceText, rubric: String?, jobs: Int = 0) -> ReportFile {
-        read(source, rubric: rubric, jobs: jobs, placing: nil)
+        read(source, rubric: rubric, jobs: jobs, placing: nil, remarks: true)
     }
 
-    /// - Parameter placing: when given, plain answer rows are placed on the rubric as they are
-    ///   read (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
-    static func read(_ source: SourceText, rubric: String?, jobs: Int, placing: ReportReader.PlacementProvider?) -> ReportFile {
+    /// - Parameters:
+    ///   - placing: when given, plain answer rows are placed on the rubric as they are read
+    ///     (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
+    ///   - remarks: false when nothing will show the `note` and `evidence` columns: no string
+    ///     is then built for them.
+    static func read(_ source: SourceText, rubric: String?, jobs: Int, placing: ReportReader.PlacementProvider?, remarks: Bool) -> ReportFile {
         let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
         let size = source.bytes.count
         let parts = size >= chunkedSize ? max(workers, size / partSize) : 1
-        return read(source, rubric: rubric, parts: parts, jobs: workers, placing: placing)
+        return read(source, rubric: rubric, parts: parts, jobs: workers, placing: placing, remarks: remarks)
     }
 
     /// Reads CSV held in memory in `parts` record-aligned chunks; `file` names it in diagnostics.
@@ -72,7 +76,7 @@ public enum CSVReportReader {
     /// Reads in `parts` record-aligned chunks, by `jobs` workers (0: as many as parts); the result
     /// does not depend on either: chunks are merged in file order, as if read in one pass.
     static func read(_ source: SourceText, rubric: String?, parts: Int, jobs: Int = 0,
-                     placing: ReportReader.PlacementProvider? = nil) -> ReportFile {
+                     placing: ReportReader.PlacementProvider? = nil, remarks: Bool = true) -> ReportFile {
         let bytes = source.bytes, file = source.name
         let ranges = CSVTable.recordAlignedRanges(bytes, parts: parts)
         let delimiter = CSVTable.delimiter(of: bytes)
@@ -87,7 +91,7 @@ public enum CSVReportReader {
                 let table = try CSVTable.parse(bytes, file: file, range: range, delimiter: delimiter)
                 var chunk = CSVChunk(recordOffsets: table.recordOffsets, linesAreRecords: table.linesAreRecords)
                 guard let layout else { return chunk }
-                var builder = CSVReportBuilder(source: source, rubric: rubric, placement: placement)
+                var builder = CSVReportBuilder(source: source, rubric: rubric, placement: placement, remarks: remarks)
                 chunk.fragments = builder.readRows(table, from: i == 0 ? 1 : 0, layout: layout)
                 (chunk.partial, chunk.failed) = (builder.result, builder.failed)
                 return chunk
@@ -182,15 +186,18 @@ private struct CSVReportBuilder {
     let rubric: String?
     /// Where answer rows are placed as they are read (see `placeAnswer`), or nil.
     let placement: AnswerPlacement?
+    /// Whether `note` and `evidence` are kept (`Report.remarks`).
+    let keepsRemarks: Bool
     var result: ReportFile
     private(set) var failed = Set<ReportKey>()
     /// A `;` file comes from a decimal-comma locale: its numbers are written `82,5`.
     private var decimalComma = false
 
-    init(source: SourceText, rubric: String?, placement: AnswerPlacement? = nil) {
+    init(source: SourceText, rubric: String?, placement: AnswerPlacement? = nil, remarks: Bool = true) {
         self.source = source
         self.rubric = rubric
         self.placement = placement
+        keepsRemarks = remarks
         result = ReportFile(file: source.name)
         result.isFragmentary = true
     }
@@ -310,9 +317,28 @@ private struct CSVReportBuilder {
             case .indicators: ok = indicatorRow(row, into: &fragments[i])
             case .agencies: ok = true
             }
-            if !ok { failed.insert(ReportKey(fragments[i])) }
+            if !ok {
+                failed.insert(ReportKey(fragments[i]))
+            } else if keepsRemarks, kind != .indicators, columns.note != nil || columns.evidence != nil {
+                remark(row, columns, into: &fragments[i])
+            }
         }
         return fragments
+    }
+
+    /// The row's note and evidence, when either is filled: strings are built only then.
+    private func remark(_ row: Cells, _ columns: Columns, into report: inout Report) {
+        func text(_ column: Int?) -> String? {
+            guard let column, !row.table.isBlank(row.span(column)) else { return nil }
+            return row.string(column)
+        }
+        let note = text(columns.note), evidence = text(columns.evidence)
+        guard note != nil || evidence != nil, let criterion = columns.criterion else { return }
+        // The row was read, so its stage, when named, is a stage.
+        let stage = text(columns.stage).flatMap { Stage(name: $0) } ?? .final
+        if let remark = Remark(criterion: row.string(criterion).trimmingSpaces(), stage: stage, note: note, evidence: evidence) {
+            report.remarks.append(remark)
+        }
     }
 
     private mutating func makeKey(_ row: Cells, _ columns: Columns) -> ReportKey? {
@@ -468,12 +494,16 @@ private struct Columns {
     let value: Int?
     /// Looked up once here, not by name on every answer row.
     let stage: Int?
+    let note: Int?
+    let evidence: Int?
     init(_ column: [String: Int]) {
         agency = column["agency"]!
         year = column["year"] ?? column["agency"]!
         criterion = column["criterion"]
         value = column["value"]
         stage = column["stage"]
+        note = column["note"]
+        evidence = column["evidence"]
     }
 }
 

@@ -12,6 +12,8 @@ public struct Report: Sendable, Hashable {
     public var checklist: [ChecklistAnswer]
     public var indicators: [Indicator]
     public var budget: Budget?
+    /// Notes and evidence beside the answers, in input order; never scored.
+    public var remarks: [Remark] = []
     /// Weights the input states beside its rows (a workbook's weight column), checked against
     /// the rubric's: a difference means another rubric or a local variant.
     public var statedWeights: [StatedWeight] = []
@@ -64,6 +66,7 @@ public struct Report: Sendable, Hashable {
         answers += fragment.answers
         checklist += fragment.checklist
         indicators += fragment.indicators
+        remarks += fragment.remarks
     }
 
     /// The stages its answers and checklist items name, earliest first.

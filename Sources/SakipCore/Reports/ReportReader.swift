@@ -9,22 +9,24 @@ public enum ReportReader {
     ///   - jobs: workers a large CSV file may be read by (0: one per processor), so `--jobs 1`
     ///     means one thread.
     public static func read(_ source: SourceText, defaultRubric: String? = nil, layout: WorkbookLayout? = nil, jobs: Int = 0) -> ReportFile {
-        read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: nil)
+        read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: nil, remarks: true)
     }
 
     /// The placement of the rubric a report naming this rubric (or none) is scored against.
     typealias PlacementProvider = @Sendable (_ named: String?) -> AnswerPlacement?
 
-    /// - Parameter placing: for XML and CSV reports scored right after reading, the placement
-    ///   of the rubric a report naming a rubric (or none) is scored against.
+    /// - Parameters:
+    ///   - placing: for XML and CSV reports scored right after reading, the placement of the
+    ///     rubric a report naming a rubric (or none) is scored against.
+    ///   - remarks: false when nothing will show notes and evidence: they are then not read.
     static func read(_ source: SourceText, defaultRubric: String?, layout: WorkbookLayout?, jobs: Int,
-                     placing: PlacementProvider?) -> ReportFile {
+                     placing: PlacementProvider?, remarks: Bool) -> ReportFile {
         if let ext = InputExpansion.fileExtension(source.name), InputExpansion.unreadWorkbookExtensions.contains(ext) {
             return ReportFile(file: source.name, diagnostics: [Diagnostic(.workbook, at: .wholeFile(source.name), "cannot read .\(ext): \(InputExpansion.unreadWorkbookAdvice)")])
         }
         return switch InputExpansion.format(of: source.name, bytes: source.bytes) {
-        case .xml: XMLReportReader.read(source, placing: placing)
-        case .csv: CSVReportReader.read(source, rubric: defaultRubric, jobs: jobs, placing: placing)
+        case .xml: XMLReportReader.read(source, placing: placing, remarks: remarks)
+        case .csv: CSVReportReader.read(source, rubric: defaultRubric, jobs: jobs, placing: placing, remarks: remarks)
         case .xlsx: readWorkbook(source, layout: layout)
         }
     }
@@ -49,13 +51,13 @@ public enum ReportReader {
 
     /// Reads one input item: its bytes once, then its reports.
     package static func read(_ item: InputItem, defaultRubric: String?, layout: WorkbookLayout? = nil, jobs: Int = 0) -> ReportFile {
-        read(item, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: nil)
+        read(item, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: nil, remarks: true)
     }
 
     static func read(_ item: InputItem, defaultRubric: String?, layout: WorkbookLayout?, jobs: Int,
-                     placing: PlacementProvider?) -> ReportFile {
+                     placing: PlacementProvider?, remarks: Bool) -> ReportFile {
         switch item.read() {
-        case .success(let source): read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: placing)
+        case .success(let source): read(source, defaultRubric: defaultRubric, layout: layout, jobs: jobs, placing: placing, remarks: remarks)
         case .failure(let problem): ReportFile(file: item.name, diagnostics: [problem])
         }
     }

@@ -12,14 +12,17 @@ public enum XMLReportReader {
     }
 
     public static func read(_ source: SourceText) -> ReportFile {
-        read(source, placing: nil)
+        read(source, placing: nil, remarks: true)
     }
 
-    /// - Parameter placing: when given, plain answers are placed on the rubric as they are read
-    ///   (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
-    static func read(_ source: SourceText, placing: ReportReader.PlacementProvider?) -> ReportFile {
+    /// - Parameters:
+    ///   - placing: when given, plain answers are placed on the rubric as they are read
+    ///     (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
+    ///   - remarks: false when nothing will show the answers' notes and evidence: libxml2 then
+    ///     drops those attributes unread, and no string is built for them.
+    static func read(_ source: SourceText, placing: ReportReader.PlacementProvider?, remarks: Bool) -> ReportFile {
         let bytes = source.bytes, file = source.name
-        let builder = ReportBuilder(source: source, placing: placing)
+        let builder = ReportBuilder(source: source, placing: placing, remarks: remarks)
         do {
             try LibXML2.parse(bytes, file: file, handler: builder)
         } catch {
@@ -51,7 +54,12 @@ private enum Name: Int, CaseIterable {
         }
     }
 
-    static let vocabulary = XMLVocabulary(allCases.map(\.text), ignored: [Name.evidence.text, Name.note.text])
+    /// Every name; a run that shows no notes or evidence drops those attributes in the parser.
+    static let vocabulary = XMLVocabulary(allCases.map(\.text))
+    static let vocabularyWithoutRemarks = XMLVocabulary(allCases.map(\.text), ignored: [Name.evidence.text, Name.note.text])
+    /// The attributes of a remark: allowed on every answer-like element (and left unread, not
+    /// warned about, on the others), whether or not the run keeps them.
+    static let remarkBits = Name.note.bit | Name.evidence.bit
 
     var bit: UInt64 { 1 << UInt64(rawValue) }
 }
@@ -76,7 +84,9 @@ private final class ReportBuilder: XMLEventHandler {
     @exclusivity(unchecked) var reports: [Report] = []
     @exclusivity(unchecked) var diagnostics: [Diagnostic] = []
     @exclusivity(unchecked) var sawRoot = false
-    let vocabulary = Name.vocabulary
+    let vocabulary: XMLVocabulary
+    /// Whether notes and evidence are kept (`Report.remarks`).
+    let keepsRemarks: Bool
 
     /// Open elements; nil for an element outside the format.
     @exclusivity(unchecked) private var stack: [Name?] = []
@@ -92,9 +102,11 @@ private final class ReportBuilder: XMLEventHandler {
 
     let placementProvider: ReportReader.PlacementProvider?
 
-    init(source: SourceText, placing: ReportReader.PlacementProvider?) {
+    init(source: SourceText, placing: ReportReader.PlacementProvider?, remarks: Bool) {
         self.source = source
         placementProvider = placing
+        keepsRemarks = remarks
+        vocabulary = remarks ? Name.vocabulary : Name.vocabularyWithoutRemarks
     }
 
     private static let documentChildren = NameSet([.report, .reports])
@@ -112,7 +124,7 @@ private final class ReportBuilder: XMLEventHandler {
         }
     }
 
-    /// Attributes each element takes (evidence and note are skipped by the parser itself).
+    /// Attributes each element takes, besides a remark's (`Name.remarkBits`).
     private static func attributes(of element: Name) -> NameSet {
         switch element {
         case .report: NameSet(mask: Name.agency.bit | Name.name.bit | Name.region.bit | Name.year.bit | Name.rubric.bit)
@@ -176,7 +188,7 @@ private final class ReportBuilder: XMLEventHandler {
             if stage != .final { unplace() }
         default: break
         }
-        let known = Self.attributes(of: element)
+        let known = NameSet(mask: Self.attributes(of: element).mask | Name.remarkBits)
         guard !attributes.onlyPresent(in: known.mask) || !attributes.unknown.isEmpty else { return }
         for code in attributes.present where !known.contains(Name(rawValue: code)!) {
             warnUnknown(Name(rawValue: code)!.text, on: element, at: offset)
@@ -241,13 +253,24 @@ private final class ReportBuilder: XMLEventHandler {
 
     private func answer(_ attrs: Attrs, idAttribute: Name, element: Name, offset: Int) {
         if placing {
-            if element == .answer, place(attrs.attributes, offset: offset) { return }
+            if element == .answer, place(attrs.attributes, offset: offset) {
+                remark(attrs, idAttribute: idAttribute)
+                return
+            }
             // Anything the placement does not take: every answer so far becomes an `Answer`.
             unplace()
         }
         guard let id = required(attrs, idAttribute, on: element, at: offset),
               let value = required(attrs, .value, on: element, at: offset) else { return }
         current?.answers.append(Answer(id: id, value: value, offset: offset, stage: stage))
+        remark(attrs, idAttribute: idAttribute)
+    }
+
+    /// The answer's note and evidence, when the run keeps them and the tag has either.
+    private func remark(_ attrs: Attrs, idAttribute: Name) {
+        guard keepsRemarks, attrs.attributes.hasAny(Name.remarkBits), let id = attrs.attributes.trimmed(idAttribute.rawValue),
+              let remark = Remark(criterion: id, stage: stage, note: attrs[.note], evidence: attrs[.evidence]) else { return }
+        current?.remarks.append(remark)
     }
 
     /// Hands the answers placed so far to the report as `Answer`s and places no more of its answers.
@@ -262,7 +285,7 @@ private final class ReportBuilder: XMLEventHandler {
     /// spaces, nothing else on the tag) from their bytes; false when it is anything else.
     private func place(_ attributes: XMLAttributes, offset: Int) -> Bool {
         let criterion = Name.criterion.rawValue, value = Name.value.rawValue
-        guard stage == .final, attributes.onlyPresent(in: Name.criterion.bit | Name.value.bit),
+        guard stage == .final, attributes.onlyPresent(in: Name.criterion.bit | Name.value.bit | Name.remarkBits),
               !attributes.isPadded(criterion), !attributes.isPadded(value) else { return false }
         return attributes.withBytes(criterion) { id in
             attributes.withBytes(value) { letter in
@@ -289,6 +312,7 @@ private final class ReportBuilder: XMLEventHandler {
             flags.append(flag)
         }
         current?.checklist.append(ChecklistAnswer(criterion: criterion, met: flags[0], mandated: flags[1], kept1Year: flags[2], kept5Years: flags[3], offset: offset, stage: stage))
+        remark(attrs, idAttribute: .criterion)
     }
 
     /// The `stage` of an answer block: final when absent.

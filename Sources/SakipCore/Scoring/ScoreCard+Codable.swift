@@ -75,7 +75,7 @@ extension IndicatorResult: Codable {
 extension ScoreCard: Codable {
     enum CodingKeys: String, CodingKey {
         case agency, name, region, year, rubric, file, score, grade, gradeLabel = "grade_label", components
-        case weakest, indicators, indicatorMean = "indicator_mean", efficiency, missing, warnings, stage, stages, gaps
+        case weakest, indicators, indicatorMean = "indicator_mean", efficiency, missing, warnings, stage, stages, gaps, remarks
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -107,6 +107,7 @@ extension ScoreCard: Codable {
             try container.encode(stages, forKey: .stages)
             try container.encode(gaps, forKey: .gaps)
         }
+        try container.encode(remarks, forKey: .remarks)
     }
 
     /// Decodes the JSON form. It carries the grade and its label but not the band's bounds, and
@@ -132,6 +133,7 @@ extension ScoreCard: Codable {
                   components: components, indicators: indicators, indicatorMean: indicatorMean, efficiency: efficiency,
                   missing: missing, warnings: warnings, origin: origin,
                   stages: try container.decodeIfPresent([StageScore].self, forKey: .stages) ?? [],
-                  gaps: try container.decodeIfPresent([StageGap].self, forKey: .gaps) ?? [])
+                  gaps: try container.decodeIfPresent([StageGap].self, forKey: .gaps) ?? [],
+                  remarks: try container.decodeIfPresent([Remark].self, forKey: .remarks) ?? [])
     }
 }

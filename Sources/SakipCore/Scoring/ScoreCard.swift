@@ -23,6 +23,7 @@ public struct ScoreCard: Sendable, Hashable {
         var origin: SourceLocation
         var stages: [StageScore]
         var gaps: [StageGap]
+        var remarks: [Remark]
     }
 
     /// Mutated only through `fields`, after `isKnownUniquelyReferenced` says no other card
@@ -39,10 +40,10 @@ public struct ScoreCard: Sendable, Hashable {
 
     init(agency: String, name: String? = nil, region: String? = nil, year: Int, rubricID: String, total: Double, grade: GradeBand,
          components: [ComponentScore], indicators: [IndicatorResult], indicatorMean: Double? = nil, efficiency: Efficiency? = nil,
-         missing: [String], warnings: [Diagnostic], origin: SourceLocation, stages: [StageScore] = [], gaps: [StageGap] = []) {
+         missing: [String], warnings: [Diagnostic], origin: SourceLocation, stages: [StageScore] = [], gaps: [StageGap] = [], remarks: [Remark] = []) {
         storage = Storage(Fields(agency: agency, name: name, region: region, year: year, rubricID: rubricID, total: total, grade: grade,
                                  components: components, indicators: indicators, indicatorMean: indicatorMean, efficiency: efficiency,
-                                 missing: missing, warnings: warnings, origin: origin, stages: stages, gaps: gaps))
+                                 missing: missing, warnings: warnings, origin: origin, stages: stages, gaps: gaps, remarks: remarks))
     }
 
     /// The fields, for writing: the storage is copied first when another card shares it.
@@ -79,6 +80,9 @@ public struct ScoreCard: Sendable, Hashable {
     public var stages: [StageScore] { get { storage.fields.stages } _modify { yield &fields.stages } }
     /// The self-assessment against the scored stage per sub-component, largest over-claim first.
     public var gaps: [StageGap] { get { storage.fields.gaps } _modify { yield &fields.gaps } }
+    /// The notes and evidence the report gives beside its answers (every stage's), in input
+    /// order; never part of the score.
+    public var remarks: [Remark] { get { storage.fields.remarks } _modify { yield &fields.remarks } }
 
     /// Every sub-component score in rubric order.
     public var subcomponents: [SubcomponentScore] { components.flatMap(\.subcomponents) }

@@ -145,7 +145,8 @@ public struct Scorer: Sendable {
         return ScoreCard(
             agency: report.agency, name: report.name, region: report.region, year: report.year, rubricID: rubric.id,
             total: total, grade: rubric.grade(for: total), components: components, indicators: keepsIndicators ? indicators.results : [],
-            indicatorMean: indicators.mean, efficiency: indicators.efficiency, missing: missing, warnings: warnings, origin: report.origin.location)
+            indicatorMean: indicators.mean, efficiency: indicators.efficiency, missing: missing, warnings: warnings, origin: report.origin.location,
+            remarks: report.remarks)
     }
 
     /// Each group's score: the sum of its sub-components' scores.

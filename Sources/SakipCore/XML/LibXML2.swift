@@ -93,6 +93,9 @@ final class XMLAttributes {
     /// Whether every attribute on this tag is one of `mask`'s codes (all under 64).
     func onlyPresent(in mask: UInt64) -> Bool { !highCodes && presentMask & ~mask == 0 }
 
+    /// Whether any of `mask`'s codes (all under 64) is on this tag.
+    func hasAny(_ mask: UInt64) -> Bool { presentMask & mask != 0 }
+
     /// Whether a value on this tag begins or ends with white space.
     func isPadded(_ code: Int) -> Bool { slots[code].stamp == tag && slots[code].padded }
 
@@ -111,10 +114,18 @@ final class XMLAttributes {
         let slot = slots[code]
         guard slot.stamp == tag, let start = slot.start else { return nil }
         if slot.built != tag {
-            values[code] = ValueStrings.make(UnsafeBufferPointer(start: start, count: slot.length))
+            values[code] = XMLAttributes.string(UnsafeBufferPointer(start: start, count: slot.length))
             slots[code].built = tag
         }
         return values[code]
+    }
+
+    /// A value as a `String`. Without entity substitution (never asked for: see `parse`),
+    /// libxml2 hands an attribute's `&amp;` over as the character reference `&#38;`; references
+    /// are resolved here, where a value is kept, and a value without `&` is taken as it is.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard bytes.contains(UInt8(ascii: "&")) else { return ValueStrings.make(bytes) }
+        return XMLReferences.resolve(bytes)
     }
 
     /// Calls `body` with a present value's bytes (nil when absent). The bytes are libxml2's and
@@ -546,5 +557,39 @@ private final class SAXSession {
 
     func record(_ error: xmlError) {
         if firstError == nil, error.level.rawValue >= XML_ERR_ERROR.rawValue { firstError = LibXMLError(error) }
+    }
+}
+
+/// The character references and predefined entities left in attribute values.
+enum XMLReferences {
+    private static let named: [String: Unicode.Scalar] = ["amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+
+    /// The text with `&#38;`, `&#x26;` and `&amp;` (and the other predefined entities) replaced by
+    /// their characters; anything else after `&` is kept as written.
+    static func resolve<Bytes: Collection>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+        let text = String(decoding: bytes, as: UTF8.self)
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            if let semicolon = after.prefix(12).firstIndex(of: ";"), let scalar = scalar(for: after[..<semicolon]) {
+                out.unicodeScalars.append(scalar)
+                rest = after[after.index(after: semicolon)...]
+            } else {
+                out += "&"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    private static func scalar(for name: Substring) -> Unicode.Scalar? {
+        if let named = named[String(name)] { return named }
+        guard name.hasPrefix("#") else { return nil }
+        let digits = name.dropFirst()
+        let value = digits.hasPrefix("x") || digits.hasPrefix("X") ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits, radix: 10)
+        return value.flatMap(Unicode.Scalar.init)
     }
 }

@@ -212,7 +212,27 @@ public struct HTMLReportRenderer: ResultRenderer {
                 .ul(.class("warnings"), .forEach(consistency) { .li(.text(String($0.message.trimmingPrefix("kerangka logis: ")))) })
             )),
             .if(!card.missing.isEmpty, .p(.strong(.text("\(labels.unanswered): ")), .text(card.missing.joined(separator: ", ")))),
+            .if(!card.remarks.isEmpty, remarks(card.remarks)),
         )
+    }
+
+    /// Notes and evidence beside the answers, folded away: an agency's section stays a summary
+    /// until its reader asks. Evidence that is a web address opens in a new tab.
+    private func remarks(_ remarks: [Remark]) -> Node<HTML.BodyContext> {
+        .element(named: "details", nodes: [
+            .element(named: "summary", nodes: [.text("\(labels.notes) (\(remarks.count))")]),
+            .table(
+                .class("data remarks"),
+                .thead(.tr(.th(.text(labels.criterion)), .th(.text(labels.stage)), .th(.text(labels.note)), .th(.text(labels.evidence)))),
+                .tbody(.forEach(remarks) { remark in
+                    .tr(.td(.text(remark.criterion)), .td(.text(labels.stages[remark.stage.rawValue] ?? remark.stage.rawValue)),
+                        .td(.text(remark.note ?? "")),
+                        .td(remark.evidenceIsLink
+                            ? .a(.href(remark.evidence!), .target(.blank), .rel(.noopener), .text(remark.evidence!))
+                            : .text(remark.evidence ?? "")))
+                })
+            ),
+        ])
     }
 
     private func errors(_ result: ReportResult) -> Node<HTML.BodyContext> {

@@ -48,6 +48,13 @@ public struct ReportLabels: Sendable {
     let backToTop: String
     let generated: String
     let notComputable: String
+    let notes: String
+    let criterion: String
+    let stage: String
+    let note: String
+    let evidence: String
+    /// Stage names by raw value (self, verified, quality, final).
+    let stages: [String: String]
 
     public static func forLanguage(_ language: Language) -> ReportLabels {
         language == .id ? indonesian : english
@@ -65,7 +72,8 @@ public struct ReportLabels: Sendable {
         agencies: "Agencies", indicators: "Indicators", target: "Target", realization: "Realisation", achievement: "Achievement",
         band: "Band", consistency: "Kerangka logis (consistency)", unanswered: "Unanswered, each counted 0",
         reports: "reports", errors: "Inputs that could not be scored", backToTop: "Back to the overview", generated: "Made by sakip",
-        notComputable: "not computable")
+        notComputable: "not computable", notes: "Notes and evidence", criterion: "Criterion", stage: "Stage", note: "Note",
+        evidence: "Evidence", stages: ["self": "self", "verified": "verified", "quality": "quality", "final": "final"])
 
     static let indonesian = ReportLabels(
         language: .id, title: "Evaluasi SAKIP", overview: "Ringkasan", gradeCounts: "Jumlah laporan per predikat", ranking: "Peringkat",
@@ -79,5 +87,6 @@ public struct ReportLabels: Sendable {
         agencies: "Instansi", indicators: "Indikator", target: "Target", realization: "Realisasi", achievement: "Capaian",
         band: "Kategori", consistency: "Kerangka logis", unanswered: "Belum diisi, masing-masing dihitung 0",
         reports: "laporan", errors: "Masukan yang tidak dapat dinilai", backToTop: "Kembali ke ringkasan", generated: "Dibuat dengan sakip",
-        notComputable: "tidak dapat dihitung")
+        notComputable: "tidak dapat dihitung", notes: "Catatan dan bukti dukung", criterion: "Kriteria", stage: "Tahap", note: "Catatan",
+        evidence: "Bukti dukung", stages: ["self": "mandiri", "verified": "verifikasi", "quality": "penjaminan", "final": "final"])
 }

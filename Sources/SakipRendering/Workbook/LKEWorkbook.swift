@@ -31,7 +31,8 @@ public struct LKEWorkbookRenderer {
             func value(_ column: String) -> String { (timesWeight ? "C\(r)*" : "") + lookup("\(column)\(r)", scale) }
             rows.append([.text(code), .text(name), .decimal(weight), template.selfAnswers[code].map(Workbook.Cell.text) ?? .empty, .formula(value("D")),
                          answer.map(Workbook.Cell.text) ?? .empty,
-                         .formula(value("F")), .empty, .empty])
+                         .formula(value("F")), template.notes[code].map(Workbook.Cell.text) ?? .empty,
+                         template.evidence[code].map(Workbook.Cell.text) ?? .empty])
             validations.append(Workbook.Validation(range: "D\(r) F\(r)", values: scale.letters))
         }
         var componentCells: [Int] = []
@@ -124,7 +125,9 @@ public struct LKEWorkbookRenderer {
                         ChecklistRule.Flag.allCases.map { Workbook.Cell.text(item.has($0) ? "Y" : "T") }
                     } ?? [.empty, .empty, .empty, .empty]
                     validations.append(Workbook.Validation(range: "D\(next):G\(next)", values: ["Y", "T"]))
-                    rows.append([.text(criterion.id), .text(criterion.text), .decimal(criterion.weight)] + flags + [.empty, .empty, .empty, .empty])
+                    let remark: [Workbook.Cell] = [template.notes[criterion.id].map(Workbook.Cell.text) ?? .empty,
+                                                   template.evidence[criterion.id].map(Workbook.Cell.text) ?? .empty]
+                    rows.append([.text(criterion.id), .text(criterion.text), .decimal(criterion.weight)] + flags + [.empty, .empty] + remark)
                 }
                 let ranges = ["D", "E", "F", "G"].map { "\($0)\(first):\($0)\(next - 1)" }
                 rows[subRow - 2][7] = .textFormula(checklistGrade(rule, ranges: ranges, count: sub.criteria.count))

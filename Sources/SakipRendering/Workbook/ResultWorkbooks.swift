@@ -12,7 +12,8 @@ private func text(_ value: String?) -> Cell { value.map(Cell.text) ?? .empty }
 private func decimal(_ value: Double?) -> Cell { value.map(Cell.decimal) ?? .empty }
 
 extension ScoreResult: WorkbookRenderable {
-    /// `Reports`: one row per report; `Breakdown`: every component, group and sub-component.
+    /// `Reports`: one row per report; `Breakdown`: every component, group and sub-component;
+    /// with stages, `Stages` and `Gaps`; with notes or evidence beside answers, `Notes`.
     public func workbook(_ options: RenderOptions = RenderOptions()) -> Workbook {
         let l = options.labels
         let componentIDs = Ranking.orderedComponentIDs(reports.map(\.card))
@@ -51,6 +52,13 @@ extension ScoreResult: WorkbookRenderable {
                 [.text(card.agency), .integer(card.year), .text(gap.subcomponent), .text(gap.name), .decimal(gap.weight), text(gap.selfLetter),
                  .decimal(gap.selfScore), text(gap.finalLetter), .decimal(gap.finalScore), .decimal(gap.gap)]
             } }))
+        }
+        let remarks = reports.flatMap { report in report.card.remarks.map { (report.card, $0) } }
+        if !remarks.isEmpty {
+            sheets.append(Workbook.Sheet(name: l("Notes"), headers: [l("Agency"), l("Year"), l("Criterion"), l("Stage"), l("Note"), l("Evidence")],
+                                         rows: remarks.map { card, remark in
+                [.text(card.agency), .integer(card.year), .text(remark.criterion), .text(l(remark.stage.rawValue)), text(remark.note), text(remark.evidence)]
+            }))
         }
         return Workbook(sheets: sheets)
     }
