@@ -133,3 +133,31 @@ struct PrintedTemplateTests {
         #expect(try Self.lke().contains("<c r=\"F4\" t=\"inlineStr\" s=\"8\"><is><t xml:space=\"preserve\">BB</t></is></c>"))
     }
 }
+
+@Suite("Long texts in result sheets")
+struct LongTextTests {
+    static func sheetXML(_ sheet: Workbook.Sheet) -> String {
+        Dictionary(uniqueKeysWithValues: Workbook(sheets: [sheet]).parts())["xl/worksheets/sheet1.xml"]!
+    }
+
+    /// A partner's full name longer than a column may be is wrapped, and its row made as high
+    /// as its lines, rather than cut off where the next column starts.
+    @Test func aNameLongerThanTheWidestColumnWrapsInItsRow() {
+        let long = "Dinas Pekerjaan Umum dan Penataan Ruang Kabupaten Kepulauan Seribu Utara"  // 72 characters
+        let xml = Self.sheetXML(Workbook.Sheet(name: "Ranking", headers: ["Rank", "Name", "Score"],
+                                               rows: [[.integer(1), .text(long), .decimal(80)], [.integer(2), .text("Kota A"), .decimal(70)]]))
+        #expect(xml.contains("<col min=\"2\" max=\"2\" width=\"\(SheetWriter.widest)\" customWidth=\"1\"/>"))
+        // Two lines of the 50-wide column: the row is 30 points, the cell wrapped (style 6).
+        #expect(xml.contains("<row r=\"2\" ht=\"30\" customHeight=\"1\">"))
+        #expect(xml.contains("<c r=\"B2\" t=\"inlineStr\" s=\"6\">"))
+        // The short name's row keeps the spreadsheet's own height; the header is never wrapped.
+        #expect(xml.contains("<row r=\"3\">"))
+        #expect(xml.contains("<row r=\"1\">"))
+    }
+
+    @Test func aSheetOfShortTextsWrapsNothing() {
+        let xml = Self.sheetXML(Workbook.Sheet(name: "S", headers: ["Agency", "Name"], rows: [[.text("kota-a"), .text("Kota A")]]))
+        #expect(!xml.contains("s=\"6\""))
+        #expect(!xml.contains("customHeight"))
+    }
+}

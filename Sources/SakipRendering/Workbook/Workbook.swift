@@ -154,6 +154,25 @@ public struct Workbook: Sendable {
 /// One worksheet's XML: frozen header, column widths from the content, autofilter over the table.
 struct SheetWriter {
     let sheet: Workbook.Sheet
+    /// Each column's width in characters, measured once (a row's height depends on it).
+    let widths: [Int]
+    /// Columns whose texts wrap: the sheet's long-text column, and any column holding a text
+    /// longer than the widest column (a partner's full name), which would be cut off in print.
+    let wrapped: Set<Int>
+
+    /// Columns are at most this many characters wide; a longer text wraps in its cell.
+    static let widest = 50
+
+    init(sheet: Workbook.Sheet) {
+        self.sheet = sheet
+        var wrapped = Set(sheet.wrapColumn.map { [$0] } ?? [])
+        widths = (0..<sheet.headers.count).map { c in
+            let (width, long) = Self.measure(sheet, column: c)
+            if long { wrapped.insert(c) }
+            return width
+        }
+        self.wrapped = wrapped
+    }
 
     var xml: String {
         let width = sheet.headers.count
@@ -164,11 +183,11 @@ struct SheetWriter {
         if fits { out += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>" }
         out += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"
         if width > 0 {
-            out += "<cols>" + (0..<width).map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(columnWidth($0))\" customWidth=\"1\"/>" }.joined() + "</cols>"
+            out += "<cols>" + (0..<width).map { "<col min=\"\($0 + 1)\" max=\"\($0 + 1)\" width=\"\(widths[$0])\" customWidth=\"1\"/>" }.joined() + "</cols>"
         }
         out += "<sheetData>"
         out += row(1, sheet.headers.map { Workbook.Cell.text($0) }, style: 1)
-        for (i, cells) in sheet.rows.enumerated() { out += row(i + 2, cells, style: nil, bold: sheet.boldRows.contains(i), wrap: sheet.wrapColumn) }
+        for (i, cells) in sheet.rows.enumerated() { out += row(i + 2, cells, style: nil, bold: sheet.boldRows.contains(i)) }
         out += "</sheetData>"
         if width > 0 && sheet.filter { out += "<autoFilter ref=\"A1:\(CellReference.columnName(width))\(sheet.rows.count + 1)\"/>" }
         if !sheet.validations.isEmpty {
@@ -183,8 +202,8 @@ struct SheetWriter {
         return out + "</worksheet>"
     }
 
-    private func row(_ number: Int, _ cells: [Workbook.Cell], style: Int?, bold: Bool = false, wrap: Int? = nil) -> String {
-        var out = "<row r=\"\(number)\"\(height(cells, wrap: wrap).map { " ht=\"\($0)\" customHeight=\"1\"" } ?? "")>"
+    private func row(_ number: Int, _ cells: [Workbook.Cell], style: Int?, bold: Bool = false) -> String {
+        var out = "<row r=\"\(number)\"\(style == nil ? height(cells).map { " ht=\"\($0)\" customHeight=\"1\"" } ?? "" : "")>"
         let textStyle = style ?? (bold ? 5 : nil)
         let numberStyle = bold ? 4 : 2
         for (c, cell) in cells.enumerated() {
@@ -192,7 +211,7 @@ struct SheetWriter {
             switch cell {
             case .empty: continue
             case .text(let text):
-                let textStyle = c == wrap && textStyle == nil ? 6 : textStyle ?? (sheet.centredColumns.contains(c) ? 8 : nil)
+                let textStyle = textStyle == nil && wrapped.contains(c) ? 6 : textStyle ?? (sheet.centredColumns.contains(c) ? 8 : nil)
                 out += "<c r=\"\(reference)\" t=\"inlineStr\"\(textStyle.map { " s=\"\($0)\"" } ?? "")><is><t xml:space=\"preserve\">\(xmlEscape(text))</t></is></c>"
             case .decimal(let value):
                 out += value.isFinite ? "<c r=\"\(reference)\" s=\"\(numberStyle)\"><v>\(Numbers.full(value))</v></c>" : ""
@@ -212,11 +231,14 @@ struct SheetWriter {
     /// Points of a row whose wrapped text takes more than one line (15 a line, as 11-point text
     /// needs), nil for a row of one line: spreadsheets do not grow a row for wrapped text they
     /// did not wrap themselves, and a criterion's text would be cut off or overlap the next row.
-    private func height(_ cells: [Workbook.Cell], wrap: Int?) -> Int? {
-        guard let wrap, wrap < cells.count, case .text(let text) = cells[wrap] else { return nil }
-        // A proportional font sets about a quarter more characters than the column's width counts.
-        let width = (columnWidth(wrap) - 2) * 5 / 4
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + width - 1) / width) }
+    private func height(_ cells: [Workbook.Cell]) -> Int? {
+        var lines = 1
+        for c in wrapped where c < cells.count {
+            guard case .text(let text) = cells[c] else { continue }
+            // A proportional font sets about a quarter more characters than the column's width counts.
+            let width = (widths[c] - 2) * 5 / 4
+            lines = max(lines, text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { $0 + max(1, ($1.count + width - 1) / width) })
+        }
         return lines > 1 ? lines * 15 : nil
     }
 
@@ -224,12 +246,13 @@ struct SheetWriter {
     /// set in): 271 mm between the margins, a character of width about 2 mm at full size, so
     /// at most 178 characters of columns together (shrunk to 8.4 points at the most).
     var fitsOnePageWide: Bool {
-        (0..<sheet.headers.count).reduce(0) { $0 + columnWidth($1) } <= 178
+        widths.reduce(0, +) <= 178
     }
 
-    /// Characters of the widest cell in the column, within 6...50; a wrapped column is 60 wide.
-    private func columnWidth(_ c: Int) -> Int {
-        if c == sheet.wrapColumn { return 60 }
+    /// Characters of the widest cell in the column, within 6...50 (`widest`), and whether a text
+    /// is longer than that; the sheet's long-text column is 60 wide.
+    private static func measure(_ sheet: Workbook.Sheet, column c: Int) -> (width: Int, long: Bool) {
+        if c == sheet.wrapColumn { return (60, true) }
         var widest = sheet.headers[c].count
         for cells in sheet.rows where c < cells.count {
             let length = switch cells[c] {
@@ -242,7 +265,8 @@ struct SheetWriter {
             }
             widest = max(widest, length)
         }
-        return max(min(max(widest + 2, 6), 50), sheet.minimumWidths[c] ?? 0)
+        let width = max(min(max(widest + 2, 6), Self.widest), sheet.minimumWidths[c] ?? 0)
+        return (width, widest + 2 > width)
     }
 }
 
