@@ -111,6 +111,24 @@ struct EarlyStageTests {
         #expect(both.status == 2)
     }
 
+    /// A rubric can make the requirement its own (`required_stage: final`): a ranking under it
+    /// leaves the self-assessment out without being asked, and says why.
+    @Test func aRubricThatRequiresTheFinalStageLeavesTheReportOut() throws {
+        let folder = try Self.folder()
+        let bundled = try String(contentsOf: Sakip.packageRoot.appendingPathComponent("Sources/SakipCore/Resources/rubrics/permenpanrb-88-2021.yaml"), encoding: .utf8)
+        let rubric = NSTemporaryDirectory() + "sakip-final-\(UUID().uuidString).yaml"
+        defer { try? FileManager.default.removeItem(atPath: rubric) }
+        try (bundled + "\nrequired_stage: final\n").write(toFile: rubric, atomically: true, encoding: .utf8)
+        let run = try Sakip.run(["rank", folder, "--rubric", rubric])
+        #expect(run.status == 1)
+        #expect(!run.stdout.contains("kota-self") && run.stdout.contains("kota-bandung"))
+        #expect(run.stderr.contains("self-only.xlsx:Identity!B2: error: agency 'kota-self', 2024: left out, its latest answers are at stage self and rubric permenpanrb-88-2021 requires stage final for a ranking"), "\(run.stderr)")
+        // Asked for explicitly, the run's own requirement wins.
+        let asked = try Sakip.run(["rank", folder, "--rubric", rubric, "--require-stage", "self"])
+        #expect(asked.status == 0, "\(asked.stderr)")
+        #expect(asked.stdout.contains("kota-self"))
+    }
+
     @Test func theRankingWorkbookHasAStageColumn() throws {
         let folder = try Self.folder()
         let output = folder + "/ranking.xlsx"

@@ -71,6 +71,27 @@ struct RubricRejectionTests {
         """
     }
 
+    static let oneComponent = """
+      - id: "1"
+        weight: 100
+        subcomponents:
+          - {id: "1.1", weight: 100, scale: S, criteria: [{id: a}]}
+    """
+
+    @Test(arguments: [("final", Stage.final), ("verifikasi", .verified), ("self", .selfAssessment)])
+    func aRubricMayRequireAStageForARanking(written: String, stage: Stage) throws {
+        let loaded = try RubricLoader.parse(rubric(components: Self.oneComponent, extra: "required_stage: \(written)"), file: "r.yaml")
+        #expect(loaded.requiredStage == stage)
+        #expect(try RubricLoader.parse(rubric(components: Self.oneComponent), file: "r.yaml").requiredStage == nil)
+    }
+
+    @Test func aRequiredStageThatIsNoStageIsAnErrorAtItsValue() {
+        let found = rejections(rubric(components: Self.oneComponent, extra: "required_stage: evaluator"))
+        #expect(found.count == 1)
+        #expect(found.first?.message.hasPrefix("required_stage: 'evaluator' is not a stage; expected") == true, "\(found)")
+        #expect(found.first?.location.line == 12)
+    }
+
     @Test func weightsThatDoNotAddUp() {
         let found = rejections(rubric(components: """
           - id: "1"

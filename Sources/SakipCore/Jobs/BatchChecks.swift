@@ -84,15 +84,18 @@ extension BatchChecks {
         }
     }
 
-    /// The cards scored at `required` or a later stage, and an error for each other one (left out).
-    static func requiring(_ required: Stage, _ cards: [ScoreCard]) -> (kept: [ScoreCard], errors: [Diagnostic]) {
+    /// The cards scored at their required stage or a later one, and an error for each other one
+    /// (left out). `required` gives a card's required stage: the run's, else its rubric's
+    /// `required_stage`, else none.
+    static func requiring(_ required: (ScoreCard) -> (stage: Stage, byRubric: Bool)?, _ cards: [ScoreCard]) -> (kept: [ScoreCard], errors: [Diagnostic]) {
         var kept: [ScoreCard] = [], errors: [Diagnostic] = []
         for card in cards {
-            if card.scoredStage >= required {
+            guard let (stage, byRubric) = required(card), card.scoredStage < stage else {
                 kept.append(card)
-            } else {
-                errors.append(Diagnostic(.earlyStage, at: card.origin, "agency '\(card.agency)', \(card.year): left out, its latest answers are at stage \(card.scoredStage.rawValue) and stage \(required.rawValue) is required"))
+                continue
             }
+            errors.append(Diagnostic(.earlyStage, at: card.origin, "agency '\(card.agency)', \(card.year): left out, its latest answers are at stage \(card.scoredStage.rawValue) and "
+                + (byRubric ? "rubric \(card.rubricID) requires stage \(stage.rawValue) for a ranking" : "stage \(stage.rawValue) is required")))
         }
         return (kept, errors)
     }

@@ -83,7 +83,14 @@ public struct RankRequest: Sendable {
         if region != nil { try BatchChecks.region(region, in: evaluation.cards.filter { $0.year == rankedYear }) }
         var current = evaluation.cards.keeping { $0.year == rankedYear && inRegion($0) }
         var stageErrors: [Diagnostic] = []
-        if let requiredStage, stage == nil { (current, stageErrors) = BatchChecks.requiring(requiredStage, current) }
+        if stage == nil {
+            let asked = requiredStage
+            // Each rubric's own requirement, looked up once per rubric, not per card.
+            let byRubric = Dictionary(Set(current.map(\.rubricID)).map { ($0, rubrics.loaded(id: $0)?.requiredStage) }, uniquingKeysWith: { a, _ in a })
+            (current, stageErrors) = BatchChecks.requiring({ card in
+                asked.map { ($0, false) } ?? byRubric[card.rubricID].flatMap { $0 }.map { ($0, true) }
+            }, current)
+        }
         try BatchChecks.component(by, in: current)
         let pool = (earlier ?? evaluation).cards.keeping(inRegion)
         let previousYear = rankedYear.flatMap { Self.previousYear(before: $0, in: pool, separate: earlier != nil) }

@@ -15,6 +15,9 @@ public struct Rubric: Sendable, Hashable {
     public internal(set) var checklist: ChecklistRule?
     public internal(set) var components: [Component]
     public internal(set) var consistency: [ConsistencyRule]
+    /// The stage a report must reach to be ranked under this rubric (`required_stage`), as
+    /// `rank --require-stage` asks; nil ranks a report at whatever stage it reached, marked.
+    public internal(set) var requiredStage: Stage?
     /// Where the rubric was loaded from (a path, or `bundled:<id>`).
     public internal(set) var source: String
 

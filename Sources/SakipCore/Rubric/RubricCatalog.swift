@@ -101,4 +101,14 @@ public final class RubricCache: Sendable {
             return result
         }.get()
     }
+
+    /// A rubric this cache has loaded, found by its id (a card names its rubric by id, which
+    /// may have been loaded from a path).
+    public func loaded(id: String) -> Rubric? {
+        let slots = self.slots.withLock { Array($0.values) }
+        for slot in slots {
+            if let rubric = try? slot.withLock({ $0 })?.get(), rubric.id == id { return rubric }
+        }
+        return nil
+    }
 }

@@ -158,7 +158,7 @@ private struct RubricReader {
     mutating func rubric(_ root: Node) -> Rubric? {
         guard let top = mapping(root, "", allowed: [
             "id", "title", "regulation", "effective_from", "description", "scales", "grades",
-            "achievement", "checklist", "components", "consistency",
+            "achievement", "checklist", "components", "consistency", "required_stage",
         ]) else { return nil }
         let id = text(required(top, "id", in: root, ""), "id")
         let title = top["title"].flatMap { text($0.value, "title") } ?? id ?? ""
@@ -178,10 +178,23 @@ private struct RubricReader {
             }
         }
         let consistency = top["consistency"].map { readConsistency($0.value, components: components) } ?? []
+        let requiredStage = top["required_stage"].flatMap { readStage($0.value) }
         guard let id else { return nil }
-        return Rubric(
+        var rubric = Rubric(
             id: id, title: title, scales: scales, grades: grades, achievement: achievement, checklist: checklist,
             components: components, consistency: consistency, source: file)
+        rubric.requiredStage = requiredStage
+        return rubric
+    }
+
+    /// `required_stage`: a stage's name (self, verified, quality, final, or the Indonesian names).
+    mutating func readStage(_ node: Node) -> Stage? {
+        guard let name = text(node, "required_stage") else { return nil }
+        guard let stage = Stage(name: name) else {
+            fail(node, "required_stage", "'\(name)' is not a stage; \(Stage.expectation)")
+            return nil
+        }
+        return stage
     }
 
     mutating func readScales(_ node: Node) -> [String: AnswerScale]? {
