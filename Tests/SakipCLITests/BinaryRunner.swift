@@ -29,7 +29,8 @@ enum Sakip {
         process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Every message the binary raises must have its Indonesian text (see `Message.checkTranslated`).
+        process.environment = ProcessInfo.processInfo.environment.merging(["SAKIP_CHECK_MESSAGES": "1"].merging(environment) { $1 }) { $1 }
         // Output goes to temporary files, not pipes: draining a pipe with FileHandle can be
         // interrupted by a signal (EINTR), which Foundation turns into a crash.
         let folder = NSTemporaryDirectory() + "sakip-run-" + UUID().uuidString

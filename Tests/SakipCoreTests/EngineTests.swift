@@ -79,7 +79,7 @@ struct EngineTests {
         let result = try ScoreRequest(inputs: InputSelection([.bytes(Array(xml.utf8), name: "dup.xml")])).run()
         let warning = try #require(result.reports.first?.card.warnings.first { $0.code == .duplicateAnswer })
         #expect(warning.location == SourceLocation(file: "dup.xml", line: 4, column: 34))
-        #expect(warning.notes == [Diagnostic.Note("the first answer for '1.1.1', which is used", at: SourceLocation(file: "dup.xml", line: 3, column: 34))])
+        #expect(warning.notes == [Diagnostic.Note(Message(verbatim: "the first answer for '1.1.1', which is used"), at: SourceLocation(file: "dup.xml", line: 3, column: 34))])
         #expect(warning.severity == .warning)
     }
 
@@ -99,8 +99,8 @@ struct EngineTests {
     }
 
     @Test func diagnosticsEncodeTheirCodeAndNotes() throws {
-        let diagnostic = Diagnostic(.duplicateReport, at: SourceLocation(file: "b.xml", line: 2, column: 3), "second report",
-                                    notes: [Diagnostic.Note("the first", at: SourceLocation(file: "a.xml", line: 1, column: 1))])
+        let diagnostic = Diagnostic(.duplicateReport, at: SourceLocation(file: "b.xml", line: 2, column: 3), Message(verbatim: "second report"),
+                                    notes: [Diagnostic.Note(Message(verbatim: "the first"), at: SourceLocation(file: "a.xml", line: 1, column: 1))])
         let json = try JSONWriter.encode(diagnostic)
         let decoded = try JSONDecoder().decode(Diagnostic.self, from: Data(json.utf8))
         #expect(decoded == diagnostic)

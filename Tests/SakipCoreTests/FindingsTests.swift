@@ -8,11 +8,11 @@ struct FindingsTests {
 
     private func findings(strict: Bool, keepsWarnings: Bool = true) -> Findings {
         var findings = Findings(strict: strict, keepsWarnings: keepsWarnings)
-        findings.add(.unknownLetter, .error, at: position, "off the scale")
-        findings.add(.kerangkaLogis, .warning, at: position, "above its limit")
-        findings.add(.missingAnswer, .errorWhenStrict, at: position, "unanswered")
-        findings.add(.unknownCriterion, .onlyWhenStrict, at: position, "unknown 9.9.9")
-        findings.add(.unknownCriterion, .onlyWhenLenient, at: position, "1 unknown criteria ignored")
+        findings.add(.unknownLetter, .error, at: position, Message(verbatim: "off the scale"))
+        findings.add(.kerangkaLogis, .warning, at: position, Message(verbatim: "above its limit"))
+        findings.add(.missingAnswer, .errorWhenStrict, at: position, Message(verbatim: "unanswered"))
+        findings.add(.unknownCriterion, .onlyWhenStrict, at: position, Message(verbatim: "unknown 9.9.9"))
+        findings.add(.unknownCriterion, .onlyWhenLenient, at: position, Message(verbatim: "1 unknown criteria ignored"))
         return findings
     }
 
@@ -32,9 +32,9 @@ struct FindingsTests {
 
     @Test func warningsNotKeptAreNeverBuilt() {
         var built: [String] = []
-        func message(_ text: String) -> String {
+        func message(_ text: String) -> Message {
             built.append(text)
-            return text
+            return Message(verbatim: text)
         }
         var findings = Findings(strict: false, keepsWarnings: false)
         findings.add(.kerangkaLogis, .warning, at: position, message("above its limit"))

@@ -87,7 +87,7 @@ struct ReaderBoundsTests {
     // MARK: Diagnostics folded
 
     func warnings(_ count: Int, code: DiagnosticCode = .duplicateAnswer, file: String = "a.xlsx") -> [Diagnostic] {
-        (1...count).map { Diagnostic(code, .warning, at: SourceLocation(file: file, line: $0, column: 1), "duplicate \($0)") }
+        (1...count).map { Diagnostic(code, .warning, at: SourceLocation(file: file, line: $0, column: 1), Message(verbatim: "duplicate \($0)")) }
     }
 
     @Test func eachKindIsFoldedAfterTheFirstOnesAcrossFiles() throws {
@@ -115,15 +115,17 @@ struct ReaderBoundsTests {
 
     @Test func messagesAreCutAtACharacter() {
         let long = String(repeating: "é", count: 2_000)
-        let diagnostic = Diagnostic(.unknownCriterion, at: .wholeFile("x"), long)
+        let diagnostic = Diagnostic(.unknownCriterion, at: .wholeFile("x"), Message(verbatim: long))
         #expect(diagnostic.message.utf8.count <= Diagnostic.messageLimit)
         #expect(diagnostic.message.hasSuffix(" …"))
         #expect(diagnostic.description.count < 1_000)
     }
 
     @Test func listsShowTwentyAndCountTheRest() {
-        #expect(Diagnostic.list((1...3).map(String.init)) == "1, 2, 3")
-        #expect(Diagnostic.list((1...80).map(String.init)) == (1...20).map(String.init).joined(separator: ", ") + ", and 60 more")
+        #expect(Diagnostic.list((1...3).map(String.init)).description == "1, 2, 3")
+        let first20: String = (1...20).map(String.init).joined(separator: ", ")
+        #expect(Diagnostic.list((1...80).map(String.init)).description == first20 + ", and 60 more")
+        #expect(Labels(.id)(Diagnostic.list((1...80).map(String.init))) == first20 + ", dan 60 lainnya")
     }
 
     @Test func aReportKeepsAThousandFindingsOfAKindAndCountsTheRest() throws {

@@ -151,7 +151,7 @@ struct WorkbookReaderTests {
         let layout = try WorkbookLayout.parse("sheet: K\nheader_row: 3\ncode: B\nflags: {met: H, kept_5_years: K}", file: "k.yaml")
         #expect(layout.flags == [8, 0, 0, 11])
         #expect(layout.answers.isEmpty)
-        #expect(throws: RequestError(.invalidRequest, "k.yaml: 'flags' needs the met column, such as met: D")) {
+        #expect(throws: RequestError(.invalidRequest, Message(verbatim: "k.yaml: 'flags' needs the met column, such as met: D"))) {
             try WorkbookLayout.parse("sheet: K\nheader_row: 3\ncode: B\nflags: {mandated: H}", file: "k.yaml")
         }
     }
@@ -170,7 +170,7 @@ struct WorkbookReaderTests {
         ("sheet: K\nheader_rows: 1", "kke.yaml: 'header_rows' is not a layout key; expected one of agency, answers, code, evidence, flags, header_row, name, notes, region, rubric, sheet, weight, weights, year"),
     ])
     func layoutMistakesNameTheKey(yaml: String, message: String) {
-        #expect(throws: RequestError(.invalidRequest, message)) { try WorkbookLayout.parse(yaml, file: "kke.yaml") }
+        #expect(throws: RequestError(.invalidRequest, Message(verbatim: message))) { try WorkbookLayout.parse(yaml, file: "kke.yaml") }
     }
 
     @Test func notAZipArchiveIsSaidPlainly() {
@@ -213,7 +213,7 @@ struct WorkbookReaderTests {
     }
 
     @Test func cellLocationsSurviveTheJSONRoundTrip() throws {
-        let diagnostic = Diagnostic(.unknownLetter, at: SourceLocation(file: "a.xlsx", sheet: "LKE", row: 12, column: 6), "x")
+        let diagnostic = Diagnostic(.unknownLetter, at: SourceLocation(file: "a.xlsx", sheet: "LKE", row: 12, column: 6), Message(verbatim: "x"))
         let data = try JSONEncoder().encode(diagnostic)
         #expect(String(decoding: data, as: UTF8.self).contains("\"cell\":\"LKE!F12\""))
         #expect(try JSONDecoder().decode(Diagnostic.self, from: data) == diagnostic)

@@ -260,7 +260,7 @@ package struct CSVTable: Sendable {
         recordOffsets.reserveCapacity(limit == .max ? range.count / 32 : limit)
         let special = delimiter == UInt8(ascii: ";") ? semicolonBytes : commaBytes
         var linesAreRecords = true
-        let failure: (offset: Int, message: String)? = bytes.withUnsafeBufferPointer { buffer in
+        let failure: (offset: Int, message: Message)? = bytes.withUnsafeBufferPointer { buffer in
             let count = range.upperBound
             var i = range.lowerBound == 0 && count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : range.lowerBound
             let comma = delimiter, quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
@@ -288,7 +288,7 @@ package struct CSVTable: Sendable {
                         spans.append(Span(start: Int32(fieldStart + 1), end: Int32(j), quoted: true, escaped: escaped))
                         i = j + 1
                         if i < count && buffer[i] != comma && buffer[i] != lf && buffer[i] != cr {
-                            return (i, "unexpected character after a closing quote; expected \(comma == UInt8(ascii: ";") ? "a semicolon" : "a comma") or the end of the line")
+                            return (i, "unexpected character after a closing quote; expected \(comma == UInt8(ascii: ";") ? "a semicolon" as Message : "a comma") or the end of the line")
                         }
                     } else {
                         // Sixteen bytes at a time to the first special byte (notes and evidence paths are long);

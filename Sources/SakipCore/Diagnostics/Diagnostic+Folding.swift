@@ -49,8 +49,14 @@ extension Diagnostic {
 
     /// One diagnostic standing for `count` of a kind that are not listed.
     static func summary(of code: DiagnosticCode, _ severity: Severity, at location: SourceLocation, count: Int) -> Diagnostic {
-        let noun = severity == .error ? (count == 1 ? "error" : "errors") : (count == 1 ? "warning" : "warnings")
-        var summary = Diagnostic(code, severity, at: location, "\(InputLimits.grouped(count)) more \(code.rawValue) \(noun) from here on, not listed")
+        let more = InputLimits.grouped(count), kind = code.rawValue
+        let message: Message = switch (severity, count == 1) {
+        case (.error, true): "1 more \(kind) error from here on, not listed"
+        case (.error, false): "\(more) more \(kind) errors from here on, not listed"
+        case (.warning, true): "1 more \(kind) warning from here on, not listed"
+        case (.warning, false): "\(more) more \(kind) warnings from here on, not listed"
+        }
+        var summary = Diagnostic(code, severity, at: location, message)
         summary.omitted = count
         return summary
     }
@@ -67,8 +73,8 @@ extension Diagnostic {
     }
 
     /// At most `limit` items of a list, then how many more (`1.1.1, 1.1.2, and 78 more`).
-    public static func list(_ items: [String], limit: Int = 20) -> String {
-        guard items.count > limit else { return items.joined(separator: ", ") }
-        return items.prefix(limit).joined(separator: ", ") + ", and \(InputLimits.grouped(items.count - limit)) more"
+    public static func list(_ items: [String], limit: Int = 20) -> Message {
+        guard items.count > limit else { return "\(items.joined(separator: ", "))" }
+        return "\(items.prefix(limit).joined(separator: ", ")), and \(InputLimits.grouped(items.count - limit)) more"
     }
 }

@@ -10,8 +10,9 @@ import Darwin
 package enum FileBytes {
     public struct ReadError: Error, Sendable, CustomStringConvertible {
         public var path: String
-        public var reason: String
-        public var description: String { "cannot read \(path): \(reason)" }
+        public var reason: Message
+        public var message: Message { "cannot read \(path): \(reason)" }
+        public var description: String { message.description }
     }
 
     private static func tooLarge(_ path: String) -> ReadError {
@@ -20,7 +21,7 @@ package enum FileBytes {
 
     package static func read(_ path: String) throws(ReadError) -> [UInt8] {
         let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        guard fd >= 0 else { throw ReadError(path: path, reason: Message(verbatim: String(cString: strerror(errno)))) }
         defer { close(fd) }
         return try read(descriptor: fd, name: path)
     }
@@ -28,7 +29,7 @@ package enum FileBytes {
     /// Reads an open descriptor (a file, standard input, a pipe) to its end; does not close it.
     package static func read(descriptor fd: Int32, name path: String) throws(ReadError) -> [UInt8] {
         var info = stat()
-        guard fstat(fd, &info) == 0 else { throw ReadError(path: path, reason: String(cString: strerror(errno))) }
+        guard fstat(fd, &info) == 0 else { throw ReadError(path: path, reason: Message(verbatim: String(cString: strerror(errno)))) }
         if (info.st_mode & S_IFMT) == S_IFDIR { throw ReadError(path: path, reason: "is a directory") }
 
         let limit = InputLimits.inputBytes
@@ -65,7 +66,7 @@ package enum FileBytes {
                     count += n
                 }
             }
-            if failure != 0 { throw ReadError(path: path, reason: String(cString: strerror(failure))) }
+            if failure != 0 { throw ReadError(path: path, reason: Message(verbatim: String(cString: strerror(failure)))) }
             if reachedEnd {
                 if bytes.count > limit { throw tooLarge(path) }
                 return bytes

@@ -389,10 +389,11 @@ final class ScorerCache: Sendable {
             return Result { () throws(DiagnosticList) in try prepared.scorer.score(report) }
         case .failure(let error):
             // A rubric file's own errors keep their locations; other errors are plain messages.
-            let reason = switch error {
-            case let located as Diagnostic: located.description
-            case let list as DiagnosticList: list.description
-            default: "\(error)"
+            let reason: Message = switch error {
+            case let located as Diagnostic: located.described
+            case let list as DiagnosticList: Message.joined(list.diagnostics.map(\.described), separator: "\n")
+            case let unknown as RubricCatalog.UnknownRubric: unknown.message
+            default: Message(verbatim: "\(error)")
             }
             return .failure(DiagnosticList([Diagnostic(.rubricUnavailable, at: report.origin, "cannot use rubric '\(reference)': \(reason)")]))
         }

@@ -49,7 +49,7 @@ package enum InputItem: Sendable, Hashable {
             case .bytes(let bytes, let name): return .success(SourceText(name: name, bytes: bytes))
             }
         } catch {
-            return .failure(Diagnostic(.unreadable, at: .wholeFile(name), error.description))
+            return .failure(Diagnostic(.unreadable, at: .wholeFile(name), error.message))
         }
     }
 }
@@ -65,7 +65,7 @@ package enum InputExpansion {
     /// skipped in folders with a warning saying so, since a user who keeps the LKE in one would
     /// otherwise see nothing happen; refused when named.
     package static let unreadWorkbookExtensions: Set<String> = ["xls", "ods"]
-    package static let unreadWorkbookAdvice = "a workbook format sakip does not read; save it as Excel Workbook (.xlsx)"
+    package static let unreadWorkbookAdvice: Message = "a workbook format sakip does not read; save it as Excel Workbook (.xlsx)"
 
     /// The inputs to read, a diagnostic for each path that does not exist (errors), and one for
     /// each workbook found in a folder and skipped (warnings).

@@ -9,9 +9,10 @@ enum BatchChecks {
         } catch let unknown as RubricCatalog.UnknownRubric {
             let known = rubrics.catalog.listFiles().map(\.id)
             throw RequestError(.unknownRubric, "unknown rubric '\(reference)'\(Suggestion.phrase(for: reference, in: known))"
-                + (known.isEmpty ? "; \(unknown.description)" : "; the rubrics are: \(known.joined(separator: ", ")) (or give a path to a YAML file)"))
+                + (known.isEmpty ? "; \(unknown.message)" : "; the rubrics are: \(known.joined(separator: ", ")) (or give a path to a YAML file)"))
         } catch {
-            let detail = error.asDiagnostics(file: reference).map(\.description).joined(separator: "\n")
+            // Each problem in the rubric file on a line of its own, as `file:line:column: error: ...`.
+            let detail = Message.joined(error.asDiagnostics(file: reference).map(\.described), separator: "\n")
             throw RequestError(.unknownRubric, "cannot use rubric '\(reference)':\n\(detail)")
         }
     }
@@ -19,15 +20,15 @@ enum BatchChecks {
     /// Refuses a run that found nothing to read, saying why: paths that do not exist, folders
     /// with no report file, workbooks skipped.
     static func requireInputs(fileCount: Int, diagnostics: [Diagnostic], sources: [InputSource]) throws(RequestError) {
-        if let tooMany = diagnostics.first(where: { $0.code == .tooManyFiles }) { throw RequestError(.tooManyFiles, tooMany.message) }
+        if let tooMany = diagnostics.first(where: { $0.code == .tooManyFiles }) { throw RequestError(.tooManyFiles, tooMany.text) }
         guard fileCount == 0 else { return }
         let missing = diagnostics.filter { $0.code == .noSuchInput }.map(\.location.file)
         let skipped = diagnostics.filter { $0.code == .skippedFile }.map(\.location.file)
-        var message = missing.count == sources.count && !missing.isEmpty
+        var message: Message = missing.count == sources.count && !missing.isEmpty
             ? "no such file or folder: \(missing.joined(separator: ", "))"
             : "no report files (.xml, .csv, .xlsx) found in \(sources.map(\.displayName).joined(separator: ", "))"
         if !skipped.isEmpty {
-            message += "; skipped \(skipped.count) workbook\(skipped.count == 1 ? "" : "s") in a format sakip does not read (\(skipped.prefix(3).joined(separator: ", "))\(skipped.count > 3 ? ", ..." : "")): save as Excel Workbook (.xlsx)"
+            message += "; skipped \(skipped.count) \(skipped.count == 1 ? "workbook" as Message : "workbooks") in a format sakip does not read (\(skipped.prefix(3).joined(separator: ", "))\(skipped.count > 3 ? ", ..." : "")): save as Excel Workbook (.xlsx)"
         }
         throw RequestError(.nothingToDo, message)
     }
@@ -69,7 +70,8 @@ extension BatchChecks {
         cards.filter { !$0.missing.isEmpty }.map { card in
             let shown = card.missing.prefix(8).joined(separator: ", ") + (card.missing.count > 8 ? ", ..." : "")
             return Diagnostic(.missingAnswer, .warning, at: card.origin,
-                "agency '\(card.agency)', \(card.year)\(rubric.map { ", under \($0)" } ?? ""): \(card.missing.count) of the rubric's items unanswered, each counted 0: \(shown)")
+                rubric.map { "agency '\(card.agency)', \(card.year), under \($0): \(card.missing.count) of the rubric's items unanswered, each counted 0: \(shown)" }
+                    ?? "agency '\(card.agency)', \(card.year): \(card.missing.count) of the rubric's items unanswered, each counted 0: \(shown)")
         }
     }
 }

@@ -109,7 +109,9 @@ extension CompareRequest {
             }
         }
         guard affected > 0 else { return [] }
-        let items = order.prefix(12).map { "\($0) (\(lacking[$0]!) report\(lacking[$0]! == 1 ? "" : "s"))" }.joined(separator: ", ")
+        let items = Message.joined(order.prefix(12).map { id -> Message in
+            lacking[id]! == 1 ? "\(id) (1 report)" : "\(id) (\(lacking[id]!) reports)"
+        }, separator: ", ")
         return [Diagnostic(.missingAnswer, .warning, at: .wholeFile("--candidate"),
             "the candidate rubric needs answers that \(affected) of \(comparison.rows.count) reports lack, each counted 0 under it: \(items)\(order.count > 12 ? ", ..." : "")")]
     }

@@ -30,7 +30,8 @@ public struct GapsRequest: Sendable {
         let without = cards.filter { $0.gaps.isEmpty }.map(\.agency)
         if !without.isEmpty {
             warnings.append(Diagnostic(.missingStage, .warning, at: .wholeFile("gaps"),
-                "\(without.count) report\(without.count == 1 ? " has" : "s have") no self-assessment beside a later stage and \(without.count == 1 ? "is" : "are") left out: \(without.prefix(10).joined(separator: ", "))\(without.count > 10 ? ", ..." : "")"))
+                without.count == 1 ? "1 report has no self-assessment beside a later stage and is left out: \(without[0])"
+                    : "\(without.count) reports have no self-assessment beside a later stage and are left out: \(without.prefix(10).joined(separator: ", "))\(without.count > 10 ? ", ..." : "")"))
         }
         return GapsResult(cards: assessed, year: analysedYear, errors: evaluation.errors, warnings: warnings)
     }

@@ -130,7 +130,9 @@ public struct RankRequest: Sendable {
               let first = cards.first(where: { $0.year == ranked }) else { return [] }
         let held = counts[ranked] ?? 0
         return [Diagnostic(.yearRanked, .warning, at: first.origin,
-            "ranking \(ranked), the latest year in the inputs, which only \(held) report\(held == 1 ? "" : "s") hold\(held == 1 ? "s" : "") (this one first); \(most) reports are of \(busiest): choose the year to rank if \(ranked) is a mistake")]
+            held == 1
+                ? "ranking \(ranked), the latest year in the inputs, which only 1 report holds (this one first); \(most) reports are of \(busiest): choose the year to rank if \(ranked) is a mistake"
+                : "ranking \(ranked), the latest year in the inputs, which only \(held) reports hold (this one first); \(most) reports are of \(busiest): choose the year to rank if \(ranked) is a mistake")]
     }
 
     /// The year movement is measured against: with separate previous inputs, their latest year

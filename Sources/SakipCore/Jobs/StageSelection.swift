@@ -14,6 +14,7 @@ extension Evaluation {
         guard !lacking.isEmpty else { return (staged, []) }
         let shown = lacking.prefix(10).joined(separator: ", ") + (lacking.count > 10 ? ", ..." : "")
         return (staged, [Diagnostic(.missingStage, .warning, at: .wholeFile("--stage"),
-                                    "\(lacking.count) report\(lacking.count == 1 ? " has" : "s have") no answer at stage \(stage.rawValue) and \(lacking.count == 1 ? "is" : "are") left out: \(shown)")])
+                                    lacking.count == 1 ? "1 report has no answer at stage \(stage.rawValue) and is left out: \(shown)"
+                                        : "\(lacking.count) reports have no answer at stage \(stage.rawValue) and are left out: \(shown)")])
     }
 }

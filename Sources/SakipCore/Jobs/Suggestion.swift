@@ -29,7 +29,7 @@ enum Suggestion {
     }
 
     /// ` did you mean 'x'?` or nothing.
-    static func phrase(for value: String, in candidates: [String]) -> String {
+    static func phrase(for value: String, in candidates: [String]) -> Message {
         closest(to: value, in: candidates).map { " (did you mean '\($0)'?)" } ?? ""
     }
 }

@@ -73,7 +73,7 @@ public struct ValidateRequest: Sendable {
             let layout = try WorkbookLayout.load(path: path)
             return ValidateResult.Check(file: path, kind: .layout, summary: "workbook layout, sheet \(layout.sheet)", diagnostics: [])
         } catch {
-            return ValidateResult.Check(file: path, kind: .layout, summary: nil, diagnostics: [Diagnostic(error.code, at: .wholeFile(path), error.message)])
+            return ValidateResult.Check(file: path, kind: .layout, summary: nil, diagnostics: [Diagnostic(error.code, at: .wholeFile(path), error.text)])
         }
     }
 
@@ -107,8 +107,9 @@ public struct ValidateRequest: Sendable {
         // Unanswered criteria count 0: valid, but never silent.
         let unanswered = evaluation.cards.reduce(0) { $0 + $1.missing.count }
         let format = InputExpansion.format(of: source.name, bytes: source.bytes)
-        var summary = "\(count) \(format == .xlsx ? "workbook" : format.rawValue.uppercased()) report\(count == 1 ? "" : "s")"
-        if unanswered > 0 { summary += ", \(unanswered) unanswered item\(unanswered == 1 ? "" : "s") counted 0" }
+        let kind = format == .xlsx ? "workbook" : format.rawValue.uppercased()
+        var summary: Message = count == 1 ? "1 \(kind) report" : "\(count) \(kind) reports"
+        if unanswered > 0 { summary += unanswered == 1 ? ", 1 unanswered item counted 0" : ", \(unanswered) unanswered items counted 0" }
         // What `score` and `rank` would warn about: reading, weights, consistency, stages.
         let warnings = evaluation.warnings + evaluation.cards.flatMap(\.warnings) + BatchChecks.unverified(evaluation.cards)
         return ValidateResult.Check(file: source.name, kind: .report, summary: evaluation.errors.isEmpty ? summary : nil,
@@ -134,12 +135,41 @@ public struct ValidateResult: Sendable, Codable {
         public var file: String
         public var kind: Kind
         /// What was found when the input is valid, such as `rubric permenpanrb-88-2021, 80 criteria` or `1 report`.
-        public var summary: String?
+        public var summary: String? { summaryText?.description }
+        /// The summary as written, for a label table to translate.
+        public var summaryText: Message?
         /// Every error found, in file order.
         public var diagnostics: [Diagnostic]
         /// What is valid but worth knowing: unanswered criteria (each counted 0), a skipped file.
         public var warnings: [Diagnostic] = []
 
         public var ok: Bool { diagnostics.isEmpty }
+
+        init(file: String, kind: Kind, summary: Message?, diagnostics: [Diagnostic], warnings: [Diagnostic] = []) {
+            self.file = file
+            self.kind = kind
+            summaryText = summary
+            self.diagnostics = diagnostics
+            self.warnings = warnings
+        }
+
+        private enum CodingKeys: String, CodingKey { case file, kind, summary, diagnostics, warnings }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(file: try container.decode(String.self, forKey: .file), kind: try container.decode(Kind.self, forKey: .kind),
+                      summary: try container.decodeIfPresent(String.self, forKey: .summary).map { Message(verbatim: $0) },
+                      diagnostics: try container.decode([Diagnostic].self, forKey: .diagnostics),
+                      warnings: try container.decodeIfPresent([Diagnostic].self, forKey: .warnings) ?? [])
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(kind, forKey: .kind)
+            try container.encodeIfPresent(summary, forKey: .summary)
+            try container.encode(diagnostics, forKey: .diagnostics)
+            try container.encode(warnings, forKey: .warnings)
+        }
     }
 }

@@ -202,7 +202,7 @@ private struct CSVReportBuilder {
         result.isFragmentary = true
     }
 
-    private mutating func fail(_ code: DiagnosticCode, _ offset: Int, _ message: String) {
+    private mutating func fail(_ code: DiagnosticCode, _ offset: Int, _ message: Message) {
         result.diagnostics.append(Diagnostic(code, at: source.location(of: offset), message))
     }
 
@@ -233,7 +233,7 @@ private struct CSVReportBuilder {
     }
 
     /// A field or record longer than `InputLimits` allows: where, and what is wrong.
-    static func overLimit(_ table: CSVTable, record: Int, fields: Int) -> (Int, String)? {
+    static func overLimit(_ table: CSVTable, record: Int, fields: Int) -> (Int, Message)? {
         guard fields > 0 else { return nil }
         let length = table.recordLength(record)
         if length > InputLimits.csvRecordBytes {

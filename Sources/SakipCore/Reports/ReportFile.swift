@@ -100,9 +100,9 @@ enum ValueSyntax {
         }
     }
 
-    static let numberExpectation = "expected a number such as 82.5 (with '.' for decimals)"
-    static let decimalCommaExpectation = "expected a number such as 82,5 or 1.234,5 (',' for decimals in a ';' file)"
-    static let flagExpectation = "expected yes or no (ya/tidak, true/false, 1/0)"
+    static let numberExpectation: Message = "expected a number such as 82.5 (with '.' for decimals)"
+    static let decimalCommaExpectation: Message = "expected a number such as 82,5 or 1.234,5 (',' for decimals in a ';' file)"
+    static let flagExpectation: Message = "expected yes or no (ya/tidak, true/false, 1/0)"
 
     private static func isNumberByte(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: ".")

@@ -40,7 +40,7 @@ public enum ReportReader {
         do {
             return WorkbookReportReader.read(source, layout: try WorkbookLayout.load(path: beside))
         } catch {
-            return ReportFile(file: source.name, diagnostics: [Diagnostic(error.code, at: .wholeFile(source.name), "its layout file: \(error.message)")])
+            return ReportFile(file: source.name, diagnostics: [Diagnostic(error.code, at: .wholeFile(source.name), "its layout file: \(error.text)")])
         }
     }
 

@@ -21,7 +21,7 @@ public enum Stage: String, Sendable, Hashable, CaseIterable, Codable, Comparable
         }
     }
 
-    static let expectation = "expected self, verified, quality or final (mandiri, verifikasi, penjaminan, final)"
+    static let expectation: Message = "expected self, verified, quality or final (mandiri, verifikasi, penjaminan, final)"
 
     public static func < (a: Stage, b: Stage) -> Bool { a.order < b.order }
 

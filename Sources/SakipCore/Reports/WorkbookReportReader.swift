@@ -86,7 +86,9 @@ private struct WorkbookReading {
             throw Diagnostic(.missingValue, at: identityLocation("agency", identity), "expected the agency id (such as kota-bandung)")
         }
         guard let yearField = identity["year"], let year = ValueSyntax.year(yearField.text) else {
-            throw Diagnostic(.invalidYear, at: identityLocation("year", identity), "expected the year of the evaluation, such as 2024\(identity["year"]?.nonEmpty.map { ", not '\($0)'" } ?? "")")
+            let written = identity["year"]?.nonEmpty
+            throw Diagnostic(.invalidYear, at: identityLocation("year", identity),
+                             written.map { "expected the year of the evaluation, such as 2024, not '\($0)'" } ?? "expected the year of the evaluation, such as 2024")
         }
         var report = Report(agency: agencyField.text, name: identity["name"]?.nonEmpty, region: identity["region"]?.nonEmpty, year: year,
                             rubric: identity["rubric"]?.nonEmpty, origin: agencyField.position ?? position(sheetIndex, CellReference(row: 1, column: 1)))
@@ -167,7 +169,8 @@ private struct WorkbookReading {
         }
         if let first = placeholders.min() {
             diagnostics.append(Diagnostic(.placeholderAnswer, .warning, at: first,
-                "\(placeholders.count) answer cell\(placeholders.count == 1 ? " holds a placeholder" : "s hold placeholders") (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"))
+                placeholders.count == 1 ? "1 answer cell holds a placeholder (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"
+                    : "\(placeholders.count) answer cells hold placeholders (such as Y/T or A/B/C/D, 'Belum Diisi'), counted unanswered"))
         }
     }
 

@@ -146,7 +146,7 @@ private final class ReportBuilder: XMLEventHandler {
         return source.location(of: target)
     }
 
-    private func fail(_ code: DiagnosticCode, _ message: String, attribute: Name? = nil, at offset: Int) {
+    private func fail(_ code: DiagnosticCode, _ message: Message, attribute: Name? = nil, at offset: Int) {
         diagnostics.append(Diagnostic(code, at: location(of: attribute, at: offset), message))
         if current != nil { currentFailed = true }
     }
@@ -169,8 +169,9 @@ private final class ReportBuilder: XMLEventHandler {
         guard let element, allowed.contains(element) else {
             if stack.count > 1 && parent == nil { return }  // inside an element already reported
             let expected = allowed.names.map { "<\($0.text)>" }.sorted().joined(separator: ", ")
-            let where_ = stack.count == 1 ? "the document" : "<\(parent!.text)>"
-            fail(.unexpectedElement, "unexpected element <\(name ?? element!.text)> inside \(where_); expected \(expected.isEmpty ? "no child elements" : expected)", at: offset)
+            let where_: Message = stack.count == 1 ? "the document" : "<\(parent!.text)>"
+            let wanted: Message = expected.isEmpty ? "no child elements" : "\(expected)"
+            fail(.unexpectedElement, "unexpected element <\(name ?? element!.text)> inside \(where_); expected \(wanted)", at: offset)
             return
         }
         let attrs = Attrs(attributes)

@@ -30,5 +30,5 @@ enum ResourceBundle {
         return Bundle.main.executableURL?.resolvingSymlinksInPath().path
     }
 
-    static let missingMessage = "the bundled resources (\(name)) are not beside the sakip binary; copy that folder with it, or name rubrics by path or through SAKIP_RUBRIC_PATH"
+    static let missingMessage: Message = "the bundled resources (\(name)) are not beside the sakip binary; copy that folder with it, or name rubrics by path or through SAKIP_RUBRIC_PATH"
 }

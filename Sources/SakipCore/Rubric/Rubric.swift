@@ -299,6 +299,13 @@ public struct ConsistencyRule: Sendable, Hashable {
     public var subject: Subject
     public var notAbove: Target
     public var message: String
+    /// The message in Indonesian (`message_id`), shown with `--lang id`; the English one otherwise.
+    public var messageID: String?
+
+    /// The message in each language the rubric gives it in.
+    public var text: Message {
+        Message.localized([.en: message, .id: messageID].compactMapValues { $0 })
+    }
 
     public init(subject: Subject, notAbove: Target, message: String) {
         self.subject = subject

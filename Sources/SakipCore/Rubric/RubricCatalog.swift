@@ -65,11 +65,12 @@ public struct RubricCatalog: Sendable {
     public struct UnknownRubric: Error, CustomStringConvertible {
         public var reference: String
         public var known: String
-        public var description: String {
+        public var message: Message {
             known.isEmpty && RubricCatalog.bundledDirectory == nil
                 ? "unknown rubric '\(reference)': \(ResourceBundle.missingMessage)"
                 : "unknown rubric '\(reference)'; known rubrics: \(known)"
         }
+        public var description: String { message.description }
     }
 }
 

@@ -11,7 +11,7 @@ public enum RubricLoader {
         do {
             bytes = try FileBytes.read(path)
         } catch {
-            throw Diagnostic(.unreadable, at: .wholeFile(path), error.description)
+            throw Diagnostic(.unreadable, at: .wholeFile(path), error.message)
         }
         return try parse(String(decoding: bytes, as: UTF8.self), file: path)
     }
@@ -74,7 +74,7 @@ private struct RubricReader {
         return SourceLocation(file: file, line: mark.line, column: max(mark.column, 1))
     }
 
-    mutating func fail(_ node: Node, _ path: String, _ message: String, code: DiagnosticCode = .rubricStructure) {
+    mutating func fail(_ node: Node, _ path: String, _ message: Message, code: DiagnosticCode = .rubricStructure) {
         diagnostics.append(Diagnostic(code, at: location(node), path.isEmpty ? message : "\(path): \(message)"))
     }
 
@@ -448,10 +448,10 @@ private struct RubricReader {
         var rules: [ConsistencyRule] = []
         for (i, item) in (sequence(node, "consistency") ?? []).enumerated() {
             let path = "consistency[\(i)]"
-            guard let map = mapping(item, path, allowed: ["criterion", "criteria_of", "subcomponent", "not_above", "message"]) else { continue }
+            guard let map = mapping(item, path, allowed: ["criterion", "criteria_of", "subcomponent", "not_above", "message", "message_id"]) else { continue }
             func known(_ id: String, criterion: Bool, _ node: Node, _ reader: inout RubricReader) -> Bool {
                 if (criterion ? criterionIDs : subIDs).contains(id) { return true }
-                reader.fail(node, path, "unknown \(criterion ? "criterion" : "sub-component") '\(id)'")
+                reader.fail(node, path, criterion ? "unknown criterion '\(id)'" : "unknown sub-component '\(id)'")
                 return false
             }
             var subject: ConsistencyRule.Subject?
@@ -478,7 +478,12 @@ private struct RubricReader {
                 fail(targetNode, "\(path).not_above", "expected criterion or subcomponent")
             }
             let message = map["message"].flatMap { text($0.value, "\(path).message") } ?? "answer outranks its prerequisite"
-            if let subject, let notAbove { rules.append(ConsistencyRule(subject: subject, notAbove: notAbove, message: message)) }
+            let indonesian = map["message_id"].flatMap { text($0.value, "\(path).message_id") } ?? (map["message"] == nil ? "jawaban melampaui prasyaratnya" : nil)
+            if let subject, let notAbove {
+                var rule = ConsistencyRule(subject: subject, notAbove: notAbove, message: message)
+                rule.messageID = indonesian
+                rules.append(rule)
+            }
         }
         return rules
     }

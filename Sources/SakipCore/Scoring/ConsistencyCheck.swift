@@ -7,7 +7,7 @@ extension Scorer {
         }
         var subjects: [Operand]
         var limit: Operand
-        var message: String
+        var text: Message
     }
 
     /// Consistency rules with their ids resolved to positions, once per rubric. Loading checked
@@ -26,7 +26,7 @@ extension Scorer {
             case .criteriaOf(let sub): subjects = rubric.subcomponents[subcomponentIndex[sub]!].criteria.map { operand(.criterion($0.id)) }
             case .subcomponent(let id): subjects = [operand(.subcomponent(id))]
             }
-            return CompiledRule(subjects: subjects, limit: operand(rule.notAbove), message: rule.message)
+            return CompiledRule(subjects: subjects, limit: operand(rule.notAbove), text: rule.text)
         }
     }
 
@@ -48,11 +48,11 @@ extension Scorer {
             guard let limit = evaluate(rule.limit) else { continue }
             for subjectOperand in rule.subjects {
                 guard let subject = evaluate(subjectOperand), subject.value > limit.value + GradeBand.boundTolerance else { continue }
-                let subjectName = switch subjectOperand {
-                case .criterion(_, let id): id
+                let subjectName: Message = switch subjectOperand {
+                case .criterion(_, let id): "\(id)"
                 case .subcomponent(_, let id): "sub-component \(id)"
                 }
-                let limitName = switch rule.limit {
+                let limitName: Message = switch rule.limit {
                 case .criterion(_, let id): "criterion \(id)"
                 case .subcomponent(_, let id): "sub-component \(id)"
                 }
@@ -60,7 +60,7 @@ extension Scorer {
                 case .criterion(_, let id), .subcomponent(_, let id): report.rowOffsets[id]
                 }
                 findings.add(.kerangkaLogis, .warning, at: (subject.offset ?? row).map { report.position($0, attribute: "value") } ?? report.origin,
-                             "kerangka logis: \(subjectName) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit.value))): \(rule.message)")
+                             "kerangka logis: \(subjectName) (\(percent(subject.value))) scores above \(limitName) (\(percent(limit.value))): \(rule.text)")
             }
         }
     }

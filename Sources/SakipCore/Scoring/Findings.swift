@@ -50,7 +50,7 @@ struct Findings {
     }
 
     mutating func add(_ code: DiagnosticCode, _ policy: Policy, at position: @autoclosure () -> SourcePosition,
-                      _ message: @autoclosure () -> String, notes: @autoclosure () -> [Diagnostic.Note] = []) {
+                      _ message: @autoclosure () -> Message, notes: @autoclosure () -> [Diagnostic.Note] = []) {
         guard wants(policy), let severity = severity(policy) else { return }
         counts[code, default: 0] += 1
         if counts[code]! > Diagnostic.keptPerKind {

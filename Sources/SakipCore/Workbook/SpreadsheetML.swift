@@ -333,7 +333,7 @@ private final class WorksheetHandler: XMLEventHandler {
     func endElement(_ element: Int?) {}
 
     /// Stops reading the sheet with an error at the tag just read (a number there names no cell).
-    private func refuse(_ message: String) {
+    private func refuse(_ message: Message) {
         problem = Diagnostic(.workbook, at: locator?.location ?? .wholeFile(file), "sheet '\(sheet.name)': \(message)")
     }
 

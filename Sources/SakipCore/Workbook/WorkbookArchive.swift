@@ -100,14 +100,14 @@ struct WorkbookArchive {
         return false
     }
 
-    private static func reason(_ failure: ZipArchive.Failure) -> String {
+    private static func reason(_ failure: ZipArchive.Failure) -> Message {
         switch failure {
         case .damaged(let reason): reason
         case .tooLarge: "it expands past sakip's limit"
         }
     }
 
-    private func tooLarge(_ path: String, _ reason: String) -> Diagnostic {
+    private func tooLarge(_ path: String, _ reason: Message) -> Diagnostic {
         Diagnostic(.workbookTooLarge, at: .wholeFile(name), "refused: the workbook's part \(path) \(reason)")
     }
 }

@@ -79,7 +79,7 @@ public struct WorkbookLayout: Sendable, Hashable {
         do {
             try YAMLExpansion.check(text, file: file)
         } catch {
-            throw RequestError(error.code, "\(error.location): \(error.message)")
+            throw RequestError(error.code, "\(error.location): \(error.text)")
         }
         let node: Any?
         do {
@@ -176,7 +176,7 @@ private struct LayoutFile {
         return .cell(sheet: CellReference.unquotedSheetName(String(reference[..<bang])), cell)
     }
 
-    private func fail(_ key: String, _ message: String) -> RequestError {
+    private func fail(_ key: String, _ message: Message) -> RequestError {
         RequestError(.invalidRequest, "\(file): '\(key)' \(message)")
     }
 }

@@ -20,7 +20,7 @@ struct ZipArchive {
 
     enum Failure: Error {
         /// What is wrong with the archive, as a sentence's end.
-        case damaged(String)
+        case damaged(Message)
         /// The entry expands past the budget it was given.
         case tooLarge
     }

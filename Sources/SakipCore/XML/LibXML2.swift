@@ -375,9 +375,9 @@ enum LibXML2 {
         }
         // A document libxml2 could not parse broke XML's own rules, not the schema's.
         guard document != nil else {
-            return session.errors.map { Diagnostic(.malformedXML, at: $0.location(file: file, bytes: bytes), "malformed XML: " + $0.message) }
+            return session.errors.map { Diagnostic(.malformedXML, at: $0.location(file: file, bytes: bytes), "malformed XML: \($0.message)") }
         }
-        return session.errors.map { Diagnostic(.schema, at: $0.location(file: file, bytes: bytes), "schema: " + $0.message) }
+        return session.errors.map { Diagnostic(.schema, at: $0.location(file: file, bytes: bytes), "schema: \($0.message)") }
     }
 }
 
@@ -400,7 +400,7 @@ final class XMLSchema {
         guard let schema = xmlSchemaParse(parser) else {
             let first = session.errors.first
             throw Diagnostic(.internalError, at: SourceLocation(file: path, line: max(first?.line ?? 1, 1), column: 1),
-                             "invalid XML Schema: \(first?.message ?? "unknown error")")
+                             "invalid XML Schema: \(first.map { Message(verbatim: $0.message) } ?? "unknown error")")
         }
         handle = schema
     }

@@ -1,4 +1,3 @@
-import SakipCore
 
 /// The words of text, Markdown and workbook output, one table per language. English is the key
 /// and the default; `{}` marks where a value goes. Data (ids, grades, numbers, CSV and JSON keys)
@@ -42,6 +41,27 @@ public struct Labels: Sendable {
             }
         }
         return out + remainder
+    }
+
+    /// A message (a diagnostic's, a refusal's) in this language: its pattern and those of the
+    /// words inside it looked up in `messages`, its data as they are.
+    public func callAsFunction(_ message: Message) -> String {
+        guard language == .id else { return message.description }
+        return message.rendered(in: language) { pattern in
+            // Patterns with no words ("{}: {}") need no entry.
+            guard pattern.contains(where: \.isLetter) else { return nil }
+            assert(Self.messages[pattern] != nil, "no Indonesian text for the message '\(pattern)'")
+            return Self.messages[pattern]
+        }
+    }
+
+    /// A diagnostic as `file:line:col: error: message`, the message and its notes in this
+    /// language; the location and the words `error`, `warning`, `note` stay as tools read them.
+    public func callAsFunction(_ diagnostic: Diagnostic) -> String {
+        guard language != .en else { return diagnostic.description }
+        var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(Diagnostic.bounded(callAsFunction(diagnostic.text)))"
+        for note in diagnostic.notes { text += "\n\(note.location): note: \(callAsFunction(note.text))" }
+        return text
     }
 
     /// Nouns whose English plural a count of one turns singular.
