@@ -33,7 +33,7 @@ public struct ScoreTextRenderer: ResultRenderer {
         }
         if !result.warnings.isEmpty {
             out += "\n" + l("Warnings while reading") + "\n"
-            for warning in options.shown(result.warnings) { out += "  \(warning)\n" }
+            for warning in options.shown(result.warnings) { out += "  \(options.labels(warning))\n" }
         }
         if result.reports.isEmpty { out += l("No report scored.") + "\n" }
         return out
@@ -98,7 +98,7 @@ public struct ScoreTextRenderer: ResultRenderer {
 
         if !card.warnings.isEmpty {
             out += "\n" + l("Warnings") + "\n"
-            for warning in options.shown(card.warnings) { out += "  \(warning)\n" }
+            for warning in options.shown(card.warnings) { out += "  \(options.labels(warning))\n" }
         }
         return out
     }
@@ -222,7 +222,7 @@ public struct ScoreMarkdownRenderer: ResultRenderer {
                 out += "\n" + l("Mean indicator achievement: {}", card.indicatorMean.map { Numbers.fixed($0) + "%" } ?? l("not computable")) + "\n"
             }
             if !card.warnings.isEmpty {
-                out += "\n" + l("Warnings:") + "\n\n" + options.shown(card.warnings).map { "- `\($0.location)` \($0.message)\n" }.joined()
+                out += "\n" + l("Warnings:") + "\n\n" + options.shown(card.warnings).map { "- `\($0.location)` \(l($0.text))\n" }.joined()
             }
             out += "\n"
         }

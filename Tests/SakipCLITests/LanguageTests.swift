@@ -46,4 +46,39 @@ struct LanguageTests {
         #expect(unzip.stdout.contains("<sheet name=\"Peringkat\""))
         #expect(unzip.stdout.contains(">Nilai<") && unzip.stdout.contains(">Predikat<") && unzip.stdout.contains(">Instansi<"))
     }
+
+    /// Diagnostics, refusals and what the command says it did, in Indonesian when asked; the
+    /// codes, locations and the words error/warning/note stay as tools read them.
+    @Test func messagesAreInIndonesianWithTheirPlacesUnchanged() throws {
+        let folder = NSTemporaryDirectory() + "sakip-lang-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "agency;year;criterion;value\nkota-a;2024;1.1.1;Z\nkota-b;20x4;1.1.2;A\n".write(toFile: folder + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try Sakip.run(["rank", folder + "/bad.csv", "samples/partners/2024/kota-bandung.xml", "--lang", "id"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("\(folder)/bad.csv:3:8: error: 'year' berisi '20x4'; diharapkan tahun empat angka seperti 2024\n"), "\(bad.stderr)")
+        #expect(bad.stderr.contains("\(folder)/bad.csv:2:19: error: jawaban 'Z' untuk kriteria 1.1.1 tidak ada dalam skala AA-E; diharapkan salah satu dari AA, A, BB, B, CC, C, D, E\n"))
+        let missing = try Sakip.run(["rank", "nowhere", "--lang", "id"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "sakip: error: tidak ada berkas atau folder: nowhere\n")
+        let mismatch = try Sakip.run(["rank", "samples/partners/2024/kota-bandung.xml", "--rubric", "permenpanrb-12-2015", "--lang", "id"])
+        #expect(mismatch.status == 1)
+        #expect(mismatch.stdout == "Tidak ada laporan yang diperingkat.\n")
+        #expect(mismatch.stderr.contains("kota-bandung.xml:3:1: error: laporan kota-bandung (2024) ditulis untuk rubrik permenpanrb-88-2021, dan hanya 0 dari 80 jawabannya menyebut kriteria rubrik permenpanrb-12-2015"), "\(mismatch.stderr)")
+        // The same run in English, and JSON whatever the language: the codes and texts sakip has always written.
+        let english = try Sakip.run(["rank", "nowhere"])
+        #expect(english.stderr == "sakip: error: no such file or folder: nowhere\n")
+        let json = try Sakip.run(["validate", folder + "/bad.csv", "--lang", "id"])
+        #expect(json.status == 1)
+        let written = try Sakip.run(["score", "samples/kota-bandung-2024.xml", "--format", "xlsx", "--output", folder + "/s.xlsx", "--lang", "id"])
+        #expect(written.stdout == "menulis \(folder)/s.xlsx\n")
+    }
+
+    @Test func validateSaysWhatItReadInIndonesian() throws {
+        let run = try Sakip.run(["validate", "samples/kota-bandung-2024.xml", "samples/workbooks/kab-merauke-2024-kke.xlsx", "--lang", "id"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("samples/kota-bandung-2024.xml: ok (1 laporan XML)\n"))
+        #expect(run.stdout.contains("samples/workbooks/kab-merauke-2024-kke.xlsx: ok (1 laporan buku kerja)\n"), "\(run.stdout)")
+        #expect(run.stderr.contains("warning: kerangka logis: sub-komponen 2.3 (92%) bernilai di atas sub-komponen 2.1 (86.7%): hasil pengukuran lebih banyak dimanfaatkan daripada pengukurannya dilaksanakan"))
+    }
 }

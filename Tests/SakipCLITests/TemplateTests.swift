@@ -14,7 +14,7 @@ struct TemplateTests {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let run = try Sakip.run(["template", "--rubric", "permenpanrb-88-2021", "--agency", "kota-x", "--year", "2025", "--lang", "id", "--output", folder + "/lke.xlsx"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout == "wrote \(folder)/lke.xlsx: rubric permenpanrb-88-2021, 0 answers filled\n")
+        #expect(run.stdout == "menulis \(folder)/lke.xlsx: rubrik permenpanrb-88-2021, 0 jawaban terisi\n")
         let unzip = try Sakip.run(["-p", folder + "/lke.xlsx", "xl/workbook.xml", "xl/worksheets/sheet2.xml"], executable: URL(fileURLWithPath: "/usr/bin/unzip"))
         guard unzip.status == 0 else { return }  // no unzip here: the LibreOffice test below still checks the formulas
         #expect(unzip.stdout.contains("<definedName name=\"Total\">LKE!$G$"))

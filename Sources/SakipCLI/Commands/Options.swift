@@ -113,7 +113,7 @@ extension RenderableResult {
                 throw RequestFailure(error: RequestError(.unreadable, "cannot write \(output): \(error.localizedDescription)"))
             }
             // As `template` and `report` do: the result went to a file, and the terminal says which.
-            Terminal.write("wrote \(output)\n")
+            Terminal.say("wrote \(output)")
         } else if format == .xlsx && Terminal.stdoutIsTerminal {
             throw RequestFailure(error: RequestError(.invalidRequest, "a workbook is a binary file; give --output FILE.xlsx"))
         } else {

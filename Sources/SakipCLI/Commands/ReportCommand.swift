@@ -53,7 +53,8 @@ struct ReportCommand: ParsableCommand {
                 throw RequestFailure(error: RequestError(.unreadable, "cannot write \(output): \(error.localizedDescription)"))
             }
             let count = result.ranking.summary.count
-            Terminal.write("wrote \(output): \(count) report\(count == 1 ? "" : "s"), \(html.utf8.count / 1024) KB\n")
+            let size = html.utf8.count / 1024
+            Terminal.say(count == 1 ? "wrote \(output): 1 report, \(size) KB" : "wrote \(output): \(count) reports, \(size) KB")
         }
         Terminal.diagnostics(result.errors, verbose: verbose)
         if !result.errors.isEmpty { throw ExitCode(1) }

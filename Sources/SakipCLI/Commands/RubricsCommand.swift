@@ -16,7 +16,7 @@ struct RubricsCommand: ParsableCommand {
         do {
             result = try RubricListRequest().run()
         } catch {
-            Terminal.error("sakip: \(error.message)")
+            Terminal.error("sakip: \(Terminal.labels(error.text))")
             throw ExitCode(1)
         }
         try result.emit(rendering, errors: result.errors)

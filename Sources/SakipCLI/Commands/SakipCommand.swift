@@ -22,7 +22,7 @@ public struct SakipCommand: ParsableCommand {
             Foundation.exit(0)
         } catch let failure as RequestFailure {
             Terminal.diagnostics(failure.error.inputErrors, verbose: CommandLine.arguments.contains("--verbose"))
-            Terminal.error("sakip: error: \(failure.error.message)")
+            Terminal.error("sakip: error: \(Terminal.labels(failure.error.text))")
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
@@ -46,11 +46,30 @@ enum Terminal {
     /// must not pass unnoticed.
     static func write(_ bytes: [UInt8]) {
         guard let failure = writeAll(bytes, to: 1) else { return }
-        error("sakip: error: cannot write the output: \(String(cString: strerror(failure)))")
+        error("sakip: error: " + labels("cannot write the output: \(String(cString: strerror(failure)))"))
         exit(1)
     }
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+
+    /// The language of what the terminal is told: `--lang` as given to whichever command
+    /// (read here too, so that a refusal before the command's own options are at hand is in
+    /// it), else `SAKIP_LANG`, else English.
+    static let language: Language = {
+        let arguments = CommandLine.arguments
+        for (i, argument) in arguments.enumerated() {
+            if argument == "--lang", i + 1 < arguments.count, let language = Language(rawValue: arguments[i + 1]) { return language }
+            if argument.hasPrefix("--lang="), let language = Language(rawValue: String(argument.dropFirst(7))) { return language }
+        }
+        return Language.chosen(nil)
+    }()
+
+    static var labels: Labels { Labels(language) }
+
+    /// A message (a refusal, a note of what was written) on stdout, in the run's language.
+    static func say(_ message: Message) {
+        write(labels(message) + "\n")
+    }
 
     /// A message on stderr; if even that cannot be written, there is no one left to tell.
     static func error(_ text: String) {
@@ -63,9 +82,9 @@ enum Terminal {
     /// with a note saying how to see what was counted.
     static func diagnostics(_ list: [Diagnostic], verbose: Bool) {
         let shown = Diagnostic.folded(list, keep: verbose ? Diagnostic.keptPerKind : Diagnostic.shownPerKind)
-        for diagnostic in shown { error(diagnostic.description) }
+        for diagnostic in shown { error(labels(diagnostic)) }
         if !verbose, shown.contains(where: { $0.omitted > 0 }) {
-            error("sakip: note: repeated diagnostics were counted, not listed; --verbose lists up to \(InputLimits.grouped(Diagnostic.keptPerKind)) of each kind")
+            error("sakip: note: " + labels("repeated diagnostics were counted, not listed; --verbose lists up to \(InputLimits.grouped(Diagnostic.keptPerKind)) of each kind"))
         }
     }
 

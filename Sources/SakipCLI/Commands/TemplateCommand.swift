@@ -47,6 +47,7 @@ struct TemplateCommand: ParsableCommand {
         } catch {
             throw RequestFailure(error: RequestError(.unreadable, "cannot write \(output): \(error.localizedDescription)"))
         }
-        Terminal.write("wrote \(output): rubric \(template.rubric.id), \(template.answers.count + template.checklist.count) answers filled\n")
+        let filled = template.answers.count + template.checklist.count
+        Terminal.say(filled == 1 ? "wrote \(output): rubric \(template.rubric.id), 1 answer filled" : "wrote \(output): rubric \(template.rubric.id), \(filled) answers filled")
     }
 }

@@ -22,6 +22,9 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "List every diagnostic (up to 1,000 of a kind); otherwise each kind is shown 20 times, then counted.")
     var verbose = false
 
+    @Option(help: "Language of the messages: en or id (default: SAKIP_LANG, else en).")
+    var lang: Language?
+
     func validate() throws {
         if files.isEmpty { throw ValidationError("no files to validate") }
     }
@@ -30,7 +33,7 @@ struct ValidateCommand: ParsableCommand {
         let layout = try perform { () throws(RequestError) in try self.layout.map(WorkbookLayout.load(path:)) }
         let request = ValidateRequest(sources: files.map(InputSource.init(argument:)), rubric: rubric, layout: layout)
         let result = try perform { () throws(RequestError) in try request.run() }
-        Terminal.write(ValidateTextRenderer().render(result))
+        Terminal.write(ValidateTextRenderer(language: Language.chosen(lang)).render(result))
         Terminal.diagnostics(result.checks.flatMap { $0.diagnostics + $0.warnings }, verbose: verbose)
         if result.failed { throw ExitCode(1) }
     }

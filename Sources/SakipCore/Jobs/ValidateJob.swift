@@ -107,7 +107,7 @@ public struct ValidateRequest: Sendable {
         // Unanswered criteria count 0: valid, but never silent.
         let unanswered = evaluation.cards.reduce(0) { $0 + $1.missing.count }
         let format = InputExpansion.format(of: source.name, bytes: source.bytes)
-        let kind = format == .xlsx ? "workbook" : format.rawValue.uppercased()
+        let kind: Message = format == .xlsx ? "workbook" : "\(format.rawValue.uppercased())"
         var summary: Message = count == 1 ? "1 \(kind) report" : "\(count) \(kind) reports"
         if unanswered > 0 { summary += unanswered == 1 ? ", 1 unanswered item counted 0" : ", \(unanswered) unanswered items counted 0" }
         // What `score` and `rank` would warn about: reading, weights, consistency, stages.

@@ -77,11 +77,12 @@ public struct Message: Sendable, Hashable, CustomStringConvertible, ExpressibleB
         }
     }
 
-    /// One message after the other, as `+` joins strings.
+    /// One message after the other, as `+` joins strings; each part is translated on its own
+    /// (the label table holds the parts, as they are written).
     public static func + (a: Message, b: Message) -> Message {
-        var joined = a
-        joined.pattern += b.pattern
-        joined.arguments += b.arguments
+        var joined = Message(stringLiteral: "")
+        joined.pattern = "{}{}"
+        joined.arguments = [.message(a), .message(b)]
         return joined
     }
 

@@ -163,7 +163,7 @@ public struct HTMLReportRenderer: ResultRenderer {
             .h3(.text(labels.transitions)),
             table([""] + labelsRow, numeric: [false] + labelsRow.map { _ in true },
                   rows: comparison.gradeTransitions.pairs.map { [$0.key] + $0.value.values.map(String.init) }),
-            .unwrap(comparison.warnings.first) { .p(.class("muted"), .text($0.message)) }
+            .unwrap(comparison.warnings.first) { .p(.class("muted"), .text(Labels(labels.language)($0.text))) }
         )
     }
 
@@ -209,7 +209,7 @@ public struct HTMLReportRenderer: ResultRenderer {
                 })),
             .if(!consistency.isEmpty, .group(
                 .h4(.text(labels.consistency)),
-                .ul(.class("warnings"), .forEach(consistency) { .li(.text(String($0.message.trimmingPrefix("kerangka logis: ")))) })
+                .ul(.class("warnings"), .forEach(consistency) { .li(.text(String(Labels(labels.language)($0.text).trimmingPrefix("kerangka logis: ")))) })
             )),
             .if(!card.missing.isEmpty, .p(.strong(.text("\(labels.unanswered): ")), .text(card.missing.joined(separator: ", ")))),
             .if(!card.remarks.isEmpty, remarks(card.remarks)),
