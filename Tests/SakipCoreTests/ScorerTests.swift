@@ -44,7 +44,7 @@ struct ScorerTests {
         let card = try Scorer(rubric: tinyRubric()).score(report([("a", "A"), ("a", "E"), ("b", "Y"), ("1.2", "A"), ("d", "A"), ("e", "A"), ("zz", "A")]))
         // The first answer for a duplicated criterion counts.
         #expect(card.subcomponents[0].value == 1)
-        #expect(card.warnings.contains { $0.message == "1 unknown criteria ignored: zz" })
+        #expect(card.warnings.contains { $0.message == "1 unknown criterion ignored: zz" })
         #expect(card.warnings.contains { $0.message.hasPrefix("duplicate answer for 'a'") })
     }
 

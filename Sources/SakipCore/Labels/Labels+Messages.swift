@@ -230,6 +230,7 @@ extension Labels {
             "predikat '{}' untuk sub-komponen {} tidak ada dalam skala {}; diharapkan salah satu dari {}",
         "unknown criterion '{}' for rubric {}": "kriteria '{}' tidak dikenal dalam rubrik {}",
         "{} unknown criteria ignored: {}": "{} kriteria tidak dikenal diabaikan: {}",
+        "1 unknown criterion ignored: {}": "1 kriteria tidak dikenal diabaikan: {}",
         "duplicate answer for '{}'; the first is used": "jawaban ganda untuk '{}'; yang pertama dipakai",
         "the first answer for '{}', which is used": "jawaban pertama untuk '{}', yang dipakai",
         "duplicate checklist item for '{}'; the first is used": "butir daftar periksa ganda untuk '{}'; yang pertama dipakai",

@@ -95,7 +95,9 @@ extension Scorer {
             checklists[s].append(item)
         }
         if !unknown.isEmpty {
-            findings.add(.unknownCriterion, .onlyWhenLenient, at: report.origin, "\(unknown.count) unknown criteria ignored: \(Diagnostic.list(unknown.map { Diagnostic.bounded($0) }))")
+            let ids = Diagnostic.list(unknown.map { Diagnostic.bounded($0) })
+            findings.add(.unknownCriterion, .onlyWhenLenient, at: report.origin,
+                         unknown.count == 1 ? "1 unknown criterion ignored: \(ids)" : "\(unknown.count) unknown criteria ignored: \(ids)")
         }
         return CollectedAnswers(criterionValues: criterionValues, gradeLetters: gradeLetters, gradeValues: gradeValues,
                                 answerOffset: answerOffset, gradeOffset: gradeOffset, checklists: checklists)
