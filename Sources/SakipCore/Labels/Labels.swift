@@ -150,6 +150,8 @@ public struct Labels: Sendable {
         "Self-assessment against the scored answers: {} reports{}": "Penilaian mandiri terhadap jawaban yang dinilai: {} laporan{}",
         "Sub-components most over-claimed across all partners (points of the total)": "Sub-komponen dengan klaim berlebih terbesar di semua mitra (poin dari total)",
         "Partners": "Mitra", ", at stage {}": ", tahap {}",
+        // The HTML report
+        "SAKIP evaluation": "Evaluasi SAKIP", "Overview": "Ringkasan", "Reports per grade": "Jumlah laporan per predikat", "Component": "Komponen", "Share of each component achieved": "Capaian tiap komponen", "Movement since": "Perubahan sejak", "Previous": "Sebelumnya", "Change": "Perubahan", "Weakest sub-components across all reports": "Sub-komponen terlemah di semua laporan", "Robustness to the weights": "Ketahanan terhadap bobot", "Rank intervals (5%-95%) over the weight sets": "Rentang peringkat (5%-95%) atas himpunan bobot", "Nominal": "Nominal", "Probability of each grade": "Peluang tiap predikat", "Convergence": "Konvergensi", "Agencies": "Instansi", "Kerangka logis (consistency)": "Kerangka logis", "Unanswered, each counted 0": "Belum diisi, masing-masing dihitung 0", "reports": "laporan", "Inputs that could not be scored": "Masukan yang tidak dapat dinilai", "Back to the overview": "Kembali ke ringkasan", "Made by sakip": "Dibuat dengan sakip",
         // Notes and evidence
         "Notes": "Catatan", "Note": "Catatan", "Evidence": "Bukti dukung", "Criterion": "Kriteria",
         "Notes and evidence": "Catatan dan bukti dukung",

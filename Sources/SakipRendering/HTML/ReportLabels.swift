@@ -1,7 +1,7 @@
 import SakipCore
 
-/// The words of the HTML report, one table per language. Data (ids, grades, numbers) never
-/// change with the language.
+/// The words of the HTML report, looked up once per page in the one label table (`Labels`).
+/// Data (ids, grades, numbers) never change with the language.
 public struct ReportLabels: Sendable {
     let language: Language
     let title: String
@@ -57,36 +57,23 @@ public struct ReportLabels: Sendable {
     let stages: [String: String]
 
     public static func forLanguage(_ language: Language) -> ReportLabels {
-        language == .id ? indonesian : english
+        let l = Labels(language)
+        return ReportLabels(
+            language: language, title: l("SAKIP evaluation"), overview: l("Overview"), gradeCounts: l("Reports per grade"),
+            ranking: l("Ranking"), rank: l("Rank"), agency: l("Agency"), region: l("Region"), score: l("Score"),
+            grade: l("Grade"), component: l("Component"), subcomponent: l("Sub-component"), weight: l("Weight"),
+            achieved: l("Achieved"), heatMap: l("Share of each component achieved"), movement: l("Movement since"),
+            previousScore: l("Previous"), change: l("Change"), weakest: l("Weakest sub-components across all reports"),
+            meanAchieved: l("Mean achieved"), meanLost: l("Mean points lost"), sensitivity: l("Robustness to the weights"),
+            rankIntervals: l("Rank intervals (5%-95%) over the weight sets"), median: l("Median"), nominal: l("Nominal"),
+            gradeProbabilities: l("Probability of each grade"), keepsGrade: l("Keeps grade"), convergence: l("Convergence"),
+            candidate: l("Candidate"), baseline: l("Baseline"), shift: l("Shift"),
+            transitions: l("Grade transitions (rows: baseline, columns: candidate)"), agencies: l("Agencies"),
+            indicators: l("Indicators"), target: l("Target"), realization: l("Realisation"), achievement: l("Achievement"),
+            band: l("Band"), consistency: l("Kerangka logis (consistency)"), unanswered: l("Unanswered, each counted 0"),
+            reports: l("reports"), errors: l("Inputs that could not be scored"), backToTop: l("Back to the overview"),
+            generated: l("Made by sakip"), notComputable: l("not computable"), notes: l("Notes and evidence"),
+            criterion: l("Criterion"), stage: l("Stage"), note: l("Note"), evidence: l("Evidence"),
+            stages: Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0.rawValue, l($0.rawValue)) }))
     }
-
-    static let english = ReportLabels(
-        language: .en, title: "SAKIP evaluation", overview: "Overview", gradeCounts: "Reports per grade", ranking: "Ranking",
-        rank: "Rank", agency: "Agency", region: "Region", score: "Score", grade: "Grade", component: "Component",
-        subcomponent: "Sub-component", weight: "Weight", achieved: "Achieved", heatMap: "Share of each component achieved",
-        movement: "Movement since", previousScore: "Previous", change: "Change", weakest: "Weakest sub-components across all reports",
-        meanAchieved: "Mean achieved", meanLost: "Mean points lost", sensitivity: "Robustness to the weights",
-        rankIntervals: "Rank intervals (5%-95%) over the weight sets", median: "Median", nominal: "Nominal",
-        gradeProbabilities: "Probability of each grade", keepsGrade: "Keeps grade", convergence: "Convergence",
-        candidate: "Candidate", baseline: "Baseline", shift: "Shift", transitions: "Grade transitions (rows: baseline, columns: candidate)",
-        agencies: "Agencies", indicators: "Indicators", target: "Target", realization: "Realisation", achievement: "Achievement",
-        band: "Band", consistency: "Kerangka logis (consistency)", unanswered: "Unanswered, each counted 0",
-        reports: "reports", errors: "Inputs that could not be scored", backToTop: "Back to the overview", generated: "Made by sakip",
-        notComputable: "not computable", notes: "Notes and evidence", criterion: "Criterion", stage: "Stage", note: "Note",
-        evidence: "Evidence", stages: ["self": "self", "verified": "verified", "quality": "quality", "final": "final"])
-
-    static let indonesian = ReportLabels(
-        language: .id, title: "Evaluasi SAKIP", overview: "Ringkasan", gradeCounts: "Jumlah laporan per predikat", ranking: "Peringkat",
-        rank: "Peringkat", agency: "Instansi", region: "Wilayah", score: "Nilai", grade: "Predikat", component: "Komponen",
-        subcomponent: "Sub-komponen", weight: "Bobot", achieved: "Capaian", heatMap: "Capaian tiap komponen",
-        movement: "Perubahan sejak", previousScore: "Sebelumnya", change: "Perubahan", weakest: "Sub-komponen terlemah di semua laporan",
-        meanAchieved: "Rata-rata capaian", meanLost: "Rata-rata nilai hilang", sensitivity: "Ketahanan terhadap bobot",
-        rankIntervals: "Rentang peringkat (5%-95%) atas himpunan bobot", median: "Median", nominal: "Nominal",
-        gradeProbabilities: "Peluang tiap predikat", keepsGrade: "Predikat tetap", convergence: "Konvergensi",
-        candidate: "Usulan", baseline: "Berlaku", shift: "Pergeseran", transitions: "Perpindahan predikat (baris: berlaku, kolom: usulan)",
-        agencies: "Instansi", indicators: "Indikator", target: "Target", realization: "Realisasi", achievement: "Capaian",
-        band: "Kategori", consistency: "Kerangka logis", unanswered: "Belum diisi, masing-masing dihitung 0",
-        reports: "laporan", errors: "Masukan yang tidak dapat dinilai", backToTop: "Kembali ke ringkasan", generated: "Dibuat dengan sakip",
-        notComputable: "tidak dapat dihitung", notes: "Catatan dan bukti dukung", criterion: "Kriteria", stage: "Tahap", note: "Catatan",
-        evidence: "Bukti dukung", stages: ["self": "mandiri", "verified": "verifikasi", "quality": "penjaminan", "final": "final"])
 }
