@@ -81,4 +81,18 @@ struct LanguageTests {
         #expect(run.stdout.contains("samples/workbooks/kab-merauke-2024-kke.xlsx: ok (1 laporan buku kerja)\n"), "\(run.stdout)")
         #expect(run.stderr.contains("warning: kerangka logis: sub-komponen 2.3 (92%) bernilai di atas sub-komponen 2.1 (86.7%): hasil pengukuran lebih banyak dimanfaatkan daripada pengukurannya dilaksanakan"))
     }
+
+    /// The HTML report's words come from the same table: no English word left on an Indonesian page.
+    @Test func theReportPageIsInIndonesian() throws {
+        let run = try Sakip.run(["report", "samples/kota-bandung-2024.xml", "--lang", "id", "--output", "-"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = run.stdout
+        for words in ["<span>Rata-rata 84.53</span>", "<span>Maks 84.53</span>", "1 laporan, rubrik permenpanrb-88-2021", "<h2>Ringkasan</h2>",
+                      "sub-komponen 2.3 (92%) bernilai di atas sub-komponen 2.1 (86.7%)"] {
+            #expect(page.contains(words), "\(words)")
+        }
+        for english in ["Mean ", ">Max ", "rubric permenpanrb", "scores above", "Overview"] {
+            #expect(!page.contains(english), "\(english)")
+        }
+    }
 }

@@ -152,6 +152,8 @@ public struct Labels: Sendable {
         "Partners": "Mitra", ", at stage {}": ", tahap {}",
         // The HTML report
         "SAKIP evaluation": "Evaluasi SAKIP", "Overview": "Ringkasan", "Reports per grade": "Jumlah laporan per predikat", "Component": "Komponen", "Share of each component achieved": "Capaian tiap komponen", "Movement since": "Perubahan sejak", "Previous": "Sebelumnya", "Change": "Perubahan", "Weakest sub-components across all reports": "Sub-komponen terlemah di semua laporan", "Robustness to the weights": "Ketahanan terhadap bobot", "Rank intervals (5%-95%) over the weight sets": "Rentang peringkat (5%-95%) atas himpunan bobot", "Nominal": "Nominal", "Probability of each grade": "Peluang tiap predikat", "Convergence": "Konvergensi", "Agencies": "Instansi", "Kerangka logis (consistency)": "Kerangka logis", "Unanswered, each counted 0": "Belum diisi, masing-masing dihitung 0", "reports": "laporan", "Inputs that could not be scored": "Masukan yang tidak dapat dinilai", "Back to the overview": "Kembali ke ringkasan", "Made by sakip": "Dibuat dengan sakip",
+        "Mean {}": "Rata-rata {}", "Median {}": "Median {}", "Min {}": "Min {}", "Max {}": "Maks {}", "rubric {}": "rubrik {}",
+        "{} reports, rubric {}": "{} laporan, rubrik {}",
         // Notes and evidence
         "Notes": "Catatan", "Note": "Catatan", "Evidence": "Bukti dukung", "Criterion": "Kriteria",
         "Notes and evidence": "Catatan dan bukti dukung",

@@ -38,14 +38,17 @@ public struct HTMLReportRenderer: ResultRenderer {
                     .if(!result.errors.isEmpty, errors(result))
                 ),
                 .a(.class("back"), .href("#top"), .text("↑ " + labels.backToTop)),
-                .footer(.text("\(labels.generated) \(SakipVersion.current) · \(labels.agencies): \(ranking.summary.count) · rubric \(result.rubric)"))
+                .footer(.text("\(labels.generated) \(SakipVersion.current) · \(labels.agencies): \(ranking.summary.count) · \(words("rubric {}", result.rubric))"))
             )
         )
         return "<!DOCTYPE html>\n" + html.render().replacingOccurrences(of: "<!DOCTYPE html>", with: "") + "\n"
     }
 
+    /// The one label table, in the page's language.
+    private var words: Labels { Labels(labels.language) }
+
     private func lead(_ result: ReportResult) -> String {
-        var text = "\(result.ranking.summary.count) \(labels.reports), rubric \(result.rubric)"
+        var text = words("{} reports, rubric {}", result.ranking.summary.count, result.rubric)
         if let previous = result.ranking.previousYear { text += " · \(labels.movement) \(previous)" }
         return text
     }
@@ -68,10 +71,10 @@ public struct HTMLReportRenderer: ResultRenderer {
             .h3(.text(labels.gradeCounts)),
             .div(.class("figure"), .raw(charts.gradeCounts())),
             .div(.class("stats"),
-                 .unwrap(summary.mean) { .span(.text("Mean \(Numbers.fixed($0))")) },
-                 .unwrap(summary.median) { .span(.text("\(labels.median) \(Numbers.fixed($0))")) },
-                 .unwrap(summary.min) { .span(.text("Min \(Numbers.fixed($0))")) },
-                 .unwrap(summary.max) { .span(.text("Max \(Numbers.fixed($0))")) }),
+                 .unwrap(summary.mean) { .span(.text(words("Mean {}", Numbers.fixed($0)))) },
+                 .unwrap(summary.median) { .span(.text(words("Median {}", Numbers.fixed($0)))) },
+                 .unwrap(summary.min) { .span(.text(words("Min {}", Numbers.fixed($0)))) },
+                 .unwrap(summary.max) { .span(.text(words("Max {}", Numbers.fixed($0)))) }),
             .h3(.text("\(labels.ranking) · \(labels.heatMap)")),
             .div(.class("figure"), .raw(charts.rankingAndHeatMap())),
             .div(.class("figure"), .raw(charts.shareKey())),
