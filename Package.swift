@@ -26,9 +26,10 @@ var package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CSakipZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "SakipCore",
-            dependencies: ["CLibXML2", .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CLibXML2", "CSakipZlib", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/rubrics"), .copy("Resources/schema")]
         ),
         .target(name: "SakipRendering", dependencies: [

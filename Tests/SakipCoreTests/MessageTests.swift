@@ -88,4 +88,14 @@ struct MessageTests {
             #expect(slots(english) == slots(indonesian), "\(english) -> \(indonesian)")
         }
     }
+
+    /// The library names a request's fields; each front end names them its own way.
+    @Test func aRefusalNamesTheRequestsFieldNotAFlag() {
+        #expect(throws: RequestError.self) { try RankRequest(inputs: InputSelection([.path("x")]), top: 0).validate() }
+        let refusal = RequestError(.invalidRequest, "\(field: "top") must be at least 1, not \(0)")
+        #expect(refusal.message == "top must be at least 1, not 0")
+        #expect(Labels(.en, fields: .flags)(refusal.text) == "--top must be at least 1, not 0")
+        #expect(Labels(.id, fields: .flags)(refusal.text) == "--top harus sedikitnya 1, bukan 0")
+        #expect(Labels(.id)(refusal.text) == "top harus sedikitnya 1, bukan 0")
+    }
 }

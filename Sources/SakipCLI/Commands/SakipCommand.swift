@@ -64,7 +64,8 @@ enum Terminal {
         return Language.chosen(nil)
     }()
 
-    static var labels: Labels { Labels(language) }
+    /// The label table in the run's language, naming a request's fields by their flags.
+    static var labels: Labels { Labels(language, fields: .flags) }
 
     /// A message (a refusal, a note of what was written) on stdout, in the run's language.
     static func say(_ message: Message) {

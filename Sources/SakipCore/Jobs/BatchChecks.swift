@@ -58,7 +58,7 @@ enum BatchChecks {
         guard case .component(let id) = key, !cards.isEmpty else { return }
         let ids = Ranking.orderedComponentIDs(cards)
         guard !ids.contains(id) else { return }
-        throw RequestError(.invalidRequest, "--by component:\(id): no ranked report's rubric has a component '\(id)'; "
+        throw RequestError(.invalidRequest, "\(field: "by") component:\(id): no ranked report's rubric has a component '\(id)'; "
             + "the components are: \(ids.map { "component:\($0)" }.joined(separator: ", "))")
     }
 }

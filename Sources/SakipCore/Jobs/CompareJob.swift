@@ -24,9 +24,9 @@ public struct CompareRequest: Sendable {
     /// Refuses values no run could use, before anything is read.
     public func validate() throws(RequestError) {
         try inputs.validate()
-        if topK < 1 { throw RequestError(.invalidRequest, "--top-k must be at least 1, not \(topK)") }
+        if topK < 1 { throw RequestError(.invalidRequest, "\(field: "top-k") must be at least 1, not \(topK)") }
         if (baselineStage != nil || candidateStage != nil) && (baselineStage ?? .final) == (candidateStage ?? .final) {
-            throw RequestError(.invalidRequest, "--baseline-stage and --candidate-stage are both \((baselineStage ?? .final).rawValue); compare two different stages")
+            throw RequestError(.invalidRequest, "\(field: "baseline-stage") and \(field: "candidate-stage") are both \((baselineStage ?? .final).rawValue); compare two different stages")
         }
     }
 
@@ -75,7 +75,7 @@ extension CompareRequest {
         let scored = Evaluator(options: options, rubrics: rubrics).score(read)
         let ids = Set(scored.cards.map(\.rubricID))
         guard ids.count <= 1 else {
-            throw RequestError(.invalidRequest, "the reports use several rubrics (\(ids.sorted().joined(separator: ", "))); choose one with --baseline")
+            throw RequestError(.invalidRequest, "the reports use several rubrics (\(ids.sorted().joined(separator: ", "))); choose one with \(field: "baseline")")
         }
         let rubric = try BatchChecks.rubric(options.rubric ?? ids.first ?? RubricCatalog.defaultRubricID, rubrics)
         let first = baselineStage ?? .final, second = candidateStage ?? .final

@@ -32,7 +32,7 @@ public struct RankRequest: Sendable {
     /// Refuses values no run could use, before anything is read.
     public func validate() throws(RequestError) {
         try inputs.validate()
-        if let top, top < 1 { throw RequestError(.invalidRequest, "--top must be at least 1, not \(top)") }
+        if let top, top < 1 { throw RequestError(.invalidRequest, "\(field: "top") must be at least 1, not \(top)") }
     }
 
     /// - Parameter leftovers: where the inputs' score cards go once ranked, for the caller to

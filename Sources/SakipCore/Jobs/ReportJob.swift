@@ -23,7 +23,7 @@ public struct ReportRequest: Sendable {
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> ReportResult {
         if let samples = sensitivitySamples, samples < 1 {
-            throw RequestError(.invalidRequest, "--sensitivity must be at least 1, not \(samples)")
+            throw RequestError(.invalidRequest, "\(field: "sensitivity") must be at least 1, not \(samples)")
         }
         try inputs.validate()
         if let candidate { _ = try BatchChecks.rubric(candidate, rubrics) }

@@ -21,7 +21,7 @@ public struct ScoreRequest: Sendable {
     /// Refuses values no run could use, before anything is read.
     public func validate() throws(RequestError) {
         try inputs.validate()
-        if weakest < 0 { throw RequestError(.invalidRequest, "--weakest must be 0 or more, not \(weakest)") }
+        if weakest < 0 { throw RequestError(.invalidRequest, "\(field: "weakest") must be 0 or more, not \(weakest)") }
     }
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> ScoreResult {

@@ -33,9 +33,9 @@ public struct SensitivityRequest: Sendable {
     /// Refuses values no run could use, before anything is read.
     public func validate() throws(RequestError) {
         try inputs.validate()
-        if samples < 1 { throw RequestError(.invalidRequest, "--samples must be at least 1, not \(samples)") }
-        if !(spread >= 0 && spread < 1) { throw RequestError(.invalidRequest, "--spread must be in [0, 1), not \(spread)") }
-        if !(intervalWidth > 0) { throw RequestError(.invalidRequest, "--interval-width must be above 0, not \(intervalWidth)") }
+        if samples < 1 { throw RequestError(.invalidRequest, "\(field: "samples") must be at least 1, not \(samples)") }
+        if !(spread >= 0 && spread < 1) { throw RequestError(.invalidRequest, "\(field: "spread") must be in [0, 1), not \(spread)") }
+        if !(intervalWidth > 0) { throw RequestError(.invalidRequest, "\(field: "interval-width") must be above 0, not \(intervalWidth)") }
     }
 
     public func run(rubrics: RubricCache = RubricCache()) throws(RequestError) -> SensitivityResult {
@@ -54,13 +54,13 @@ public struct SensitivityRequest: Sendable {
         let cards = evaluation.cards.filter { $0.year == analysedYear }
         let rubricIDs = Set(cards.map(\.rubricID))
         guard rubricIDs.count <= 1 else {
-            throw RequestError(.invalidRequest, "the reports use several rubrics (\(rubricIDs.sorted().joined(separator: ", "))); choose one with --rubric")
+            throw RequestError(.invalidRequest, "the reports use several rubrics (\(rubricIDs.sorted().joined(separator: ", "))); choose one with \(field: "rubric")")
         }
         // A rubric given by path is loaded by that path; cards only know its id.
         let rubric = try BatchChecks.rubric(inputs.options.rubric ?? rubricIDs.first ?? RubricCatalog.defaultRubricID, rubrics)
         let dimensions = WeightModel(rubric: rubric, spread: 0).dimensions
         if sequence == .sobol && dimensions > SobolSequence.maxDimensions {
-            throw RequestError(.invalidRequest, "--sequence sobol supports up to \(SobolSequence.maxDimensions) components and sub-components; \(rubric.id) has \(dimensions)")
+            throw RequestError(.invalidRequest, "\(field: "sequence") sobol supports up to \(SobolSequence.maxDimensions) components and sub-components; \(rubric.id) has \(dimensions)")
         }
         try Self.checkMemory(units: cards.count, samples: samples)
         let analysis = SensitivityAnalysis(rubric: rubric, cards: cards, options: .init(
@@ -126,8 +126,8 @@ extension SensitivityRequest {
         guard needed > allowed else { return }
         let perSample = SensitivityAnalysis.estimatedBytes(units: units, samples: 1)
         let fitting = Int(allowed / perSample)
-        throw RequestError(.invalidRequest, "--samples \(samples) for \(units) reports needs about \(MachineMemory.describe(needed)) of memory, "
-            + "more than this machine can hold (\(MachineMemory.describe(available))); use --samples \(fitting) or fewer")
+        throw RequestError(.invalidRequest, "\(field: "samples") \(samples) for \(units) reports needs about \(MachineMemory.describe(needed)) of memory, "
+            + "more than this machine can hold (\(MachineMemory.describe(available))); use \(field: "samples") \(fitting) or fewer")
     }
 }
 

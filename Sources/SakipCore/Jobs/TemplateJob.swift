@@ -25,7 +25,7 @@ public struct TemplateRequest: Sendable {
             let read = Evaluator(options: Evaluator.Options(rubric: rubric)).read([prefill])
             try BatchChecks.requireInputs(fileCount: read.fileCount, diagnostics: read.diagnostics, sources: [prefill])
             guard read.reports.count == 1 else {
-                throw RequestError(.invalidRequest, "--from needs one report; \(prefill.displayName) holds \(read.reports.count)")
+                throw RequestError(.invalidRequest, "\(field: "from") needs one report; \(prefill.displayName) holds \(read.reports.count)")
             }
             report = read.reports[0]
         }

@@ -78,8 +78,8 @@ extension Labels {
         "CSV files of 2 GiB or more are not read; split it": "berkas CSV 2 GiB atau lebih tidak dibaca; bagi berkasnya",
 
         // Workbooks
-        "not a sakip LKE workbook (no sheet 'LKE' with the template's headers); write one with `sakip template`, or describe this workbook's layout in a file given with --layout":
-            "bukan buku kerja LKE sakip (tidak ada lembar 'LKE' dengan judul templat); buat dengan `sakip template`, atau jelaskan tata letak buku kerja ini dalam berkas yang diberikan dengan --layout",
+        "not a sakip LKE workbook (no sheet 'LKE' with the template's headers); write one with `sakip template`, or describe this workbook's layout in a file given with {}":
+            "bukan buku kerja LKE sakip (tidak ada lembar 'LKE' dengan judul templat); buat dengan `sakip template`, atau jelaskan tata letak buku kerja ini dalam berkas yang diberikan dengan {}",
         "the LKE workbook has no Identity (Identitas) sheet naming the agency and year":
             "buku kerja LKE tidak memiliki lembar Identitas yang menyebut instansi dan tahun",
         "the layout names sheet '{}', which this workbook lacks; its sheets: {}":
@@ -279,7 +279,7 @@ extension Labels {
         "no report for region '{}'{}; ": "tidak ada laporan untuk wilayah '{}'{}; ",
         "no report names a region": "tidak ada laporan yang menyebut wilayah",
         "the regions are: {}": "wilayah yang ada: {}",
-        "--by component:{}: no ranked report's rubric has a component '{}'; ": "--by component:{}: rubrik laporan yang diperingkat tidak memiliki komponen '{}'; ",
+        "{} component:{}: no ranked report's rubric has a component '{}'; ": "{} component:{}: rubrik laporan yang diperingkat tidak memiliki komponen '{}'; ",
         "the components are: {}": "komponen yang ada: {}",
         "no report has answers at stage {}": "tidak ada laporan yang berisi jawaban pada tahap {}",
         "1 report has no answer at stage {} and is left out: {}": "1 laporan tidak berisi jawaban pada tahap {} dan tidak diikutkan: {}",
@@ -288,14 +288,15 @@ extension Labels {
             "tidak ada laporan yang berisi penilaian mandiri sekaligus tahap sesudahnya untuk dibandingkan; berikan jawaban dengan stage=\"self\" di samping jawaban final",
         "1 report has no self-assessment beside a later stage and is left out: {}":
             "1 laporan tidak berisi penilaian mandiri di samping tahap sesudahnya dan tidak diikutkan: {}",
+        "{} reports have no self-assessment beside a later stage and are left out: {}{}":
+            "{} laporan tidak berisi penilaian mandiri di samping tahap sesudahnya dan tidak diikutkan: {}{}",
         "{} reports have no self-assessment beside a later stage and are left out: {}":
             "{} laporan tidak berisi penilaian mandiri di samping tahap sesudahnya dan tidak diikutkan: {}",
         "the candidate rubric needs answers that {} of {} reports lack, each counted 0 under it: {}{}":
             "rubrik usulan memerlukan jawaban yang tidak dimiliki {} dari {} laporan, masing-masing dihitung 0: {}{}",
         "{} (1 report)": "{} (1 laporan)", "{} (2 reports)": "{} (2 laporan)", "{} ({} reports)": "{} ({} laporan)", ", ": ", ",
-        "--baseline-stage and --candidate-stage are both {}; compare two different stages":
-            "--baseline-stage dan --candidate-stage sama-sama {}; bandingkan dua tahap yang berbeda",
-        "--from needs one report; {} holds {}": "--from memerlukan satu laporan; {} berisi {}",
+        "{} and {} are both {}; compare two different stages": "{} dan {} sama-sama {}; bandingkan dua tahap yang berbeda",
+        "{} needs one report; {} holds {}": "{} memerlukan satu laporan; {} berisi {}",
         "rubric {} scores some sub-components by checklist and others by answers; a workbook template holds one or the other (use XML or CSV)":
             "rubrik {} menilai sebagian sub-komponen dengan daftar periksa dan sebagian dengan jawaban; templat buku kerja hanya memuat salah satunya (gunakan XML atau CSV)",
         "1 more {} error from here on, not listed": "1 galat {} lagi sejak di sini, tidak dicantumkan",
@@ -304,20 +305,78 @@ extension Labels {
         "{} more {} warnings from here on, not listed": "{} peringatan {} lagi sejak di sini, tidak dicantumkan",
 
         // Options
-        "--jobs must be 0 (automatic) or more, not {}": "--jobs harus 0 (otomatis) atau lebih, bukan {}",
-        "--weakest must be 0 or more, not {}": "--weakest harus 0 atau lebih, bukan {}",
-        "--top must be at least 1, not {}": "--top harus sedikitnya 1, bukan {}",
-        "--top-k must be at least 1, not {}": "--top-k harus sedikitnya 1, bukan {}",
-        "--samples must be at least 1, not {}": "--samples harus sedikitnya 1, bukan {}",
-        "--sensitivity must be at least 1, not {}": "--sensitivity harus sedikitnya 1, bukan {}",
-        "--spread must be in [0, 1), not {}": "--spread harus dalam [0, 1), bukan {}",
-        "--interval-width must be above 0, not {}": "--interval-width harus lebih dari 0, bukan {}",
-        "--samples {} for {} reports needs about {} of memory, ": "--samples {} untuk {} laporan memerlukan sekitar {} memori, ",
-        "more than this machine can hold ({}); use --samples {} or fewer": "lebih dari yang dapat ditampung mesin ini ({}); gunakan --samples {} atau kurang",
+        "{} must be 0 (automatic) or more, not {}": "{} harus 0 (otomatis) atau lebih, bukan {}",
+        "{} must be 0 or more, not {}": "{} harus 0 atau lebih, bukan {}",
+        "{} must be at least 1, not {}": "{} harus sedikitnya 1, bukan {}",
+        
+        
+        
+        "{} must be in [0, 1), not {}": "{} harus dalam [0, 1), bukan {}",
+        "{} must be above 0, not {}": "{} harus lebih dari 0, bukan {}",
+        "{} {} for {} reports needs about {} of memory, ": "{} {} untuk {} laporan memerlukan sekitar {} memori, ",
+        "more than this machine can hold ({}); use {} {} or fewer": "lebih dari yang dapat ditampung mesin ini ({}); gunakan {} {} atau kurang",
         "the 95% intervals of the indices of {} are up to {} wide (more than {}); --samples {} would narrow them to about {}":
             "selang 95% indeks {} selebar sampai {} (lebih dari {}); --samples {} akan menyempitkannya menjadi sekitar {}",
         "a workbook is a binary file; give --output FILE.xlsx": "buku kerja adalah berkas biner; berikan --output BERKAS.xlsx",
         "no candidate rubric; give --candidate": "tidak ada rubrik usulan; berikan --candidate",
+
+        // Less common messages
+        "an entry is compressed by method {}, which workbooks do not use": "sebuah entri dikompresi dengan metode {}, yang tidak dipakai buku kerja",
+        "an entry expands to {} bytes where its directory says {}": "sebuah entri terekstrak menjadi {} bita padahal direktorinya menyebut {}",
+        "an entry fails its checksum": "checksum sebuah entri tidak cocok",
+        "zlib cannot start": "zlib tidak dapat dimulai",
+        "an entry's compressed data is corrupt": "data terkompresi sebuah entri rusak",
+        "{}: cannot read the workbook layout": "{}: berkas tata letak buku kerja tidak dapat dibaca",
+        "{}: expected a mapping of keys (sheet, header_row, code, answers, ...)": "{}: diharapkan pemetaan kunci (sheet, header_row, code, answers, ...)",
+        "expected the number of the header row (0 when there is none)": "diharapkan nomor baris judul (0 bila tidak ada)",
+        "expected the answer columns by stage, such as {self: G, final: J}": "diharapkan kolom jawaban per tahap, seperti {self: G, final: J}",
+        "needs at least one stage's column, such as final: J": "memerlukan setidaknya satu kolom tahap, seperti final: J",
+        "refused: shared string {} holds more than {} characters, the most a spreadsheet cell holds":
+            "ditolak: teks bersama {} berisi lebih dari {} karakter, batas yang dimuat satu sel lembar kerja",
+        "a cell outside any numbered row has no reference; expected r=\"A1\" or a <row r=...> around it":
+            "sel di luar baris bernomor tidak memiliki rujukan; diharapkan r=\"A1\" atau <row r=...> di sekelilingnya",
+        "a cell after the sheet's last column (XFD) has no reference; expected r=\"A1\" to r=\"XFD1048576\"":
+            "sel setelah kolom terakhir lembar (XFD) tidak memiliki rujukan; diharapkan r=\"A1\" sampai r=\"XFD1048576\"",
+        "the part is empty; expected an XML document": "bagian ini kosong; diharapkan dokumen XML",
+        "the file is empty; expected an XML document": "berkas kosong; diharapkan dokumen XML",
+        "cannot create an XML parser": "pengurai XML tidak dapat dibuat",
+        "cannot read the XML Schema": "XML Schema tidak dapat dibaca",
+        "{} ({} points)": "{} ({} poin)",
+        "'target_low' {} is above 'target_high' {}": "'target_low' {} lebih besar dari 'target_high' {}",
+        "'target-low' {} is above 'target-high' {}": "'target-low' {} lebih besar dari 'target-high' {}",
+        "empty 'target'; expected a number, or both target_low and target_high": "'target' kosong; diharapkan angka, atau sekaligus target_low dan target_high",
+        "'weight' must not be negative": "'weight' tidak boleh negatif",
+        "empty 'agency'": "'agency' kosong",
+        "the reports use several rubrics ({}); choose one with {}": "laporan memakai beberapa rubrik ({}); pilih satu dengan {}",
+        
+        "{} sobol supports up to {} components and sub-components; {} has {}": "{} sobol mendukung sampai {} komponen dan sub-komponen; {} memiliki {}",
+        "{} replicate(s) failed (non-finite weights or scores) and were left out: {}": "{} ulangan gagal (bobot atau nilai tak hingga) dan tidak diikutkan: {}",
+        "no rubrics found: ": "tidak ada rubrik: ",
+        "the bundled rubrics are not beside the sakip binary; copy its resource folder with it, or set SAKIP_RUBRIC_PATH":
+            "rubrik bawaan tidak berada di samping program sakip; salin folder sumber dayanya bersamanya, atau atur SAKIP_RUBRIC_PATH",
+        "the rubric folders are empty": "folder rubrik kosong",
+        "no files to validate": "tidak ada berkas untuk diperiksa",
+        "Sobol' points are available for up to 64 components and sub-components": "titik Sobol' tersedia untuk sampai 64 komponen dan sub-komponen",
+        "rubric file is named {} but declares id '{}'": "berkas rubrik bernama {} tetapi menyatakan id '{}'",
+        "empty rubric file; expected a mapping with id, scales, grades and components": "berkas rubrik kosong; diharapkan pemetaan dengan id, scales, grades dan components",
+        "expected a text key": "diharapkan kunci teks",
+        "duplicate key '{}'": "kunci '{}' ganda",
+        "value {} is outside 0...{}": "nilai {} di luar 0...{}",
+        "expected a non-empty mapping of answer letter to value": "diharapkan pemetaan huruf jawaban ke nilai yang tidak kosong",
+        "band {} is empty: above {} is not below max {}": "predikat {} kosong: above {} tidak di bawah max {}",
+        "expected at least one grade band": "diharapkan setidaknya satu predikat",
+        "unknown formula '{}'; expected 2t-r or t/r": "rumus '{}' tidak dikenal; diharapkan 2t-r atau t/r",
+        "grade '{}' is not in scale {}": "predikat '{}' tidak ada dalam skala {}",
+        "unknown flag '{}'; expected one of {}": "tanda '{}' tidak dikenal; diharapkan salah satu dari {}",
+        "the last rule must have no 'every', so that all criteria met always yields a grade":
+            "aturan terakhir tidak boleh memiliki 'every', agar semua kriteria terpenuhi selalu menghasilkan predikat",
+        "'above' is a share of criteria met, expected 0 <= above < 1": "'above' adalah porsi kriteria terpenuhi, diharapkan 0 <= above < 1",
+        "has both 'groups' and 'subcomponents'; put sub-components inside the groups": "berisi 'groups' sekaligus 'subcomponents'; letakkan sub-komponen di dalam kelompok",
+        "group {}": "kelompok {}", "component {}": "komponen {}",
+        "checklist aggregation needs a top-level 'checklist' rule": "agregasi checklist memerlukan aturan 'checklist' di tingkat atas",
+        "expected exactly one of criterion, criteria_of, subcomponent": "diharapkan tepat satu dari criterion, criteria_of, subcomponent",
+        "CSV file over 2 GB; split it into several files": "berkas CSV lebih dari 2 GB; bagi menjadi beberapa berkas",
+        "{} bytes": "{} bita",
 
         // The command line
         "wrote {}": "menulis {}",

@@ -10,9 +10,19 @@
 /// ```
 public struct Labels: Sendable {
     public let language: Language
+    /// How a message names a request's field: as it is (`top`), or as the command line's flag
+    /// (`--top`).
+    public var fields: FieldNames
 
-    public init(_ language: Language) {
+    public enum FieldNames: Sendable {
+        case plain, flags
+
+        func callAsFunction(_ name: String) -> String { self == .flags ? "--" + name : name }
+    }
+
+    public init(_ language: Language, fields: FieldNames = .plain) {
         self.language = language
+        self.fields = fields
     }
 
     /// The label in this language, each `{}` replaced by the next argument.
@@ -46,8 +56,8 @@ public struct Labels: Sendable {
     /// A message (a diagnostic's, a refusal's) in this language: its pattern and those of the
     /// words inside it looked up in `messages`, its data as they are.
     public func callAsFunction(_ message: Message) -> String {
-        guard language == .id else { return message.description }
-        return message.rendered(in: language) { pattern in
+        guard language == .id else { return message.rendered(in: .en, field: fields.callAsFunction) { _ in nil } }
+        return message.rendered(in: language, field: fields.callAsFunction) { pattern in
             // Patterns with no words ("{}: {}") need no entry.
             guard pattern.contains(where: \.isLetter) else { return nil }
             assert(Self.messages[pattern] != nil, "no Indonesian text for the message '\(pattern)'")
@@ -58,7 +68,7 @@ public struct Labels: Sendable {
     /// A diagnostic as `file:line:col: error: message`, the message and its notes in this
     /// language; the location and the words `error`, `warning`, `note` stay as tools read them.
     public func callAsFunction(_ diagnostic: Diagnostic) -> String {
-        guard language != .en else { return diagnostic.description }
+        guard language != .en || fields != .plain else { return diagnostic.description }
         var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(Diagnostic.bounded(callAsFunction(diagnostic.text)))"
         for note in diagnostic.notes { text += "\n\(note.location): note: \(callAsFunction(note.text))" }
         return text

@@ -28,6 +28,9 @@ public struct Message: Sendable, Hashable, CustomStringConvertible, ExpressibleB
         /// Words that bring their own translations (a rubric's texts), by language; English
         /// stands in for a language not given.
         case localized([Language: String])
+        /// A field of a request (`top`, `interval-width`), which each front end names its own
+        /// way: the command line as its flag (`--top`), a form as its label.
+        case field(String)
     }
 
     /// Words given in each language by the data they come from, such as a rubric's
@@ -66,6 +69,12 @@ public struct Message: Sendable, Hashable, CustomStringConvertible, ExpressibleB
 
         public mutating func appendLiteral(_ literal: String) { pattern += literal }
 
+        /// A request's field, named by the front end that shows the message (see `Argument.field`).
+        public mutating func appendInterpolation(field name: String) {
+            pattern += "{}"
+            arguments.append(.field(name))
+        }
+
         public mutating func appendInterpolation(_ message: Message) {
             pattern += "{}"
             arguments.append(.message(message))
@@ -95,18 +104,20 @@ public struct Message: Sendable, Hashable, CustomStringConvertible, ExpressibleB
         return out
     }
 
-    /// The English text.
+    /// The English text, fields named as they are (`top`).
     public var description: String { rendered(in: .en) { _ in nil } }
 
     /// The text in `language`, each pattern (this one and those of its message arguments)
     /// replaced by `translation(pattern)` where it gives one. A translation places the arguments
     /// with `{}` in order, or with `{1}`, `{2}`... where its word order differs.
-    public func rendered(in language: Language, _ translation: (String) -> String?) -> String {
+    /// - Parameter field: how a request's field is named (`{ "--" + $0 }` on a command line).
+    public func rendered(in language: Language, field: (String) -> String = { $0 }, _ translation: (String) -> String?) -> String {
         let values = arguments.map { argument in
             switch argument {
             case .value(let text): text
-            case .message(let message): message.rendered(in: language, translation)
+            case .message(let message): message.rendered(in: language, field: field, translation)
             case .localized(let texts): texts[language] ?? texts[.en] ?? ""
+            case .field(let name): field(name)
             }
         }
         return Self.fill(translation(pattern) ?? pattern, values)

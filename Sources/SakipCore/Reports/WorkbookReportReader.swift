@@ -67,7 +67,7 @@ private struct WorkbookReading {
             sheetIndex = index
         } else {
             throw Diagnostic(.workbook, at: .wholeFile(file),
-                "not a sakip LKE workbook (no sheet 'LKE' with the template's headers); write one with `sakip template`, or describe this workbook's layout in a file given with --layout")
+                "not a sakip LKE workbook (no sheet 'LKE' with the template's headers); write one with `sakip template`, or describe this workbook's layout in a file given with \(field: "layout")")
         }
     }
 

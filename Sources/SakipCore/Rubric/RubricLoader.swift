@@ -146,7 +146,7 @@ private struct RubricReader {
         }
     }
 
-    mutating func checkSum(_ parts: [Double], of total: Double, _ node: Node, _ path: String, children: String, parent: String) {
+    mutating func checkSum(_ parts: [Double], of total: Double, _ node: Node, _ path: String, children: Message, parent: Message) {
         let sum = parts.reduce(0, +)
         if abs(sum - total) > RubricLoader.weightTolerance {
             fail(node, path, "weights of \(children) add up to \(format(sum)), but \(parent) weighs \(format(total))", code: .weightsSum)

@@ -1,8 +1,4 @@
-#if canImport(zlib)
-import zlib
-#else
-import CZlib  // zlib's module on Linux, from ZIPFoundation's package
-#endif
+internal import CSakipZlib
 
 /// A zip archive held in memory, read from its central directory with every offset and length
 /// checked against the bytes before anything is expanded. Entries expand within a budget, and a

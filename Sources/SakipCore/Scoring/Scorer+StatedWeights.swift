@@ -22,7 +22,7 @@ extension Scorer {
                 continue
             }
             guard abs(points - expected) > 1e-9 * max(1, abs(expected)) else { continue }
-            let shown = stated.unit == .fractions && points != stated.value ? "\(Self.plain(stated.value)) (\(Self.plain(points)) points)" : Self.plain(stated.value)
+            let shown: Message = stated.unit == .fractions && points != stated.value ? "\(Self.plain(stated.value)) (\(Self.plain(points)) points)" : "\(Self.plain(stated.value))"
             findings.add(.weightMismatch, .warning, at: report.position(stated.offset),
                          "the workbook gives \(stated.id) a weight of \(shown); rubric \(rubric.id) gives it \(Self.plain(expected)), which is used (a workbook for another rubric, or a local variant?)")
         }
