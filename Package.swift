@@ -50,6 +50,10 @@ var package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
+            name: "SakipRenderingTests",
+            dependencies: ["SakipRendering", "SakipCore"]
+        ),
+        .testTarget(
             name: "SakipCLITests",
             dependencies: ["SakipCLI", "SakipCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),

@@ -119,8 +119,9 @@ public struct CompareCSVRenderer: ResultRenderer {
     }
 
     public func render(_ result: CompareResult) -> String {
+        // Right-aligned: the columns of numbers (see `TextTable.Alignment`).
         var table = TextTable(["agency", "year", "baseline_rank", "baseline_score", "baseline_grade", "candidate_rank", "candidate_score",
-                               "candidate_grade", "shift"].map { ($0, .left) })
+                               "candidate_grade", "shift"].map { ($0, $0.hasSuffix("_score") ? .right : .left) })
         for row in result.agencies {
             table.add([row.agency, String(row.year), String(row.baselineRank), Numbers.full(row.baselineScore), row.baselineGrade,
                        String(row.candidateRank), Numbers.full(row.candidateScore), row.candidateGrade, String(row.shift)])

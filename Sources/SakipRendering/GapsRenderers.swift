@@ -51,7 +51,9 @@ public struct GapsCSVRenderer: ResultRenderer {
     }
 
     public func render(_ result: GapsResult) -> String {
-        var table = TextTable(["agency", "year", "stage", "self_score", "score", "gap", "mean_gap", "largest_gap", "largest_subcomponent", "share_overclaimed"].map { ($0, .left) })
+        let text: Set = ["agency", "year", "stage", "largest_subcomponent"]
+        var table = TextTable(["agency", "year", "stage", "self_score", "score", "gap", "mean_gap", "largest_gap", "largest_subcomponent", "share_overclaimed"]
+            .map { ($0, text.contains($0) ? .left : .right) })
         for a in result.agencies {
             table.add([a.agency, result.year.map(String.init) ?? "", a.stage, Numbers.full(a.selfScore), Numbers.full(a.score), Numbers.full(a.gap),
                        Numbers.full(a.meanGap), Numbers.full(a.largestGap), a.largestSubcomponent, Numbers.full(a.shareOverclaimed)])

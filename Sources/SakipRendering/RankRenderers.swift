@@ -213,13 +213,13 @@ public struct RankCSVRenderer: ResultRenderer, Sendable {
     private func append(_ entry: RankResult.Entry, componentIDs: [String], withPrevious: Bool, with writer: CSVWriter,
                         to bytes: inout [UInt8]) {
         writer.appendField(entry.rank, first: true, to: &bytes)
-        writer.appendField(entry.agency, number: true, to: &bytes)
-        writer.appendField(entry.name ?? "", number: true, to: &bytes)
-        writer.appendField(entry.region ?? "", number: true, to: &bytes)
+        writer.appendField(entry.agency, number: false, to: &bytes)
+        writer.appendField(entry.name ?? "", number: false, to: &bytes)
+        writer.appendField(entry.region ?? "", number: false, to: &bytes)
         writer.appendField(entry.year, to: &bytes)
-        writer.appendField(entry.rubric, number: true, to: &bytes)
+        writer.appendField(entry.rubric, number: false, to: &bytes)
         writer.appendField(Numbers.full(entry.score), number: true, to: &bytes)
-        writer.appendField(entry.grade, number: true, to: &bytes)
+        writer.appendField(entry.grade, number: false, to: &bytes)
         for id in componentIDs {
             if let standing = entry.componentScore(id) {
                 writer.appendField(Numbers.full(standing.score), number: true, to: &bytes)
@@ -231,17 +231,17 @@ public struct RankCSVRenderer: ResultRenderer, Sendable {
         }
         writer.appendField(entry.indicatorMean.map(Numbers.full) ?? "", number: true, to: &bytes)
         writer.appendField(entry.missing, to: &bytes)
-        writer.appendField(entry.stage.rawValue, number: true, to: &bytes)
+        writer.appendField(entry.stage.rawValue, number: false, to: &bytes)
         if withPrevious {
             if let previous = entry.previous {
                 writer.appendField(Numbers.full(previous.value), number: true, to: &bytes)
                 writer.appendField(Numbers.full(previous.delta), number: true, to: &bytes)
-                writer.appendField(previous.grade, number: true, to: &bytes)
-                writer.appendField(previous.gradeMovement.rawValue, number: true, to: &bytes)
+                writer.appendField(previous.grade, number: false, to: &bytes)
+                writer.appendField(previous.gradeMovement.rawValue, number: false, to: &bytes)
                 writer.appendField(previous.rank, to: &bytes)
                 writer.appendField(previous.rankMovement, to: &bytes)
             } else {
-                for text in ["", "", "", "new", "", ""] { writer.appendField(text, number: true, to: &bytes) }
+                for text in ["", "", "", "new", "", ""] { writer.appendField(text, number: false, to: &bytes) }
             }
         }
         writer.endRecord(&bytes)

@@ -152,7 +152,7 @@ public struct ScoreCSVRenderer: ResultRenderer {
 
     public func render(_ result: ScoreResult) -> String {
         var table = TextTable([("agency", .left), ("year", .left), ("rubric", .left), ("level", .left), ("id", .left), ("name", .left),
-                               ("weight", .left), ("score", .left), ("value", .left), ("grade", .left),
+                               ("weight", .right), ("score", .right), ("value", .right), ("grade", .left),
                                ("stage", .left), ("note", .left), ("evidence", .left)])
         // Score rows leave the remark columns empty.
         func add(_ row: [String]) { table.add(row + Array(repeating: "", count: 13 - row.count)) }

@@ -154,6 +154,9 @@ public struct SensitivityMarkdownRenderer: ResultRenderer {
 
 /// One row per agency, full precision.
 public struct SensitivityCSVRenderer: ResultRenderer {
+    /// The columns of text; the rest hold numbers (see `TextTable.Alignment`).
+    static let textColumns: Set = ["agency", "year", "nominal_grade"]
+
     public var dialect: CSVDialect
 
     public init(dialect: CSVDialect = .standard) {
@@ -163,7 +166,7 @@ public struct SensitivityCSVRenderer: ResultRenderer {
     public func render(_ result: SensitivityResult) -> String {
         let grades = SensitivityLayout(result: result, l: Labels(.en)).grades
         var table = TextTable((["agency", "year", "nominal_score", "nominal_grade", "nominal_rank", "median_rank", "q05", "q95", "p_keep_grade"]
-            + grades.map { "p_\($0)" } + ["most_likely_rank", "p_first_rank"]).map { ($0, .left) })
+            + grades.map { "p_\($0)" } + ["most_likely_rank", "p_first_rank"]).map { ($0, Self.textColumns.contains($0) ? .left : .right) })
         for a in result.agencies {
             table.add([a.agency, String(a.year), Numbers.full(a.nominalScore), a.nominalGrade, String(a.nominalRank), Numbers.full(a.medianRank),
                        Numbers.full(a.q05), Numbers.full(a.q95), Numbers.full(a.keepsGrade)] + a.gradeProbabilities.values.map(Numbers.full)

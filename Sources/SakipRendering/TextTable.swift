@@ -1,5 +1,7 @@
 /// Aligned plain-text, Markdown and CSV tables from rows of cells.
 struct TextTable {
+    /// Right-aligned columns hold numbers: in a decimal-comma CSV only their cells take a
+    /// decimal comma, so that an id such as 1.1 or an agency named 12.5 is written as it is.
     enum Alignment { case left, right }
 
     var columns: [(title: String, alignment: Alignment)]
@@ -65,7 +67,11 @@ struct TextTable {
         bytes.reserveCapacity(rows.count * 128 + 256)
         if dialect == .excelID { bytes += [0xEF, 0xBB, 0xBF] }
         writer.append(columns.map(\.title), numbers: false, to: &bytes)
-        for row in rows { writer.append(row, numbers: true, to: &bytes) }
+        let numeric = columns.map { $0.alignment == .right }
+        for row in rows {
+            for (i, cell) in row.enumerated() { writer.appendField(cell, number: numeric[i], first: i == 0, to: &bytes) }
+            writer.endRecord(&bytes)
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

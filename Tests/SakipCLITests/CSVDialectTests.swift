@@ -32,4 +32,15 @@ struct CSVDialectTests {
         let standard = try Sakip.run(["rank", "samples/partners/2024", "--format", "csv", "--top", "2"])
         #expect(standard.stdout.components(separatedBy: "\n")[1].components(separatedBy: ",")[6].hasPrefix("90.93"))
     }
+
+    /// Only numbers take a decimal comma: a sub-component id such as 1.1 is written as it is,
+    /// so that it still names the sub-component when the file is read again.
+    @Test func idsAreNeverWrittenAsDecimals() throws {
+        let run = try Sakip.run(["score", "samples/kota-bandung-2024.xml", "--format", "csv", "--csv-dialect", "excel-id"])
+        #expect(run.status == 0)
+        let rows = run.stdout.components(separatedBy: "\r\n").map { $0.components(separatedBy: ";") }
+        let sub = try #require(rows.first { $0.count > 8 && $0[3] == "subcomponent" })
+        #expect(sub[4] == "1.1")
+        #expect(sub[6] == "6" && sub[7] == "5,4" && sub[8] == "0,9", "\(sub)")
+    }
 }
