@@ -32,6 +32,8 @@ var package = Package(
             dependencies: ["CLibXML2", "CSakipZlib", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Resources/rubrics"), .copy("Resources/schema")]
         ),
+        // What the fuzz targets run, and the regression tests replay: never linked into sakip.
+        .target(name: "SakipFuzzing", dependencies: ["SakipCore"]),
         .target(name: "SakipRendering", dependencies: [
             "SakipCore", .product(name: "Plot", package: "Plot"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
@@ -46,7 +48,7 @@ var package = Package(
         .executableTarget(name: "sakip", dependencies: ["SakipCLI"]),
         .testTarget(
             name: "SakipCoreTests",
-            dependencies: ["SakipCore", "SakipRendering", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["SakipCore", "SakipRendering", "SakipFuzzing", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -55,7 +57,7 @@ var package = Package(
         ),
         .testTarget(
             name: "SakipCLITests",
-            dependencies: ["SakipCLI", "SakipCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["SakipCLI", "SakipCore", "SakipFuzzing", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ],
     swiftLanguageModes: [.v6]
@@ -64,7 +66,7 @@ var package = Package(
 /// Fuzz targets (libFuzzer) build only when asked for: `Fuzz/run.sh TARGET SECONDS` sets it.
 if ProcessInfo.processInfo.environment["SAKIP_FUZZ"] != nil {
     for name in ["FuzzXMLReport", "FuzzCSVReport", "FuzzYAMLRubric", "FuzzWorkbook"] {
-        package.targets.append(.executableTarget(name: name, dependencies: ["SakipCore"], path: "Fuzz/Targets/\(name)"))
+        package.targets.append(.executableTarget(name: name, dependencies: ["SakipFuzzing"], path: "Fuzz/Targets/\(name)"))
     }
 }
 

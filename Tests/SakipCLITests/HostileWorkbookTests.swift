@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import ZIPFoundation
 import SakipCore
+import SakipFuzzing
 
 /// Hostile and odd workbooks through the binary: each is the bundled Kota Bandung template with
 /// one part changed, and must end with its exit status and one exact, located message.

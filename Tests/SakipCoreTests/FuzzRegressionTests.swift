@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SakipCore
+import SakipFuzzing
 
 /// Every input the fuzzers ever made crash, and the hostile inputs they were seeded with
 /// (`Fuzz/regressions/`), through the same harness the fuzz targets run: each must give an

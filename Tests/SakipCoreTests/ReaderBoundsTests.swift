@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SakipCore
+import SakipFuzzing
 @testable import SakipRendering
 import ZIPFoundation
 

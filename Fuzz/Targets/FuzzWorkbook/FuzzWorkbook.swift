@@ -1,4 +1,5 @@
 import SakipCore
+import SakipFuzzing
 
 /// libFuzzer's entry point: one input, read and scored (see `FuzzHarness`).
 @_cdecl("LLVMFuzzerTestOneInput")

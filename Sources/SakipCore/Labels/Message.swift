@@ -20,11 +20,13 @@ public struct Message: Sendable, Hashable, CustomStringConvertible, ExpressibleB
     public private(set) var pattern: String
     public private(set) var arguments: [Argument]
 
-    public indirect enum Argument: Sendable, Hashable {
+    public enum Argument: Sendable, Hashable {
         /// Data, the same in every language.
         case value(String)
-        /// Words, translated with the message.
-        case message(Message)
+        /// Words, translated with the message: one message, held in an array so that a
+        /// message can hold another without an `indirect` case, whose boxes leaked in the
+        /// AddressSanitizer build of Swift 6.3 (LeakSanitizer's report, in CI).
+        case message([Message])
         /// Words that bring their own translations (a rubric's texts), by language; English
         /// stands in for a language not given.
         case localized([Language: String])
@@ -77,7 +79,7 @@ public struct Message: Sendable, Hashable, CustomStringConvertible, ExpressibleB
 
         public mutating func appendInterpolation(_ message: Message) {
             pattern += "{}"
-            arguments.append(.message(message))
+            arguments.append(.message([message]))
         }
 
         public mutating func appendInterpolation<T>(_ value: T) {
@@ -91,7 +93,7 @@ public struct Message: Sendable, Hashable, CustomStringConvertible, ExpressibleB
     public static func + (a: Message, b: Message) -> Message {
         var joined = Message(stringLiteral: "")
         joined.pattern = "{}{}"
-        joined.arguments = [.message(a), .message(b)]
+        joined.arguments = [.message([a]), .message([b])]
         return joined
     }
 
@@ -115,7 +117,7 @@ public struct Message: Sendable, Hashable, CustomStringConvertible, ExpressibleB
         let values = arguments.map { argument in
             switch argument {
             case .value(let text): text
-            case .message(let message): message.rendered(in: language, field: field, translation)
+            case .message(let messages): messages.map { $0.rendered(in: language, field: field, translation) }.joined()
             case .localized(let texts): texts[language] ?? texts[.en] ?? ""
             case .field(let name): field(name)
             }

@@ -56,7 +56,7 @@ public enum CSVReportReader {
     ///     (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
     ///   - remarks: false when nothing will show the `note` and `evidence` columns: no string
     ///     is then built for them.
-    static func read(_ source: SourceText, rubric: String?, jobs: Int, placing: ReportReader.PlacementProvider?, remarks: Bool) -> ReportFile {
+    package static func read(_ source: SourceText, rubric: String?, jobs: Int, placing: ReportReader.PlacementProvider?, remarks: Bool) -> ReportFile {
         let workers = jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount
         let size = source.bytes.count
         let parts = size >= chunkedSize ? max(workers, size / partSize) : 1

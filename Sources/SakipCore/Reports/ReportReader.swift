@@ -13,7 +13,7 @@ public enum ReportReader {
     }
 
     /// The placement of the rubric a report naming this rubric (or none) is scored against.
-    typealias PlacementProvider = @Sendable (_ named: String?) -> AnswerPlacement?
+    package typealias PlacementProvider = @Sendable (_ named: String?) -> AnswerPlacement?
 
     /// - Parameters:
     ///   - placing: for XML and CSV reports scored right after reading, the placement of the

@@ -20,7 +20,7 @@ public enum XMLReportReader {
     ///     (`Report.placed`) instead of becoming `Answer`s: only for reports scored right away.
     ///   - remarks: false when nothing will show the answers' notes and evidence: libxml2 then
     ///     drops those attributes unread, and no string is built for them.
-    static func read(_ source: SourceText, placing: ReportReader.PlacementProvider?, remarks: Bool) -> ReportFile {
+    package static func read(_ source: SourceText, placing: ReportReader.PlacementProvider?, remarks: Bool) -> ReportFile {
         let bytes = source.bytes, file = source.name
         let builder = ReportBuilder(source: source, placing: placing, remarks: remarks)
         do {

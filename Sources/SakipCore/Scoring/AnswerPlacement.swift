@@ -7,7 +7,7 @@
 /// stage. Anything else makes the reader hand every answer placed so far back as `Answer`s
 /// (`Report.unplace()`), in document order, and read the rest as before; scoring then sees
 /// exactly what it would have seen, so cards and diagnostics do not change.
-final class AnswerPlacement: Sendable {
+package final class AnswerPlacement: Sendable {
     let rubricID: String
     /// One criterion: where its id lies in `idBytes`, its scale's letters in the letter tables,
     /// and whether its sub-component is scored by the mean (only then are its answers placed).

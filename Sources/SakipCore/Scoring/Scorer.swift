@@ -26,7 +26,7 @@ public struct Scorer: Sendable {
     let criterionIndex: [String: (sub: Int, criterion: Int)]
     let subcomponentIndex: [String: Int]
     /// The rubric's ids and letters as bytes, for readers that place answers as they read.
-    let placement: AnswerPlacement
+    package let placement: AnswerPlacement
     /// No grade for any sub-component: what every report with placed answers has, shared rather
     /// than built for each.
     private let noGrades: (letters: [String?], values: [Double], offsets: [Int])

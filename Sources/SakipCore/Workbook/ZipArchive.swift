@@ -5,7 +5,7 @@ internal import CSakipZlib
 /// deflate stream that ends early, runs past its data or fails its checksum is an error: it can
 /// neither read outside the input nor loop on it (ZIPFoundation's reader spins forever on a
 /// truncated stream, found by fuzzing, so workbooks are read here).
-struct ZipArchive {
+package struct ZipArchive {
     struct Entry {
         var method: UInt16
         var checksum: UInt32
@@ -161,7 +161,7 @@ struct ZipArchive {
     }
 
     /// The CRC-32 of bytes, as zip archives store it.
-    static func checksum(_ bytes: [UInt8]) -> UInt32 {
+    package static func checksum(_ bytes: [UInt8]) -> UInt32 {
         bytes.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SakipCore
 
 /// What each fuzz target does with one input: read it as the format says and score what it
 /// yields, the whole path a user's file takes. The regression tests run the same functions over
@@ -124,7 +125,7 @@ package enum FuzzHarness {
 
     /// A workbook whose LKE sheet is `sheet`, with an identity sheet (by default one naming an
     /// agency and year) and, when given, a shared strings table.
-    static func templateWorkbook(sheet: [UInt8], identity: [UInt8]? = nil, strings: [UInt8]? = nil) -> [UInt8] {
+    package static func templateWorkbook(sheet: [UInt8], identity: [UInt8]? = nil, strings: [UInt8]? = nil) -> [UInt8] {
         let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
         let relations = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
         var parts: [(String, [UInt8])] = [
