@@ -283,6 +283,9 @@ def write_results(rows, notes, scale, per_report, worst, national, counted, one_
     kernels = os.path.join(BENCH, "KERNELS.md")
     if os.path.exists(kernels):
         lines += ["## Kernel benchmarks", "", open(kernels).read().strip(), ""]
+    simplification = os.path.join(BENCH, "SIMPLIFICATION.md")
+    if os.path.exists(simplification):
+        lines += ["## What the simplification cost", "", open(simplification).read().strip(), ""]
     limits = os.path.join(BENCH, "LIMITS.md")
     if os.path.exists(limits):
         lines += ["## What limits the goals not met", "", open(limits).read().strip(), ""]

@@ -1,88 +1,52 @@
 /// The scored result of one report under one rubric.
-///
-/// A card's fields live in one shared, copy-on-write allocation: a batch copies each card
-/// several times on its way to a ranking (assembly, filtering, ranked entries), and a copy then
-/// retains one object rather than the dozen strings and arrays a card holds, each in a cache line
-/// of its own.
 public struct ScoreCard: Sendable, Hashable {
-    /// The stored fields; `Storage` holds them behind one reference.
-    struct Fields: Hashable {
-        var agency: String
-        var name: String?
-        var region: String?
-        var year: Int
-        var rubricID: String
-        var total: Double
-        var grade: GradeBand
-        var components: [ComponentScore]
-        var indicators: [IndicatorResult]
-        var indicatorMean: Double?
-        var efficiency: Efficiency?
-        var missing: [String]
-        var warnings: [Diagnostic]
-        var origin: SourceLocation
-        var stages: [StageScore]
-        var gaps: [StageGap]
-        var remarks: [Remark]
-    }
-
-    /// Mutated only through `fields`, after `isKnownUniquelyReferenced` says no other card
-    /// shares it: each card's value stays its own, as with plain stored properties.
-    final class Storage: @unchecked Sendable {
-        // Read for every field of every card a ranking looks at: dynamic exclusivity checks
-        // cost more than the reads. Writes happen only through `_modify` on a storage no other
-        // card shares, while the card itself is held exclusively.
-        @exclusivity(unchecked) var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var storage: Storage
+    public var agency: String
+    public var name: String?
+    public var region: String?
+    public var year: Int
+    public var rubricID: String
+    /// Sum of the component scores, at full precision (0 to the rubric's total weight).
+    public var total: Double
+    public var grade: GradeBand
+    public var components: [ComponentScore]
+    public var indicators: [IndicatorResult]
+    /// Weighted mean achievement of the computable indicators.
+    public var indicatorMean: Double?
+    public var efficiency: Efficiency?
+    /// Criteria (or graded sub-components) the report does not answer; each counted 0.
+    public var missing: [String]
+    public var warnings: [Diagnostic]
+    /// Where the report starts in its input.
+    public var origin: SourceLocation
+    /// Every stage the report has, earliest first, when it has more than the final one.
+    public var stages: [StageScore]
+    /// The self-assessment against the scored stage per sub-component, largest over-claim first.
+    public var gaps: [StageGap]
+    /// The notes and evidence the report gives beside its answers (every stage's), in input
+    /// order; never part of the score.
+    public var remarks: [Remark]
 
     init(agency: String, name: String? = nil, region: String? = nil, year: Int, rubricID: String, total: Double, grade: GradeBand,
          components: [ComponentScore], indicators: [IndicatorResult], indicatorMean: Double? = nil, efficiency: Efficiency? = nil,
          missing: [String], warnings: [Diagnostic], origin: SourceLocation, stages: [StageScore] = [], gaps: [StageGap] = [], remarks: [Remark] = []) {
-        storage = Storage(Fields(agency: agency, name: name, region: region, year: year, rubricID: rubricID, total: total, grade: grade,
-                                 components: components, indicators: indicators, indicatorMean: indicatorMean, efficiency: efficiency,
-                                 missing: missing, warnings: warnings, origin: origin, stages: stages, gaps: gaps, remarks: remarks))
+        self.agency = agency
+        self.name = name
+        self.region = region
+        self.year = year
+        self.rubricID = rubricID
+        self.total = total
+        self.grade = grade
+        self.components = components
+        self.indicators = indicators
+        self.indicatorMean = indicatorMean
+        self.efficiency = efficiency
+        self.missing = missing
+        self.warnings = warnings
+        self.origin = origin
+        self.stages = stages
+        self.gaps = gaps
+        self.remarks = remarks
     }
-
-    /// The fields, for writing: the storage is copied first when another card shares it.
-    private var fields: Fields {
-        get { storage.fields }
-        _modify {
-            if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
-            yield &storage.fields
-        }
-    }
-
-    public static func == (a: ScoreCard, b: ScoreCard) -> Bool { a.storage === b.storage || a.storage.fields == b.storage.fields }
-    public func hash(into hasher: inout Hasher) { storage.fields.hash(into: &hasher) }
-
-    public var agency: String { get { storage.fields.agency } _modify { yield &fields.agency } }
-    public var name: String? { get { storage.fields.name } _modify { yield &fields.name } }
-    public var region: String? { get { storage.fields.region } _modify { yield &fields.region } }
-    public var year: Int { get { storage.fields.year } _modify { yield &fields.year } }
-    public var rubricID: String { get { storage.fields.rubricID } _modify { yield &fields.rubricID } }
-    /// Sum of the component scores, at full precision (0 to the rubric's total weight).
-    public var total: Double { get { storage.fields.total } _modify { yield &fields.total } }
-    public var grade: GradeBand { get { storage.fields.grade } _modify { yield &fields.grade } }
-    public var components: [ComponentScore] { get { storage.fields.components } _modify { yield &fields.components } }
-    public var indicators: [IndicatorResult] { get { storage.fields.indicators } _modify { yield &fields.indicators } }
-    /// Weighted mean achievement of the computable indicators.
-    public var indicatorMean: Double? { get { storage.fields.indicatorMean } _modify { yield &fields.indicatorMean } }
-    public var efficiency: Efficiency? { get { storage.fields.efficiency } _modify { yield &fields.efficiency } }
-    /// Criteria (or graded sub-components) the report does not answer; each counted 0.
-    public var missing: [String] { get { storage.fields.missing } _modify { yield &fields.missing } }
-    public var warnings: [Diagnostic] { get { storage.fields.warnings } _modify { yield &fields.warnings } }
-    /// Where the report starts in its input.
-    public var origin: SourceLocation { get { storage.fields.origin } _modify { yield &fields.origin } }
-    /// Every stage the report has, earliest first, when it has more than the final one.
-    public var stages: [StageScore] { get { storage.fields.stages } _modify { yield &fields.stages } }
-    /// The self-assessment against the scored stage per sub-component, largest over-claim first.
-    public var gaps: [StageGap] { get { storage.fields.gaps } _modify { yield &fields.gaps } }
-    /// The notes and evidence the report gives beside its answers (every stage's), in input
-    /// order; never part of the score.
-    public var remarks: [Remark] { get { storage.fields.remarks } _modify { yield &fields.remarks } }
 
     /// Every sub-component score in rubric order.
     public var subcomponents: [SubcomponentScore] { components.flatMap(\.subcomponents) }
