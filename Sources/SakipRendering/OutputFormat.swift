@@ -49,13 +49,17 @@ public struct RenderOptions: Sendable {
     /// The language of labels in text, Markdown and workbooks.
     public var language: Language
     /// Threads a long output may be written with (0: one per processor). The bytes written
-    /// never depend on it.
-    public var jobs: Int
+    /// never depend on it; set by the command line from `--jobs`.
+    package var jobs: Int
     /// Every diagnostic, up to `Diagnostic.keptPerKind` of a kind; otherwise text and Markdown
     /// fold each kind after `Diagnostic.shownPerKind`.
     public var verbose = false
 
-    public init(wide: Bool = false, csvDialect: CSVDialect = .standard, language: Language = .en, jobs: Int = 0, verbose: Bool = false) {
+    public init(wide: Bool = false, csvDialect: CSVDialect = .standard, language: Language = .en, verbose: Bool = false) {
+        self.init(wide: wide, csvDialect: csvDialect, language: language, jobs: 0, verbose: verbose)
+    }
+
+    package init(wide: Bool = false, csvDialect: CSVDialect = .standard, language: Language = .en, jobs: Int, verbose: Bool = false) {
         self.wide = wide
         self.verbose = verbose
         self.csvDialect = csvDialect

@@ -37,10 +37,10 @@ private final class Handoff<T: Sendable>: @unchecked Sendable {
 /// write(result)
 /// leftovers.release(jobs: 0)
 /// ```
-public final class Leftovers: Sendable {
+package final class Leftovers: Sendable {
     private let held = Locked<[any Sendable]>([])
 
-    public init() {}
+    package init() {}
 
     package func keep(_ value: some Sendable) {
         let value: any Sendable = value
@@ -48,7 +48,7 @@ public final class Leftovers: Sendable {
     }
 
     /// Lets go of everything kept, on a worker unless the run is held to one thread (`jobs == 1`).
-    public func release(jobs: Int) {
+    package func release(jobs: Int) {
         // Swapped out and consumed: no copy is left here to free the values on this thread
         // after the worker has dropped its own (as an unoptimized build would otherwise keep).
         var values: [any Sendable] = []

@@ -14,15 +14,20 @@ public struct Evaluator: Sendable {
         /// False when nothing will show the score cards' warnings, notes or evidence: they are
         /// then not built (errors always are). The ranking, comparison and sensitivity jobs
         /// show none.
-        public var keepsWarnings: Bool
+        package var keepsWarnings: Bool
         /// False when nothing will show the cards' indicators one by one (a ranking shows only
         /// their mean): each card then keeps the mean and the efficiency, not the list, and a
         /// batch of thousands holds that much less.
-        public var keepsIndicators = true
+        package var keepsIndicators = true
         /// Where the LKE sits in workbooks other than sakip's own template (see `WorkbookLayout`).
         public var layout: WorkbookLayout?
 
-        public init(rubric: String? = nil, strict: Bool = false, jobs: Int = 0, keepsWarnings: Bool = true, layout: WorkbookLayout? = nil) {
+        public init(rubric: String? = nil, strict: Bool = false, jobs: Int = 0, layout: WorkbookLayout? = nil) {
+            self.init(rubric: rubric, strict: strict, jobs: jobs, keepsWarnings: true, layout: layout)
+        }
+
+        /// With `keepsWarnings` false, as the jobs that show no card's warnings or notes ask.
+        package init(rubric: String? = nil, strict: Bool = false, jobs: Int = 0, keepsWarnings: Bool, layout: WorkbookLayout? = nil) {
             self.rubric = rubric
             self.layout = layout
             self.strict = strict

@@ -35,10 +35,17 @@ public struct RankRequest: Sendable {
         if let top, top < 1 { throw RequestError(.invalidRequest, "\(field: "top") must be at least 1, not \(top)") }
     }
 
-    /// - Parameter leftovers: where the inputs' score cards go once ranked, for the caller to
-    ///   release after writing the result; without it they are let go on a worker at once.
-    public func run(rubrics: RubricCache = RubricCache(), progress: (@Sendable (Int, Int) -> Void)? = nil,
-                    leftovers: Leftovers? = nil) throws(RequestError) -> RankResult {
+    /// Reads, scores and ranks the inputs.
+    /// - Parameter progress: called with the files read so far and their number.
+    public func run(rubrics: RubricCache = RubricCache(), progress: (@Sendable (Int, Int) -> Void)? = nil) throws(RequestError) -> RankResult {
+        try run(rubrics: rubrics, progress: progress, leftovers: nil)
+    }
+
+    /// - Parameter leftovers: where the inputs' score cards go once ranked, for the command line
+    ///   to release after writing the result (a speed matter of one process, not the library's
+    ///   API); without it they are let go on a worker at once.
+    package func run(rubrics: RubricCache = RubricCache(), progress: (@Sendable (Int, Int) -> Void)? = nil,
+                     leftovers: Leftovers?) throws(RequestError) -> RankResult {
         try validate()
         if let rubric = inputs.options.rubric { _ = try BatchChecks.rubric(rubric, rubrics) }
         var options = inputs.options
