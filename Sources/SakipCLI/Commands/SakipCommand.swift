@@ -46,11 +46,11 @@ enum Terminal {
     /// must not pass unnoticed.
     static func write(_ bytes: [UInt8]) {
         guard let failure = writeAll(bytes, to: 1) else { return }
-        error("sakip: error: " + labels("cannot write the output: \(String(cString: strerror(failure)))"))
+        error("sakip: error: " + labels("cannot write the output: \(FileBytes.describe(failure))"))
         exit(1)
     }
 
-    static var stdoutIsTerminal: Bool { isatty(1) == 1 }
+    static var stdoutIsTerminal: Bool { FileBytes.isTerminal(1) }
 
     /// The language of what the terminal is told: `--lang` as given to whichever command
     /// (read here too, so that a refusal before the command's own options are at hand is in
@@ -77,7 +77,7 @@ enum Terminal {
         _ = writeAll(Array((text.hasSuffix("\n") ? text : text + "\n").utf8), to: 2)
     }
 
-    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+    static var stderrIsTerminal: Bool { FileBytes.isTerminal(2) }
 
     /// Diagnostics on stderr, each kind folded after 20 unless `verbose` (then up to 1,000),
     /// with a note saying how to see what was counted.
@@ -91,15 +91,6 @@ enum Terminal {
 
     /// Writes every byte, however many calls that takes; the `errno` of a failed write, else nil.
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
-        bytes.withUnsafeBytes { raw in
-            var done = 0
-            while done < raw.count {
-                let written = Glibc.write(descriptor, raw.baseAddress! + done, raw.count - done)
-                if written < 0 && errno == EINTR { continue }
-                guard written > 0 else { return written < 0 ? errno : EIO }
-                done += written
-            }
-            return nil
-        }
+        FileBytes.write(bytes, to: descriptor)
     }
 }

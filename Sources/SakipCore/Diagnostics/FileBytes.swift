@@ -15,6 +15,28 @@ package enum FileBytes {
         public var description: String { message.description }
     }
 
+    /// Writes every byte to an open descriptor, however many calls that takes; the `errno` of
+    /// a failed write, else nil. The command line's output goes through here, so that no other
+    /// file of the package calls the C library by its platform's name.
+    package static func write(_ bytes: [UInt8], to descriptor: Int32) -> Int32? {
+        bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let written = systemWrite(descriptor, raw.baseAddress! + done, raw.count - done)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return written < 0 ? errno : EIO }
+                done += written
+            }
+            return nil
+        }
+    }
+
+    /// The C library's text for an `errno`.
+    package static func describe(_ failure: Int32) -> String { String(cString: strerror(failure)) }
+
+    /// Whether a descriptor is a terminal (a person reads it), not a file or a pipe.
+    package static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
     private static func tooLarge(_ path: String) -> ReadError {
         ReadError(path: path, reason: "larger than \(InputLimits.describe(InputLimits.inputBytes)), the most sakip reads from one input; split it into several files")
     }
@@ -87,6 +109,15 @@ private func prefault(_ base: UnsafeMutablePointer<UInt8>, _ count: Int) {
     let end = (Int(bitPattern: base) + count) & ~(page - 1)
     guard end > start, let first = UnsafeMutableRawPointer(bitPattern: start) else { return }
     _ = madvise(first, end - start, 23 /* MADV_POPULATE_WRITE */)
+    #endif
+}
+
+@inline(__always)
+private func systemWrite(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    #if canImport(Darwin)
+    return Darwin.write(fd, buffer, count)
+    #else
+    return Glibc.write(fd, buffer, count)
     #endif
 }
 
