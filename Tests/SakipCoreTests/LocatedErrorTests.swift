@@ -19,20 +19,19 @@ struct LocatedErrorTests {
     @Test func yamlReaderErrorsKeepTheirPlace() throws {
         // A control character is refused by the YAML reader with a byte offset, not a mark.
         let yaml = "id: tiny\ntitle: \u{07}bell\n"
-        #expect(throws: Diagnostic.self) { try RubricLoader.parse(yaml, file: "r.yaml") }
-        do {
-            _ = try RubricLoader.parse(yaml, file: "r.yaml")
-        } catch let diagnostic as Diagnostic {
-            #expect(diagnostic.code == .invalidYAML)
-            #expect(diagnostic.location == SourceLocation(file: "r.yaml", line: 2, column: 8))
-        }
+        let list = #expect(throws: DiagnosticList.self) { try RubricLoader.parse(yaml, file: "r.yaml") }
+        let diagnostic = try #require(list?.diagnostics.first)
+        #expect(diagnostic.code == .invalidYAML)
+        #expect(diagnostic.location == SourceLocation(file: "r.yaml", line: 2, column: 8))
     }
 
     @Test func yamlSyntaxErrorsKeepTheirMark() throws {
         do {
             _ = try RubricLoader.parse("id: tiny\ntitle: [unclosed\ngrades: 1\n", file: "r.yaml")
             Issue.record("expected an error")
-        } catch let diagnostic as Diagnostic {
+        } catch {
+            // Typed: the loader throws only a DiagnosticList.
+            let diagnostic = try #require(error.diagnostics.first)
             #expect(diagnostic.location.isPlaced)
             #expect(diagnostic.location.line >= 2)
         }

@@ -36,7 +36,13 @@ struct BundledRubricTests {
         let byID = try RubricCatalog.standard.load("permenpanrb-88-2021")
         let byPath = try RubricCatalog.standard.load(byID.source)
         #expect(byID == byPath)
-        #expect(throws: RubricCatalog.UnknownRubric.self) { try RubricCatalog.standard.load("no-such-rubric") }
+        // One error type for the layer, with typed cases: a caller switches, never casts.
+        let unknown = #expect(throws: RubricError.self) { try RubricCatalog.standard.load("no-such-rubric") }
+        guard case .unknown(let reference, let known)? = unknown else { Issue.record("expected .unknown, got \(String(describing: unknown))"); return }
+        #expect(reference == "no-such-rubric" && known.contains("permenpanrb-88-2021"))
+        let broken = #expect(throws: RubricError.self) { try RubricCatalog.standard.load("/no/such/rubric.yaml") }
+        guard case .invalid(let list)? = broken else { Issue.record("expected .invalid"); return }
+        #expect(list.diagnostics.map(\.code) == [.unreadable])
     }
 }
 
@@ -48,13 +54,8 @@ struct RubricRejectionTests {
             _ = try RubricLoader.parse(yaml, file: "r.yaml")
             Issue.record("expected the rubric to be rejected")
             return []
-        } catch let list as DiagnosticList {
-            return list.diagnostics
-        } catch let single as Diagnostic {
-            return [single]
         } catch {
-            Issue.record("unexpected error \(error)")
-            return []
+            return error.diagnostics  // typed: only a DiagnosticList is thrown
         }
     }
 

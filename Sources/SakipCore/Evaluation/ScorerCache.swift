@@ -9,7 +9,7 @@ final class ScorerCache: Sendable {
         let scorer: Scorer
         init(_ scorer: Scorer) { self.scorer = scorer }
     }
-    private let scorers = Locked<[String: Result<Prepared, any Error>]>([:])
+    private let scorers = Locked<[String: Result<Prepared, RubricError>]>([:])
 
     init(rubrics: RubricCache, options: Evaluator.Options) {
         self.rubrics = rubrics
@@ -21,9 +21,9 @@ final class ScorerCache: Sendable {
         options.rubric ?? named ?? RubricCatalog.defaultRubricID
     }
 
-    private func scorer(_ reference: String) -> Result<Prepared, any Error> {
+    private func scorer(_ reference: String) -> Result<Prepared, RubricError> {
         if let cached = scorers.withLock({ $0[reference] }) { return cached }
-        let built = Result {
+        let built = Result { () throws(RubricError) in
             var scorer = Scorer(rubric: try rubrics.rubric(reference), strict: options.strict)
             scorer.keepsWarnings = options.keepsWarnings
             scorer.keepsIndicators = options.keepsIndicators
@@ -74,14 +74,8 @@ final class ScorerCache: Sendable {
             if let mismatch = Self.mismatch(report, prepared.scorer) { return .failure(DiagnosticList([mismatch])) }
             return Result { () throws(DiagnosticList) in try prepared.scorer.score(report) }
         case .failure(let error):
-            // A rubric file's own errors keep their locations; other errors are plain messages.
-            let reason: Message = switch error {
-            case let located as Diagnostic: located.described
-            case let list as DiagnosticList: Message.joined(list.diagnostics.map(\.described), separator: "\n")
-            case let unknown as RubricCatalog.UnknownRubric: unknown.message
-            default: Message(verbatim: "\(error)")
-            }
-            return .failure(DiagnosticList([Diagnostic(.rubricUnavailable, at: report.origin, "cannot use rubric '\(reference)': \(reason)")]))
+            // A rubric file's own errors keep their locations.
+            return .failure(DiagnosticList([Diagnostic(.rubricUnavailable, at: report.origin, "cannot use rubric '\(reference)': \(error.message)")]))
         }
     }
 }

@@ -6,14 +6,15 @@ enum BatchChecks {
     static func rubric(_ reference: String, _ rubrics: RubricCache) throws(RequestError) -> Rubric {
         do {
             return try rubrics.rubric(reference)
-        } catch let unknown as RubricCatalog.UnknownRubric {
-            let known = rubrics.catalog.listFiles().map(\.id)
-            throw RequestError(.unknownRubric, "unknown rubric '\(reference)'\(Suggestion.phrase(for: reference, in: known))"
-                + (known.isEmpty ? "; \(unknown.message)" : "; the rubrics are: \(known.joined(separator: ", ")) (or give a path to a YAML file)"))
         } catch {
-            // Each problem in the rubric file on a line of its own, as `file:line:column: error: ...`.
-            let detail = Message.joined(error.asDiagnostics(file: reference).map(\.described), separator: "\n")
-            throw RequestError(.unknownRubric, "cannot use rubric '\(reference)':\n\(detail)")
+            switch error {
+            case .unknown(_, let known):
+                throw RequestError(.unknownRubric, "unknown rubric '\(reference)'\(Suggestion.phrase(for: reference, in: known))"
+                    + (known.isEmpty ? "; \(error.message)" : "; the rubrics are: \(known.joined(separator: ", ")) (or give a path to a YAML file)"))
+            case .invalid:
+                // Each problem in the rubric file on a line of its own, as `file:line:column: error: ...`.
+                throw RequestError(.unknownRubric, "cannot use rubric '\(reference)':\n\(error.message)")
+            }
         }
     }
 

@@ -42,36 +42,63 @@ public struct RubricCatalog: Sendable {
     }
 
     /// Loads a rubric named by a path to a YAML file, or by id. A file found by id must declare that id.
-    public func load(_ reference: String) throws -> Rubric {
-        if Self.looksLikePath(reference) {
-            return try RubricLoader.load(path: reference)
+    public func load(_ reference: String) throws(RubricError) -> Rubric {
+        do {
+            if Self.looksLikePath(reference) {
+                return try RubricLoader.load(path: reference)
+            }
+            guard let entry = listFiles().first(where: { $0.id == reference }) else {
+                throw RubricError.unknown(reference: reference, known: listFiles().map(\.id))
+            }
+            let rubric = try RubricLoader.load(path: entry.path)
+            guard rubric.id == reference else {
+                throw RubricError.invalid(DiagnosticList([Diagnostic(.rubricStructure, at: .wholeFile(entry.path),
+                                                                     "rubric file is named \(reference) but declares id '\(rubric.id)'")]))
+            }
+            return rubric
+        } catch let list as DiagnosticList {
+            throw .invalid(list)
+        } catch let error as RubricError {
+            throw error
+        } catch {
+            preconditionFailure("loading throws only rubric errors")
         }
-        guard let entry = listFiles().first(where: { $0.id == reference }) else {
-            let known = listFiles().map(\.id).joined(separator: ", ")
-            throw UnknownRubric(reference: reference, known: known)
-        }
-        let rubric = try RubricLoader.load(path: entry.path)
-        guard rubric.id == reference else {
-            throw Diagnostic(.rubricStructure, at: .wholeFile(entry.path),
-                             "rubric file is named \(reference) but declares id '\(rubric.id)'")
-        }
-        return rubric
     }
 
     static func looksLikePath(_ reference: String) -> Bool {
         reference.contains("/") || reference.hasSuffix(".yaml") || reference.hasSuffix(".yml")
     }
 
-    public struct UnknownRubric: Error, CustomStringConvertible {
-        public var reference: String
-        public var known: String
-        public var message: Message {
+}
+
+/// Why a rubric cannot be used: no rubric has that id, or its file has problems.
+public enum RubricError: Error, Sendable, CustomStringConvertible {
+    /// No bundled rubric (nor one in `SAKIP_RUBRIC_PATH`) has this id; `known` are those that do.
+    case unknown(reference: String, known: [String])
+    /// The file cannot be read, or breaks the format: every problem, each at its place.
+    case invalid(DiagnosticList)
+
+    /// What went wrong, for a person.
+    public var message: Message {
+        switch self {
+        case .unknown(let reference, let known):
             known.isEmpty && RubricCatalog.bundledDirectory == nil
                 ? "unknown rubric '\(reference)': \(ResourceBundle.missingMessage)"
-                : "unknown rubric '\(reference)'; known rubrics: \(known)"
+                : "unknown rubric '\(reference)'; known rubrics: \(known.joined(separator: ", "))"
+        case .invalid(let list):
+            Message.joined(list.diagnostics.map(\.described), separator: "\n")
         }
-        public var description: String { message.description }
     }
+
+    /// The problems as diagnostics; an unknown id is one, at `file`.
+    public func diagnostics(file: String) -> [Diagnostic] {
+        switch self {
+        case .unknown(let reference, _): [Diagnostic(.unknownRubric, at: .wholeFile(reference), message)]
+        case .invalid(let list): list.diagnostics
+        }
+    }
+
+    public var description: String { message.description }
 }
 
 /// Loads each rubric once, however many reports name it; safe to share across tasks.
@@ -80,16 +107,16 @@ public final class RubricCache: Sendable {
     /// One slot per reference, each with a lock of its own: a load holds only its rubric's
     /// slot, so a rubric loaded ahead (see `ScorerCache.prepareInBackground`) never delays
     /// another.
-    private let slots = Locked<[String: Locked<Result<Rubric, any Error>?>]>([:])
+    private let slots = Locked<[String: Locked<Result<Rubric, RubricError>?>]>([:])
 
     public init(catalog: RubricCatalog = .standard) {
         self.catalog = catalog
     }
 
-    public func rubric(_ reference: String) throws -> Rubric {
+    public func rubric(_ reference: String) throws(RubricError) -> Rubric {
         let slot = slots.withLock { slots in
             if let slot = slots[reference] { return slot }
-            let slot = Locked<Result<Rubric, any Error>?>(nil)
+            let slot = Locked<Result<Rubric, RubricError>?>(nil)
             slots[reference] = slot
             return slot
         }
@@ -97,7 +124,7 @@ public final class RubricCache: Sendable {
         // milliseconds, once per rubric in a run) rather than each parsing the same YAML.
         return try slot.withLock { loaded in
             if let loaded { return loaded }
-            let result = Result { try catalog.load(reference) }
+            let result = Result { () throws(RubricError) in try catalog.load(reference) }
             loaded = result
             return result
         }.get()

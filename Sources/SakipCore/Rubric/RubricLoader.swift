@@ -1,33 +1,42 @@
 import Yams
 
 /// Reads a rubric from YAML and validates it, collecting every problem with its file, line,
-/// column and node path before throwing them together as a `DiagnosticList`.
+/// column and node path before throwing them together as a `DiagnosticList` (one problem, such
+/// as a file that cannot be read, is a list of one).
 public enum RubricLoader {
     /// Tolerance for weights of children adding up to their parent's weight.
     public static let weightTolerance = 1e-9
 
-    public static func load(path: String) throws -> Rubric {
+    public static func load(path: String) throws(DiagnosticList) -> Rubric {
         let bytes: [UInt8]
         do {
             bytes = try FileBytes.read(path)
         } catch {
-            throw Diagnostic(.unreadable, at: .wholeFile(path), error.message)
+            throw DiagnosticList([Diagnostic(.unreadable, at: .wholeFile(path), error.message)])
         }
         return try parse(String(decoding: bytes, as: UTF8.self), file: path)
     }
 
-    public static func parse(_ yaml: String, file: String) throws -> Rubric {
-        try YAMLExpansion.check(yaml, file: file)
+    public static func parse(_ yaml: String, file: String) throws(DiagnosticList) -> Rubric {
+        do {
+            try YAMLExpansion.check(yaml, file: file)
+        } catch {
+            throw DiagnosticList([error])
+        }
         let root: Node
         do {
             // Scalars are read as text and converted here, so no implicit tag is needed: the
             // basic resolver skips the regular expressions that guess them (most of a load).
             guard let node = try Yams.compose(yaml: yaml, .basic) else {
-                throw Diagnostic(.rubricStructure, at: .wholeFile(file), "empty rubric file; expected a mapping with id, scales, grades and components")
+                throw DiagnosticList([Diagnostic(.rubricStructure, at: .wholeFile(file), "empty rubric file; expected a mapping with id, scales, grades and components")])
             }
             root = node
+        } catch let list as DiagnosticList {
+            throw list
         } catch let error as YamlError {
-            throw Diagnostic(.invalidYAML, at: location(of: error, file: file, yaml: yaml), "invalid YAML: \(problem(of: error))")
+            throw DiagnosticList([Diagnostic(.invalidYAML, at: location(of: error, file: file, yaml: yaml), "invalid YAML: \(problem(of: error))")])
+        } catch {
+            throw DiagnosticList([Diagnostic(.invalidYAML, at: .wholeFile(file), "invalid YAML: \(error)")])
         }
         var reader = RubricReader(file: file)
         let rubric = reader.rubric(root)
