@@ -164,7 +164,7 @@ package enum FuzzHarness {
         do {
             rubric = try RubricLoader.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.yaml")
         } catch {
-            let diagnostics = error.asDiagnostics(file: "fuzz.yaml")
+            let diagnostics = error.diagnostics
             return Outcome(reports: 0, diagnostics: diagnostics.count, allLocated: diagnostics.allSatisfy(located))
         }
         let answers = rubric.subcomponents.flatMap(\.criteria).prefix(40).map { Answer(id: $0.id, value: "A") }

@@ -68,7 +68,7 @@ struct CSVWriter {
 
     /// Whether a field holds the separator, a quote or a line break.
     private func needsQuotes(_ cell: String) -> Bool {
-        let separator: UInt8 = dialect == .excelID ? 0x3B : 0x2C
+        let separator = self.separator
         func special(_ byte: UInt8) -> Bool { Self.isSpecial(byte, separator: separator) }
         if let found = cell.utf8.withContiguousStorageIfAvailable({ $0.contains(where: special) }) { return found }
         return cell.utf8.contains(where: special)

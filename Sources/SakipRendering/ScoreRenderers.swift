@@ -155,7 +155,7 @@ public struct ScoreCSVRenderer: ResultRenderer {
                                ("weight", .right), ("score", .right), ("value", .right), ("grade", .left),
                                ("stage", .left), ("note", .left), ("evidence", .left)])
         // Score rows leave the remark columns empty.
-        func add(_ row: [String]) { table.add(row + Array(repeating: "", count: 13 - row.count)) }
+        func add(_ row: [String]) { table.add(row + Array(repeating: "", count: table.columns.count - row.count)) }
         for card in result.reports.map(\.card) {
             let base = [card.agency, String(card.year), card.rubricID]
             for component in card.components {

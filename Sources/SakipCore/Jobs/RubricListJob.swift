@@ -23,10 +23,9 @@ public struct RubricListRequest: Sendable {
                     criteria: subs.reduce(0) { $0 + $1.criteria.count },
                     aggregation: Set(subs.map(\.aggregation.rawValue)).sorted().joined(separator: ", ")))
             } catch {
-                result.errors += error.asDiagnostics(file: path).map { problem in
-                    var named = problem
-                    named.message = "rubric \(id): \(problem.message)"
-                    return named
+                // Each problem named by its rubric, its words still translatable.
+                result.errors += error.diagnostics.map { problem in
+                    Diagnostic(problem.code, problem.severity, at: problem.location, "rubric \(id): \(problem.text)", notes: problem.notes)
                 }
             }
         }

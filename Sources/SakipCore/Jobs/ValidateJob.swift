@@ -87,7 +87,7 @@ public struct ValidateRequest: Sendable {
             let criteria = rubric.subcomponents.reduce(0) { $0 + $1.criteria.count }
             return ValidateResult.Check(file: path, kind: .rubric, summary: "rubric \(rubric.id), \(criteria) criteria", diagnostics: [])
         } catch {
-            return ValidateResult.Check(file: path, kind: .rubric, summary: nil, diagnostics: error.asDiagnostics(file: path))
+            return ValidateResult.Check(file: path, kind: .rubric, summary: nil, diagnostics: error.diagnostics)
         }
     }
 

@@ -373,6 +373,7 @@ extension Labels {
         "'above' is a share of criteria met, expected 0 <= above < 1": "'above' adalah porsi kriteria terpenuhi, diharapkan 0 <= above < 1",
         "has both 'groups' and 'subcomponents'; put sub-components inside the groups": "berisi 'groups' sekaligus 'subcomponents'; letakkan sub-komponen di dalam kelompok",
         "group {}": "kelompok {}", "component {}": "komponen {}",
+        "rubric {}: {}": "rubrik {}: {}",
         "checklist aggregation needs a top-level 'checklist' rule": "agregasi checklist memerlukan aturan 'checklist' di tingkat atas",
         "expected exactly one of criterion, criteria_of, subcomponent": "diharapkan tepat satu dari criterion, criteria_of, subcomponent",
         "CSV file over 2 GB; split it into several files": "berkas CSV lebih dari 2 GB; bagi menjadi beberapa berkas",

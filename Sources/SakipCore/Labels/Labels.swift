@@ -1,4 +1,3 @@
-
 /// The words of text, Markdown and workbook output, one table per language. English is the key
 /// and the default; `{}` marks where a value goes. Data (ids, grades, numbers, CSV and JSON keys)
 /// never change with the language.

@@ -165,7 +165,7 @@ private struct WorkbookReading {
             }
             if let flags = layout.flags { readFlags(sheet, row: row, code: code, columns: flags, into: &report, placeholders: &placeholders) }
             if let column = layout.weight { readWeight(sheet, row: row, column: column, code: code, into: &report) }
-            readRemark(sheet, row: row, code: code, into: &report)
+            readRemark(sheet, row: row, code: code, stages: stages, into: &report)
         }
         if let first = placeholders.min() {
             diagnostics.append(Diagnostic(.placeholderAnswer, .warning, at: first,
@@ -177,11 +177,11 @@ private struct WorkbookReading {
     /// A row's note and evidence. One pair of columns serves every stage, so the remark stands
     /// beside the latest stage the row answers (the evaluator's, once verified), else the
     /// layout's latest.
-    private func readRemark(_ sheet: Worksheet, row: Int, code: String, into report: inout Report) {
+    /// - Parameter stages: the layout's answer columns, earliest stage first.
+    private func readRemark(_ sheet: Worksheet, row: Int, code: String, stages: [(key: Stage, value: Int)], into report: inout Report) {
         guard layout.notes != nil || layout.evidence != nil else { return }
         let note = layout.notes.flatMap { sheet[row, $0]?.text }, evidence = layout.evidence.flatMap { sheet[row, $0]?.text }
         guard note?.isEmpty == false || evidence?.isEmpty == false else { return }
-        let stages = layout.answers.sorted { $0.key < $1.key }
         let answered = stages.last { sheet[row, $0.value]?.text.isEmpty == false }
         if let remark = Remark(criterion: code, stage: (answered ?? stages.last)?.key ?? .final, note: note, evidence: evidence) {
             report.remarks.append(remark)

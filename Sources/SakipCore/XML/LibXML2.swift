@@ -45,7 +45,8 @@ struct XMLVocabulary {
 /// A class, so that handing it to the handler for each tag copies no arrays. Only the parse's
 /// callbacks mutate it, one tag at a time on one thread. (Its state once opted out of dynamic
 /// exclusivity checks; with the session's, that saved 1.9% of a ranking's instructions, under
-/// the 2% an unsafe shortcut must pay, so both are checked again.) A value's `String` is built when the handler first asks for it: a handler that
+/// the 2% an unsafe shortcut must pay, so both are checked again.) A value's `String` is built
+/// when the handler first asks for it: a handler that
 /// matches values as bytes (`withBytes`) builds none. It is valid during the handler's
 /// `startElement` only: the tag is closed when that returns, and nothing of it may be kept.
 final class XMLAttributes {

@@ -115,7 +115,7 @@ public struct HTMLReportRenderer: ResultRenderer {
                     .td(.a(.href("#agency-\(entry.agency)"), .text(entry.name ?? entry.agency))),
                     .td(.text(entry.region ?? "")),
                     .td(.text(Numbers.fixed(entry.score) + (entry.missing > 0 ? " *" : ""))),
-                    .td(gradeBadge(entry.grade, charts), .if(entry.stage < .final, .text(" † " + Labels(labels.language)(entry.stage.rawValue)))),
+                    .td(gradeBadge(entry.grade, charts), .if(entry.stage < .final, .text(" † " + words(entry.stage.rawValue)))),
                     .forEach(ranking.components) { component in
                         .td(.text(entry.componentScore(component.id).map { Numbers.fixed($0.score) } ?? "-"))
                     },
@@ -166,7 +166,7 @@ public struct HTMLReportRenderer: ResultRenderer {
             .h3(.text(labels.transitions)),
             table([""] + labelsRow, numeric: [false] + labelsRow.map { _ in true },
                   rows: comparison.gradeTransitions.pairs.map { [$0.key] + $0.value.values.map(String.init) }),
-            .unwrap(comparison.warnings.first) { .p(.class("muted"), .text(Labels(labels.language)($0.text))) }
+            .unwrap(comparison.warnings.first) { .p(.class("muted"), .text(words($0.text))) }
         )
     }
 
@@ -212,7 +212,7 @@ public struct HTMLReportRenderer: ResultRenderer {
                 })),
             .if(!consistency.isEmpty, .group(
                 .h4(.text(labels.consistency)),
-                .ul(.class("warnings"), .forEach(consistency) { .li(.text(String(Labels(labels.language)($0.text).trimmingPrefix("kerangka logis: ")))) })
+                .ul(.class("warnings"), .forEach(consistency) { .li(.text(String(words($0.text).trimmingPrefix("kerangka logis: ")))) })
             )),
             .if(!card.missing.isEmpty, .p(.strong(.text("\(labels.unanswered): ")), .text(card.missing.joined(separator: ", ")))),
             .if(!card.remarks.isEmpty, remarks(card.remarks)),
@@ -228,7 +228,7 @@ public struct HTMLReportRenderer: ResultRenderer {
                 .class("data remarks"),
                 .thead(.tr(.th(.text(labels.criterion)), .th(.text(labels.stage)), .th(.text(labels.note)), .th(.text(labels.evidence)))),
                 .tbody(.forEach(remarks) { remark in
-                    .tr(.td(.text(remark.criterion)), .td(.text(labels.stages[remark.stage.rawValue] ?? remark.stage.rawValue)),
+                    .tr(.td(.text(remark.criterion)), .td(.text(words(remark.stage.rawValue))),
                         .td(.text(remark.note ?? "")),
                         .td(remark.evidenceIsLink
                             ? .a(.href(remark.evidence!), .target(.blank), .rel(.noopener), .text(remark.evidence!))

@@ -53,8 +53,6 @@ public struct ReportLabels: Sendable {
     let stage: String
     let note: String
     let evidence: String
-    /// Stage names by raw value (self, verified, quality, final).
-    let stages: [String: String]
 
     public static func forLanguage(_ language: Language) -> ReportLabels {
         let l = Labels(language)
@@ -73,7 +71,6 @@ public struct ReportLabels: Sendable {
             band: l("Band"), consistency: l("Kerangka logis (consistency)"), unanswered: l("Unanswered, each counted 0"),
             reports: l("reports"), errors: l("Inputs that could not be scored"), backToTop: l("Back to the overview"),
             generated: l("Made by sakip"), notComputable: l("not computable"), notes: l("Notes and evidence"),
-            criterion: l("Criterion"), stage: l("Stage"), note: l("Note"), evidence: l("Evidence"),
-            stages: Dictionary(uniqueKeysWithValues: Stage.allCases.map { ($0.rawValue, l($0.rawValue)) }))
+            criterion: l("Criterion"), stage: l("Stage"), note: l("Note"), evidence: l("Evidence"))
     }
 }
