@@ -1,0 +1,153 @@
+import Hummingbird
+import SakipCore
+import SakipRendering
+
+/// A period's results, as the command line's jobs give them over the same answers, limited to
+/// the agencies the caller sees: ranking, gaps, the HTML report, a candidate rubric compared,
+/// sensitivity; and the period's files themselves (`export`).
+enum ResultRoutes {
+    static func add(to group: RouterGroup<SakipRequestContext>, state: AppState) {
+        let results = PeriodResults(state: state)
+        group.get("periods/:year/ranking") { request, context in
+            let (period, identity, format) = try await setup(request, context, state)
+            var stage: Stage?
+            if let name = request.uri.queryParameters["stage"].map(String.init) {
+                guard let named = Stage(rawValue: name) ?? Stage(name: name) else {
+                    throw APIProblem(.unprocessableContent, code: "unknown-stage", "'\(name)' is no stage; expected self, verified, quality or final")
+                }
+                stage = named
+            }
+            let region = request.uri.queryParameters["region"].map(String.init)
+            let (files, key) = try await results.files(period, for: identity)
+            var previous: [InputSource] = []
+            var previousKey = ""
+            if let before = try await state.store.period(period.year - 1), Access.readsResults(identity, before) {
+                let (files, key) = try await results.files(before, for: identity)
+                previous = files.sources(prefix: "\(before.year)")
+                previousKey = key
+            }
+            let earlier = previous, stageAsked = stage
+            let bytes = try await state.results.value("rank:\(format):\(key):\(previousKey):\(stage?.rawValue ?? ""):\(region ?? "")") {
+                var job = RankRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: results.options(period)),
+                                      previous: earlier, year: period.year, region: region)
+                job.stage = stageAsked
+                return try results.run { try job.run(rubrics: state.rubrics).output(as: format.output) }
+            }
+            return format.response(bytes, name: "ranking-\(period.year)")
+        }
+        group.get("periods/:year/gaps") { request, context in
+            let (period, identity, format) = try await setup(request, context, state)
+            let (files, key) = try await results.files(period, for: identity)
+            let bytes = try await state.results.value("gaps:\(format):\(key)") {
+                let job = GapsRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: results.options(period)), year: period.year)
+                return try results.run { try job.run(rubrics: state.rubrics).output(as: format.output) }
+            }
+            return format.response(bytes, name: "gaps-\(period.year)")
+        }
+        group.get("periods/:year/report") { request, context in
+            let (period, identity, _) = try await setup(request, context, state, formats: [])
+            let (files, key) = try await results.files(period, for: identity)
+            let bytes = try await state.results.value("report:\(key)") {
+                let job = ReportRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: results.options(period)), year: period.year)
+                return try results.run { Array(HTMLReportRenderer().render(try job.run(rubrics: state.rubrics)).utf8) }
+            }
+            return JSONBody.bytes(bytes, contentType: "text/html; charset=utf-8")
+        }
+        group.get("periods/:year/compare") { request, context in
+            let (period, identity, format) = try await setup(request, context, state)
+            guard let candidate = request.uri.queryParameters["candidate"].map(String.init), !candidate.isEmpty else {
+                throw APIProblem(.unprocessableContent, code: "missing-candidate", "name the rubric to compare with: ?candidate=RUBRIC")
+            }
+            guard (try? state.rubrics.rubric(candidate)) != nil else {
+                throw APIProblem(.unprocessableContent, code: "unknown-rubric", "no rubric '\(candidate)'")
+            }
+            let (files, key) = try await results.files(period, for: identity)
+            let bytes = try await state.results.value("compare:\(format):\(key):\(candidate)") {
+                let job = CompareRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: Evaluator.Options(jobs: 1)),
+                                         baseline: period.rubric, candidate: candidate, year: period.year)
+                return try results.run { try job.run(rubrics: state.rubrics).output(as: format.output) }
+            }
+            return format.response(bytes, name: "compare-\(period.year)")
+        }
+        group.get("periods/:year/sensitivity") { request, context in
+            let (period, identity, format) = try await setup(request, context, state)
+            let samples = try number(request, "samples", default: 2000, in: 10...Limits.samples)
+            let seed = try number(request, "seed", default: 1, in: 0...Int.max)
+            let (files, key) = try await results.files(period, for: identity)
+            let bytes = try await state.results.value("sensitivity:\(format):\(key):\(samples):\(seed)") {
+                let job = SensitivityRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: results.options(period)),
+                                             samples: samples, seed: UInt64(seed), year: period.year)
+                return try results.run { try job.run(rubrics: state.rubrics).output(as: format.output) }
+            }
+            return format.response(bytes, name: "sensitivity-\(period.year)")
+        }
+        group.get("periods/:year/export/:file") { _, context in
+            let identity = try context.signedIn()
+            let period = try await state.period(try context.parameters.require("year", as: Int.self))
+            guard Access.readsResults(identity, period), identity.role != .viewer else {
+                throw APIProblem.forbidden("the period's answers are exported for the office and evaluators")
+            }
+            let (files, _) = try await results.files(period, for: identity)
+            let name = try context.parameters.require("file")
+            let bytes: [UInt8]
+            switch name {
+            case "agencies.csv": bytes = files.agencies
+            case files.answersName: bytes = files.answers
+            default: throw APIProblem.notFound("file '\(name)'; the period exports agencies.csv and \(files.answersName)")
+            }
+            var response = JSONBody.bytes(bytes, contentType: "text/csv; charset=utf-8")
+            response.headers[.contentDisposition] = "attachment; filename=\"\(period.year)-\(name)\""
+            return response
+        }
+    }
+
+    /// The caller, a period whose results it may read, and the format asked for.
+    static func setup(_ request: Request, _ context: SakipRequestContext, _ state: AppState,
+                      formats: [ResultFormat] = ResultFormat.allCases) async throws -> (Period, Identity, ResultFormat) {
+        let identity = try context.signedIn()
+        let period = try await state.period(try context.parameters.require("year", as: Int.self))
+        guard Access.readsResults(identity, period) else {
+            throw APIProblem.forbidden("results are read once the period is published")
+        }
+        var format = ResultFormat.json
+        if let name = request.uri.queryParameters["format"].map(String.init) {
+            guard let named = ResultFormat(rawValue: name), formats.contains(named) else {
+                throw APIProblem(.unprocessableContent, code: "unknown-format", "'\(name)' is no format here; expected \(formats.map(\.rawValue).joined(separator: ", "))")
+            }
+            format = named
+        }
+        return (period, identity, format)
+    }
+
+    static func number(_ request: Request, _ name: String, default value: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = request.uri.queryParameters[Substring(name)].map(String.init) else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw APIProblem(.unprocessableContent, code: "invalid", "\(name) is a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+        }
+        return number
+    }
+}
+
+/// The formats results are served in.
+enum ResultFormat: String, CaseIterable, Sendable {
+    case json, csv, xlsx
+
+    var output: OutputFormat {
+        switch self {
+        case .json: .json
+        case .csv: .csv
+        case .xlsx: .xlsx
+        }
+    }
+
+    func response(_ bytes: [UInt8], name: String) -> Response {
+        switch self {
+        case .json: return JSONBody.bytes(bytes)
+        case .csv, .xlsx:
+            let type = self == .csv ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            var response = JSONBody.bytes(bytes, contentType: String(type))
+            response.headers[.contentDisposition] = "attachment; filename=\"\(name).\(rawValue)\""
+            return response
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import PostgresKit
+import PostgresNIO
+import SQLKit
+import ServiceLifecycle
+
+/// PostgreSQL through PostgresNIO's pooled client; each write is one transaction on one
+/// connection, reads use any connection of the pool.
+final class PostgresBackend: SQLBackend {
+    let kind = DatabaseKind.postgres
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>?
+
+    /// A client for `url` (`postgres://user:password@host:5432/database`). When `ownsRun` is true
+    /// the client runs in a task of its own (the command line, tests); the service runs it
+    /// instead as one of its services, through `run()`.
+    init(url: String, logger: Logger, ownsRun: Bool) throws {
+        client = PostgresClient(configuration: try Self.configuration(url), backgroundLogger: logger)
+        if ownsRun {
+            let client = client
+            runner = Task { await client.run() }
+        } else {
+            runner = nil
+        }
+    }
+
+    static func configuration(_ url: String) throws -> PostgresClient.Configuration {
+        guard let parts = URLComponents(string: url), ["postgres", "postgresql"].contains(parts.scheme ?? ""),
+              let host = parts.host, !host.isEmpty
+        else {
+            throw StoreError.configuration("a PostgreSQL URL looks like postgres://user:password@host:5432/database, not '\(url)'")
+        }
+        let database = String(parts.path.drop { $0 == "/" })
+        var configuration = PostgresClient.Configuration(
+            host: host, port: parts.port ?? 5432, username: parts.user ?? "postgres",
+            password: parts.password, database: database.isEmpty ? nil : database, tls: .disable)
+        configuration.options.maximumConnections = 16
+        return configuration
+    }
+
+    func read<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in try await body(connection.sql(queryLogLevel: nil)) }
+    }
+
+    func snapshot<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in
+            try await inTransaction(connection.sql(queryLogLevel: nil), begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        }
+    }
+
+    func write<R: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        try await client.withConnection { connection in
+            try await inTransaction(connection.sql(queryLogLevel: nil), begin: "BEGIN", body)
+        }
+    }
+
+    func run() async throws {
+        await client.run()
+    }
+
+    func close() async {
+        runner?.cancel()
+        _ = await runner?.value
+    }
+}

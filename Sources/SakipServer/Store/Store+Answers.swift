@@ -1,0 +1,236 @@
+import SQLKit
+import SakipCore
+
+/// How a save ended.
+public enum SaveOutcome: Sendable, Hashable {
+    /// Stored: the answer as it now is.
+    case saved(StoredAnswer, period: Period)
+    /// The version named is not the stored one: the answer as it now is (nil: it does not exist).
+    case conflict(current: StoredAnswer?)
+    /// The period does not take answers in this state.
+    case closed(PeriodState)
+}
+
+/// One answer of an uploaded file, to store.
+public struct SubmittedAnswer: Sendable, Hashable {
+    public var agency: String
+    public var criterion: String
+    public var stage: Stage
+    public var value: String
+    public var note: String?
+    public var evidence: String?
+}
+
+/// An uploaded file, kept as it came, with who sent it.
+public struct SubmittedFile: Sendable {
+    public var filename: String
+    public var contentType: String
+    public var bytes: [UInt8]
+    public var sentBy: String
+}
+
+extension Store {
+    struct AnswerRow: Decodable {
+        var agency: String
+        var criterion: String
+        var stage: String
+        var value: String
+        var note: String?
+        var evidence: String?
+        var version: Int
+        var updated_by: String
+        var updated_at: String
+
+        var answer: StoredAnswer {
+            StoredAnswer(criterion: criterion, stage: Stage(rawValue: stage) ?? .final, value: value, note: note,
+                         evidence: evidence, version: version, updatedBy: updated_by, updatedAt: updated_at)
+        }
+    }
+
+    /// An agency's answers at every stage, by criterion then stage.
+    public func answers(year: Int, agency: String) async throws -> [StoredAnswer] {
+        try await backend.read { database in
+            try await database.raw("""
+                SELECT * FROM answers WHERE year = \(bind: year) AND agency = \(bind: agency)
+                """).all(decoding: AnswerRow.self).map(\.answer).sorted(by: Self.answerOrder)
+        }
+    }
+
+    /// Every agency's answers in a period, with the period they were read with (one snapshot:
+    /// the revision says exactly which writes they include).
+    public func snapshot(year: Int) async throws -> (period: Period, agencies: [Agency], answers: [String: [StoredAnswer]])? {
+        try await backend.snapshot { database in
+            guard let period = try await database.raw("SELECT * FROM periods WHERE year = \(bind: year)")
+                .first(decoding: PeriodSnapshotRow.self)?.period
+            else { return nil }
+            let agencies = try await database.raw("SELECT id, name, region FROM agencies ORDER BY id").all(decoding: Agency.self)
+            let rows = try await database.raw("SELECT * FROM answers WHERE year = \(bind: year)").all(decoding: AnswerRow.self)
+            var answers: [String: [StoredAnswer]] = [:]
+            for row in rows { answers[row.agency, default: []].append(row.answer) }
+            for key in answers.keys { answers[key]!.sort(by: Self.answerOrder) }
+            return (period, agencies, answers)
+        }
+    }
+
+    private struct PeriodSnapshotRow: Decodable {
+        var year: Int
+        var rubric: String
+        var state: String
+        var revision: Int
+        var created_at: String
+        var published_at: String?
+        var period: Period {
+            Period(year: year, rubric: rubric, state: PeriodState(rawValue: state) ?? .locked, revision: revision,
+                   createdAt: created_at, publishedAt: published_at)
+        }
+    }
+
+    /// Criterion ids compared part by part as numbers (1.2.10 after 1.2.9), then stage order.
+    static func answerOrder(_ a: StoredAnswer, _ b: StoredAnswer) -> Bool {
+        if a.criterion != b.criterion { return CriterionOrder.less(a.criterion, b.criterion) }
+        return a.stage < b.stage
+    }
+
+    /// Saves one answer if `write.version` is the stored one, with a line in its history.
+    public func save(year: Int, agency: String, criterion: String, stage: Stage, write: AnswerWrite, by user: String) async throws -> SaveOutcome {
+        let now = Self.now()
+        do {
+            return try await backend.write { database in
+                guard let period = try await Self.touch(database, year: year) else { throw StoreError.notFound("period \(year)") }
+                guard period.state == .open else { throw Refusal.closed(period.state) }
+                let current = try await Self.answer(database, year, agency, criterion, stage)
+                guard (current?.version ?? 0) == write.version else { throw Refusal.conflict(current) }
+                if let current, current.value == write.value, current.note == write.note, current.evidence == write.evidence {
+                    throw Refusal.unchanged(current)
+                }
+                let saved = try await Self.put(database, year: year, agency: agency, criterion: criterion, stage: stage,
+                                               value: write.value, note: write.note, evidence: write.evidence,
+                                               previous: current, by: user, at: now, submission: nil)
+                return .saved(saved, period: period)
+            }
+        } catch let refusal as Refusal {
+            switch refusal {
+            case .closed(let state): return .closed(state)
+            case .conflict(let current): return .conflict(current: current)
+            case .unchanged(let current):
+                guard let period = try await period(year) else { throw StoreError.notFound("period \(year)") }
+                return .saved(current, period: period)
+            }
+        }
+    }
+
+    /// Why a write transaction stopped (and rolled back) without an error.
+    private enum Refusal: Error {
+        case closed(PeriodState)
+        case conflict(StoredAnswer?)
+        case unchanged(StoredAnswer)
+    }
+
+    static func answer(_ database: any SQLDatabase, _ year: Int, _ agency: String, _ criterion: String, _ stage: Stage) async throws -> StoredAnswer? {
+        try await database.raw("""
+            SELECT * FROM answers WHERE year = \(bind: year) AND agency = \(bind: agency)
+            AND criterion = \(bind: criterion) AND stage = \(bind: stage.rawValue)
+            """).first(decoding: AnswerRow.self)?.answer
+    }
+
+    /// Writes an answer at the version after `previous`, and its history line.
+    static func put(
+        _ database: any SQLDatabase, year: Int, agency: String, criterion: String, stage: Stage,
+        value: String, note: String?, evidence: String?, previous: StoredAnswer?, by user: String, at now: String, submission: Int?
+    ) async throws -> StoredAnswer {
+        let version = (previous?.version ?? 0) + 1
+        if previous == nil {
+            try await database.raw("""
+                INSERT INTO answers (year, agency, criterion, stage, value, note, evidence, version, updated_by, updated_at)
+                VALUES (\(bind: year), \(bind: agency), \(bind: criterion), \(bind: stage.rawValue), \(bind: value),
+                        \(bind: note), \(bind: evidence), \(bind: version), \(bind: user), \(bind: now))
+                """).run()
+        } else {
+            try await database.raw("""
+                UPDATE answers SET value = \(bind: value), note = \(bind: note), evidence = \(bind: evidence),
+                  version = \(bind: version), updated_by = \(bind: user), updated_at = \(bind: now)
+                WHERE year = \(bind: year) AND agency = \(bind: agency) AND criterion = \(bind: criterion)
+                  AND stage = \(bind: stage.rawValue)
+                """).run()
+        }
+        try await database.raw("""
+            INSERT INTO answer_history (year, agency, criterion, stage, old_value, new_value, note, evidence, version,
+              changed_by, changed_at, submission)
+            VALUES (\(bind: year), \(bind: agency), \(bind: criterion), \(bind: stage.rawValue), \(bind: previous?.value),
+              \(bind: value), \(bind: note), \(bind: evidence), \(bind: version), \(bind: user), \(bind: now), \(bind: submission))
+            """).run()
+        return StoredAnswer(criterion: criterion, stage: stage, value: value, note: note, evidence: evidence,
+                            version: version, updatedBy: user, updatedAt: now)
+    }
+
+    /// Every change to one criterion's answers, oldest first.
+    public func history(year: Int, agency: String, criterion: String) async throws -> [AnswerChange] {
+        try await backend.read { database in
+            try await database.raw("""
+                SELECT * FROM answer_history WHERE year = \(bind: year) AND agency = \(bind: agency)
+                AND criterion = \(bind: criterion) ORDER BY id
+                """).all(decoding: HistoryRow.self).map(\.change)
+        }
+    }
+
+    private struct HistoryRow: Decodable {
+        var id: Int
+        var stage: String
+        var old_value: String?
+        var new_value: String
+        var note: String?
+        var evidence: String?
+        var version: Int
+        var changed_by: String
+        var changed_at: String
+        var submission: Int?
+
+        var change: AnswerChange {
+            AnswerChange(id: id, stage: Stage(rawValue: stage) ?? .final, old: old_value, new: new_value, note: note,
+                         evidence: evidence, version: version, changedBy: changed_by, changedAt: changed_at, submission: submission)
+        }
+    }
+
+    /// Stores an uploaded file and every answer in it, in one transaction: all or none. Agencies
+    /// in `create` are created first (an office upload naming new agencies).
+    public func submit(year: Int, file: SubmittedFile, answers: [SubmittedAnswer], create: [Agency]) async throws -> (id: Int, period: Period)? {
+        let now = Self.now()
+        do {
+            return try await backend.write { database in
+                guard let period = try await Self.touch(database, year: year) else { throw StoreError.notFound("period \(year)") }
+                guard period.state == .open else { throw Refusal.closed(period.state) }
+                for agency in create { try await Self.putAgency(agency, database) }
+                guard let row = try await database.raw("""
+                    INSERT INTO submissions (year, filename, content_type, bytes, sent_by, sent_at)
+                    VALUES (\(bind: year), \(bind: file.filename), \(bind: file.contentType), \(bind: file.bytes),
+                            \(bind: file.sentBy), \(bind: now))
+                    RETURNING id
+                    """).first()
+                else { throw StoreError.notFound("id for the submission") }
+                let id = try row.decode(column: "id", as: Int.self)
+                for answer in answers {
+                    let current = try await Self.answer(database, year, answer.agency, answer.criterion, answer.stage)
+                    if let current, current.value == answer.value, current.note == answer.note, current.evidence == answer.evidence { continue }
+                    _ = try await Self.put(database, year: year, agency: answer.agency, criterion: answer.criterion, stage: answer.stage,
+                                           value: answer.value, note: answer.note, evidence: answer.evidence, previous: current,
+                                           by: file.sentBy, at: now, submission: id)
+                }
+                return (id, period)
+            }
+        } catch Refusal.closed {
+            return nil
+        }
+    }
+}
+
+/// Criterion ids in rubric order: dotted parts compared as numbers where both are numbers.
+enum CriterionOrder {
+    static func less(_ a: String, _ b: String) -> Bool {
+        let left = a.split(separator: "."), right = b.split(separator: ".")
+        for (x, y) in zip(left, right) where x != y {
+            if let i = Int(x), let j = Int(y) { return i < j }
+            return x < y
+        }
+        return left.count < right.count
+    }
+}
