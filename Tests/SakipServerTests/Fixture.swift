@@ -82,7 +82,9 @@ struct Fixture: Sendable {
 
     /// Runs `body` against the routes, in process.
     func test<R: Sendable>(_ body: @Sendable (Client) async throws -> R) async throws -> R {
-        let app = Application(router: buildRouter(state: state))
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let app = Application(router: buildRouter(state: state), logger: logger)
         defer { Task { [store = state.store] in await store.close() } }
         return try await app.test(.router) { client in try await body(Client(client: client, tokens: tokens)) }
     }

@@ -11,7 +11,9 @@ struct PeriodResults: Sendable {
     func files(_ period: Period, for identity: Identity, only agency: String? = nil) async throws -> (PeriodFiles, key: String) {
         guard let snapshot = try await state.store.snapshot(year: period.year) else { throw APIProblem.notFound("period \(period.year)") }
         let visible = snapshot.agencies.filter { Access.sees(identity, $0) && (agency == nil || $0.id == agency) }
-        let stages = Access.readableStages(identity, snapshot.period).union(agency != nil && identity.role == .agency ? [.selfAssessment] : [])
+        // Results use every stage once the caller may read them; before that an agency's own
+        // score is its self-assessment so far.
+        let stages = Access.readsResults(identity, snapshot.period) ? Set(Stage.allCases) : Access.readableStages(identity, snapshot.period)
         let items = try state.items(snapshot.period)
         let files = PeriodFiles(year: period.year, agencies: visible, answers: snapshot.answers, checklist: items.isChecklist, stages: stages)
         // The revision and exactly whose answers: two callers who see the same share results.
