@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import SakipCore
 
@@ -202,7 +203,7 @@ extension Store {
                 for agency in create { try await Self.putAgency(agency, database) }
                 guard let row = try await database.raw("""
                     INSERT INTO submissions (year, filename, content_type, bytes, sent_by, sent_at)
-                    VALUES (\(bind: year), \(bind: file.filename), \(bind: file.contentType), \(bind: file.bytes),
+                    VALUES (\(bind: year), \(bind: file.filename), \(bind: file.contentType), \(bind: Data(file.bytes)),
                             \(bind: file.sentBy), \(bind: now))
                     RETURNING id
                     """).first()
