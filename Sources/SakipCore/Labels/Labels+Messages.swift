@@ -5,6 +5,8 @@ extension Labels {
     /// they are. Debug builds run by the tests stop at any message missing here
     /// (`Message.checkTranslated`).
     static let messages: [String: String] = [
+        // The service (`sakip serve`)
+        "report year {} is not the period's {}": "tahun laporan {} bukan tahun periode {}",
         // Reading files and folders
         "no such file or folder": "tidak ada berkas atau folder tersebut",
         "no such file or folder: {}": "tidak ada berkas atau folder: {}",
