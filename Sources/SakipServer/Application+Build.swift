@@ -11,7 +11,7 @@ import ServiceLifecycle
 /// ```
 public func buildRouter(state: AppState) -> Router<SakipRequestContext> {
     let router = Router(context: SakipRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.get("health") { _, _ in
         JSONBody.response(["status": "ok"])

@@ -1,3 +1,3 @@
 import SakipCLI
 
-SakipCommand.run()
+await SakipCommand.run()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import SakipCore
+import SakipServer
 import Foundation
 
 /// The `sakip` command line: a thin layer over SakipCore.
@@ -8,18 +9,29 @@ public struct SakipCommand: ParsableCommand {
         commandName: "sakip",
         abstract: "Score SAKIP performance-accountability evaluations (LKE) against weighted rubrics.",
         version: "sakip \(SakipVersion.current)",
-        subcommands: [ScoreCommand.self, RankCommand.self, GapsCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self, TemplateCommand.self, ValidateCommand.self, RubricsCommand.self]
+        subcommands: [ScoreCommand.self, RankCommand.self, GapsCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self, TemplateCommand.self, ValidateCommand.self, RubricsCommand.self,
+                      ServeCommand.self, UsersCommand.self, BackupCommand.self]
     )
 
     public init() {}
 
     /// Runs the command line. Exit status: 0 when every input scored, 1 when any input failed,
     /// 2 for usage errors (ArgumentParser's own default for those is 64).
-    public static func run(_ arguments: [String]? = nil) -> Never {
+    public static func run(_ arguments: [String]? = nil) async -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var service = command as? AsyncParsableCommand {
+                try await service.run()
+            } else {
+                try command.run()
+            }
             Foundation.exit(0)
+        } catch let failure as ServiceFailure {
+            Terminal.error("sakip: error: \(failure)")
+            Foundation.exit(1)
+        } catch let failure as StoreError {
+            Terminal.error("sakip: error: \(failure)")
+            Foundation.exit(1)
         } catch let failure as RequestFailure {
             Terminal.diagnostics(failure.error.inputErrors, verbose: CommandLine.arguments.contains("--verbose"))
             Terminal.error("sakip: error: \(Terminal.labels(failure.error.text))")

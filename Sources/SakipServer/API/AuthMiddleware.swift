@@ -31,7 +31,9 @@ struct AuthMiddleware: RouterMiddleware {
         } else {
             throw APIProblem(.unauthorized, code: "unauthenticated", "sign in, or send Authorization: Bearer TOKEN")
         }
-        return try await next(request, context)
+        var response = try await next(request, context)
+        response.headers[RequestLogMiddleware.userHeader] = context.identity?.username
+        return response
     }
 }
 
