@@ -83,7 +83,10 @@ var package = Package(
         ),
         .testTarget(
             name: "SakipServerTests",
-            dependencies: ["SakipServer", "SakipCore", .product(name: "HummingbirdTesting", package: "hummingbird")]
+            dependencies: [
+                "SakipServer", "SakipCore", "SakipRendering",
+                .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
+            ]
         ),
         .testTarget(
             name: "SakipCLITests",

@@ -43,6 +43,11 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch let error as HTTPError {
+            // Hummingbird's own refusals (a body that does not decode, one too large) in the
+            // service's error shape.
+            let code = error.status == .contentTooLarge ? "too-large" : error.status == .badRequest ? "bad-request" : "http-\(error.status.code)"
+            response = try APIProblem(error.status, code: code, error.body ?? error.status.reasonPhrase).response(from: request, context: context)
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
         } catch let error as StoreError {
