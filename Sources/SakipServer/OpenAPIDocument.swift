@@ -336,6 +336,8 @@ enum OpenAPIDocument {
               $ref: '#/components/responses/Problem'
             '404':
               $ref: '#/components/responses/Problem'
+            '422':
+              $ref: '#/components/responses/Problem'
       /api/v1/users/{username}/enable:
         post:
           summary: Disable or enable a user (office).

@@ -105,6 +105,10 @@ enum UserRoutes {
         group.post("users/:username/disable") { _, context in
             try PeriodRoutes.requireOffice(context)
             let name = try context.parameters.require("username")
+            // The office locking itself out would leave nobody to let it back in but the shell.
+            guard name != context.identity?.username else {
+                throw APIProblem(.unprocessableContent, code: "own-account", "you cannot disable your own account")
+            }
             try await state.store.setDisabled(name, true)
             return Response(status: .noContent)
         }
