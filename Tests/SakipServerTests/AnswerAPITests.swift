@@ -149,3 +149,21 @@ import Testing
         }
     }
 }
+
+extension AnswerAPITests {
+    /// A report written for another rubric is refused: scored with the period's, every answer
+    /// would count as missing and the agency would rank at 0 without a word.
+    @Test func aReportForAnotherRubricIsRefused() async throws {
+        let fixture = try await Fixture.make()
+        try await fixture.test { client in
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/samples/kota-palangka-raya-2024.xml")))
+            let response = try await client.send(.post, "/api/v1/periods/2024/submissions", as: "office", body: bytes,
+                                                 headers: [HTTPField.Name("X-Filename")!: "kota-palangka-raya-2024.xml"])
+            #expect(response.status == .unprocessableContent)
+            let error = response.json["error"] as? [String: Any]
+            #expect(error?["code"] as? String == "wrong-rubric")
+            #expect((error?["message"] as? String)?.contains("permenpanrb-88-2021-grade") == true)
+            #expect(try await fixture.state.store.agency("kota-palangka-raya") == nil)
+        }
+    }
+}

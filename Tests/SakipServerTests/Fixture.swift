@@ -49,7 +49,7 @@ struct Fixture: Sendable {
         Agency(id: "kota-bandung", name: "Pemerintah Kota Bandung", region: "Jawa Barat"),
         Agency(id: "kab-bogor", name: "Pemerintah Kabupaten Bogor", region: "Jawa Barat"),
         Agency(id: "kab-merauke", name: "Pemerintah Kabupaten Merauke", region: "Papua Selatan"),
-        Agency(id: "kota-palangka-raya", name: "Pemerintah Kota Palangka Raya", region: "Kalimantan Tengah"),
+        Agency(id: "kota-pekanbaru", name: "Pemerintah Kota Pekanbaru", region: "Riau"),
     ]
 
     /// Every user of the fixture: name, role, regions, agency.
@@ -60,7 +60,7 @@ struct Fixture: Sendable {
         ("bandung", .agency, [], "kota-bandung"),
         ("merauke", .agency, [], "kab-merauke"),
         ("viewer-all", .viewer, [], nil),
-        ("viewer-kalteng", .viewer, ["Kalimantan Tengah"], nil),
+        ("viewer-riau", .viewer, ["Riau"], nil),
     ]
 
     static let password = "rahasia-sekali"

@@ -6,6 +6,9 @@ extension Labels {
     /// (`Message.checkTranslated`).
     static let messages: [String: String] = [
         // The service (`sakip serve`)
+        "a budget's 'ceiling' and 'realized' are amounts, 0 or more": "'ceiling' dan 'realized' anggaran adalah jumlah, 0 atau lebih",
+        "a second budget row for {} {}; give one": "baris anggaran kedua untuk {} {}; berikan satu saja",
+        "the report names the rubric {}; the period {} is scored with {}": "laporan menyebut rubrik {}; periode {} dinilai dengan {}",
         "report year {} is not the period's {}": "tahun laporan {} bukan tahun periode {}",
         // Reading files and folders
         "no such file or folder": "tidak ada berkas atau folder tersebut",

@@ -7,17 +7,20 @@ import Foundation
 ///   `note`, `evidence`);
 /// - indicators: `agency,year,indicator,polarity,target,realization` (optional `name`, `unit`,
 ///   `weight`, `target_low`, `target_high`; `target` may be empty when both bounds are given);
+/// - budget: `agency,year,ceiling,realized`: the year's budget ceiling and what was spent, for the
+///   efficiency check beside the indicators;
 /// - agencies: `agency,name` (optional `region` and any other columns): who is who.
 /// Rows become report fragments, merged across files by agency and year.
 public enum CSVReportReader {
     public enum Kind: String, Sendable, CaseIterable {
-        case answers, checklist, indicators, agencies
+        case answers, checklist, indicators, budget, agencies
 
         var required: [String] {
             switch self {
             case .answers: ["agency", "year", "criterion", "value"]
             case .checklist: ["agency", "year", "criterion", "met"]
             case .indicators: ["agency", "year", "indicator", "polarity", "target", "realization"]
+            case .budget: ["agency", "year", "ceiling", "realized"]
             case .agencies: ["agency", "name"]
             }
         }
@@ -27,13 +30,13 @@ public enum CSVReportReader {
             case .answers: ["stage", "evidence", "note"]
             case .checklist: ["stage", "mandated", "kept_1_year", "kept_5_years", "note", "evidence"]
             case .indicators: ["name", "unit", "weight", "target_low", "target_high"]
-            case .agencies: []
+            case .budget, .agencies: []
             }
         }
 
         /// The kind whose required columns the header holds; the most specific match wins.
         static func recognise(_ columns: Set<String>) -> Kind? {
-            let order: [Kind] = [.indicators, .checklist, .answers, .agencies]
+            let order: [Kind] = [.indicators, .checklist, .budget, .answers, .agencies]
             return order.first { Set($0.required).isSubset(of: columns) }
         }
     }
@@ -315,11 +318,12 @@ private struct CSVReportBuilder {
             case .answers: ok = placeAnswer(row, columns, into: &fragments[i]) || answerRow(row, columns, into: &fragments[i])
             case .checklist: ok = checklistRow(row, into: &fragments[i])
             case .indicators: ok = indicatorRow(row, into: &fragments[i])
+            case .budget: ok = budgetRow(row, into: &fragments[i])
             case .agencies: ok = true
             }
             if !ok {
                 failed.insert(ReportKey(fragments[i]))
-            } else if keepsRemarks, kind != .indicators, columns.note != nil || columns.evidence != nil {
+            } else if keepsRemarks, kind != .indicators, kind != .budget, columns.note != nil || columns.evidence != nil {
                 remark(row, columns, into: &fragments[i])
             }
         }
@@ -471,6 +475,22 @@ private struct CSVReportBuilder {
         report.indicators.append(Indicator(
             id: id.value, name: row.optional("name")?.value.nilIfEmpty, unit: row.optional("unit")?.value.nilIfEmpty,
             polarity: polarity, target: target, realization: realization, weight: weight, offset: realizationField.offset))
+        return true
+    }
+
+    private mutating func budgetRow(_ row: Cells, into report: inout Report) -> Bool {
+        guard let ceilingField = required(row, "ceiling"), let ceiling = number(ceilingField, "ceiling"),
+              let realizedField = required(row, "realized"), let realized = number(realizedField, "realized")
+        else { return false }
+        guard ceiling >= 0, realized >= 0 else {
+            fail(.invalidNumber, ceilingField.offset, "a budget's 'ceiling' and 'realized' are amounts, 0 or more")
+            return false
+        }
+        guard report.budget == nil else {
+            fail(.duplicateAnswer, ceilingField.offset, "a second budget row for \(report.agency) \(report.year); give one")
+            return false
+        }
+        report.budget = Budget(ceiling: ceiling, realized: realized)
         return true
     }
 

@@ -67,6 +67,7 @@ public struct Report: Sendable, Hashable {
         checklist += fragment.checklist
         indicators += fragment.indicators
         remarks += fragment.remarks
+        if let budget = fragment.budget { self.budget = budget }
     }
 
     /// The stages its answers and checklist items name, earliest first.

@@ -89,11 +89,8 @@ enum ResultRoutes {
             }
             let (files, _) = try await results.files(period, for: identity)
             let name = try context.parameters.require("file")
-            let bytes: [UInt8]
-            switch name {
-            case "agencies.csv": bytes = files.agencies
-            case files.answersName: bytes = files.answers
-            default: throw APIProblem.notFound("file '\(name)'; the period exports agencies.csv and \(files.answersName)")
+            guard let bytes = files.named[name] else {
+                throw APIProblem.notFound("file '\(name)'; the period exports \(files.named.keys.sorted().joined(separator: ", "))")
             }
             var response = JSONBody.bytes(bytes, contentType: "text/csv; charset=utf-8")
             response.headers[.contentDisposition] = "attachment; filename=\"\(period.year)-\(name)\""

@@ -50,7 +50,11 @@ enum SubmissionRoutes {
             throw APIProblem(.unprocessableContent, code: "invalid-file", "\(file.filename) has errors; nothing was stored", diagnostics: errors)
         }
         let (answers, create) = try await plan(read.reports, period: period, identity: identity, state: state)
-        guard try await state.store.submit(year: period.year, file: file, answers: answers, create: create) != nil else {
+        var facts: [String: AgencyFacts] = [:]
+        for report in read.reports where !report.indicators.isEmpty || report.budget != nil {
+            facts[report.agency] = AgencyFacts(indicators: report.indicators, budget: report.budget)
+        }
+        guard try await state.store.submit(year: period.year, file: file, answers: answers, facts: facts, create: create) != nil else {
             throw APIProblem(.periodLocked, code: "period-closed", "the period \(period.year) closed while the file was read; nothing was stored")
         }
         return JSONBody.bytes(try result.output(as: .json), status: .created)
@@ -63,7 +67,12 @@ enum SubmissionRoutes {
             guard report.year == period.year else {
                 throw APIProblem(.unprocessableContent, code: "wrong-year",
                                  "the report of \(report.agency) is for \(report.year), not the period \(period.year)",
-                                 diagnostics: [Diagnostic("wrong-year", at: report.origin, "report year \(report.year) is not the period's \(period.year)")])
+                                 diagnostics: [Diagnostic(DiagnosticCode(rawValue: "wrong-year"), at: report.origin, "report year \(report.year) is not the period's \(period.year)")])
+            }
+            if let named = report.rubric, named != period.rubric {
+                throw APIProblem(.unprocessableContent, code: "wrong-rubric",
+                                 "the report of \(report.agency) names the rubric \(named); the period \(period.year) is scored with \(period.rubric)",
+                                 diagnostics: [Diagnostic(.rubricMismatch, at: report.origin, "the report names the rubric \(named); the period \(period.year) is scored with \(period.rubric)")])
             }
             if let agency = try await state.store.agency(report.agency) {
                 guard Access.sees(identity, agency) else { throw APIProblem.notFound("agency '\(report.agency)'") }

@@ -8,8 +8,12 @@ struct PeriodFiles: Sendable {
     var agencies: [UInt8]
     var answers: [UInt8]
     var answersName: String
+    /// `indicators.csv` and `budget.csv`, when any agency has them.
+    var indicators: [UInt8]?
+    var budget: [UInt8]?
 
-    init(year: Int, agencies: [Agency], answers: [String: [StoredAnswer]], checklist: Bool, stages: Set<Stage>? = nil) {
+    init(year: Int, agencies: [Agency], answers: [String: [StoredAnswer]], facts: [String: AgencyFacts] = [:], checklist: Bool,
+         stages: Set<Stage>? = nil) {
         var table = "agency,name,region\n"
         for agency in agencies where answers[agency.id] != nil {
             table += Self.row([agency.id, agency.name, agency.region])
@@ -31,11 +35,47 @@ struct PeriodFiles: Sendable {
         }
         self.answers = Array(rows.utf8)
         answersName = checklist ? "checklist.csv" : "answers.csv"
+        var indicatorRows = "agency,year,indicator,name,unit,polarity,target,target_low,target_high,realization,weight\n"
+        var budgetRows = "agency,year,ceiling,realized\n"
+        var anyIndicator = false, anyBudget = false
+        for agency in agencies where answers[agency.id] != nil {
+            guard let facts = facts[agency.id] else { continue }
+            for indicator in facts.indicators {
+                anyIndicator = true
+                var target = "", low = "", high = ""
+                switch indicator.target {
+                case .value(let value): target = Self.number(value)
+                case .range(let l, let h): (low, high) = (Self.number(l), Self.number(h))
+                }
+                indicatorRows += Self.row([agency.id, String(year), indicator.id, indicator.name ?? "", indicator.unit ?? "",
+                                           indicator.polarity.rawValue, target, low, high, Self.number(indicator.realization),
+                                           Self.number(indicator.weight)])
+            }
+            if let budget = facts.budget {
+                anyBudget = true
+                budgetRows += Self.row([agency.id, String(year), Self.number(budget.ceiling), Self.number(budget.realized)])
+            }
+        }
+        indicators = anyIndicator ? Array(indicatorRows.utf8) : nil
+        budget = anyBudget ? Array(budgetRows.utf8) : nil
+    }
+
+    /// A number as Swift prints it: the shortest text that reads back to the same double.
+    private static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+    }
+
+    /// Every file by name, as `GET .../export/{file}` serves them.
+    var named: [String: [UInt8]] {
+        var files = ["agencies.csv": agencies, answersName: answers]
+        if let indicators { files["indicators.csv"] = indicators }
+        if let budget { files["budget.csv"] = budget }
+        return files
     }
 
     /// The inputs for a SakipCore request.
     func sources(prefix: String) -> [InputSource] {
-        [.bytes(agencies, name: "\(prefix)/agencies.csv"), .bytes(answers, name: "\(prefix)/\(answersName)")]
+        named.sorted { $0.key < $1.key }.map { .bytes($0.value, name: "\(prefix)/\($0.key)") }
     }
 
     private static func row(_ fields: [String]) -> String {

@@ -15,7 +15,8 @@ struct PeriodResults: Sendable {
         // score is its self-assessment so far.
         let stages = Access.readsResults(identity, snapshot.period) ? Set(Stage.allCases) : Access.readableStages(identity, snapshot.period)
         let items = try state.items(snapshot.period)
-        let files = PeriodFiles(year: period.year, agencies: visible, answers: snapshot.answers, checklist: items.isChecklist, stages: stages)
+        let files = PeriodFiles(year: period.year, agencies: visible, answers: snapshot.answers, facts: snapshot.facts,
+                                checklist: items.isChecklist, stages: stages)
         // The revision and exactly whose answers: two callers who see the same share results.
         let key = "\(period.year)@\(snapshot.period.revision):" + visible.map(\.id).joined(separator: ",") + ":" + stages.map(\.rawValue).sorted().joined(separator: ",")
         return (files, key)

@@ -49,6 +49,23 @@ enum Migrations {
                 """,
                 "CREATE INDEX answer_history_answer ON answer_history (year, agency, criterion, id)",
             ],
+            // Version 2: what a report states beside its answers, for the achievement and the
+            // efficiency check. Replaced whole by each submission that carries them.
+            [
+                """
+                CREATE TABLE indicators (year INTEGER NOT NULL REFERENCES periods(year),
+                  agency TEXT NOT NULL REFERENCES agencies(id), indicator TEXT NOT NULL, position INTEGER NOT NULL,
+                  name TEXT, unit TEXT, polarity TEXT NOT NULL, target DOUBLE PRECISION, target_low DOUBLE PRECISION,
+                  target_high DOUBLE PRECISION, realization DOUBLE PRECISION NOT NULL, weight DOUBLE PRECISION NOT NULL,
+                  updated_by TEXT NOT NULL, updated_at TEXT NOT NULL, PRIMARY KEY (year, agency, indicator))
+                """,
+                """
+                CREATE TABLE budgets (year INTEGER NOT NULL REFERENCES periods(year),
+                  agency TEXT NOT NULL REFERENCES agencies(id), ceiling DOUBLE PRECISION NOT NULL,
+                  realized DOUBLE PRECISION NOT NULL, updated_by TEXT NOT NULL, updated_at TEXT NOT NULL,
+                  PRIMARY KEY (year, agency))
+                """,
+            ],
         ]
     }
 

@@ -12,6 +12,16 @@ public enum SaveOutcome: Sendable, Hashable {
     case closed(PeriodState)
 }
 
+/// A period as one moment of the store saw it.
+public struct PeriodSnapshot: Sendable {
+    public var period: Period
+    public var agencies: [Agency]
+    /// Answers by agency id.
+    public var answers: [String: [StoredAnswer]]
+    /// Indicators and budget by agency id.
+    public var facts: [String: AgencyFacts]
+}
+
 /// One answer of an uploaded file, to store.
 public struct SubmittedAnswer: Sendable, Hashable {
     public var agency: String
@@ -59,7 +69,7 @@ extension Store {
 
     /// Every agency's answers in a period, with the period they were read with (one snapshot:
     /// the revision says exactly which writes they include).
-    public func snapshot(year: Int) async throws -> (period: Period, agencies: [Agency], answers: [String: [StoredAnswer]])? {
+    public func snapshot(year: Int) async throws -> PeriodSnapshot? {
         try await backend.snapshot { database in
             guard let period = try await database.raw("SELECT * FROM periods WHERE year = \(bind: year)")
                 .first(decoding: PeriodSnapshotRow.self)?.period
@@ -69,7 +79,7 @@ extension Store {
             var answers: [String: [StoredAnswer]] = [:]
             for row in rows { answers[row.agency, default: []].append(row.answer) }
             for key in answers.keys { answers[key]!.sort(by: Self.answerOrder) }
-            return (period, agencies, answers)
+            return PeriodSnapshot(period: period, agencies: agencies, answers: answers, facts: try await Self.facts(database, year: year))
         }
     }
 
@@ -194,7 +204,8 @@ extension Store {
 
     /// Stores an uploaded file and every answer in it, in one transaction: all or none. Agencies
     /// in `create` are created first (an office upload naming new agencies).
-    public func submit(year: Int, file: SubmittedFile, answers: [SubmittedAnswer], create: [Agency]) async throws -> (id: Int, period: Period)? {
+    public func submit(year: Int, file: SubmittedFile, answers: [SubmittedAnswer], facts: [String: AgencyFacts] = [:],
+                       create: [Agency]) async throws -> (id: Int, period: Period)? {
         let now = Self.now()
         do {
             return try await backend.write { database in
@@ -215,6 +226,9 @@ extension Store {
                     _ = try await Self.put(database, year: year, agency: answer.agency, criterion: answer.criterion, stage: answer.stage,
                                            value: answer.value, note: answer.note, evidence: answer.evidence, previous: current,
                                            by: file.sentBy, at: now, submission: id)
+                }
+                for (agency, facts) in facts.sorted(by: { $0.key < $1.key }) {
+                    try await Self.putFacts(database, year: year, agency: agency, facts: facts, by: file.sentBy, at: now)
                 }
                 return (id, period)
             }
