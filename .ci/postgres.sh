@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL cluster on 127.0.0.1:5433 (trust authentication, loopback only)
 # for the store and API tests, and prints the admin URL they read from SAKIP_TEST_POSTGRES.
-# Usage: .ci/postgres.sh [DIR]   (stop with: pg_ctl -D DIR stop)
+# Usage: .ci/postgres.sh [DIR]          start (or find running) and print the URL
+#        .ci/postgres.sh --stop [DIR]   stop it
 set -euo pipefail
+stop=false
+if [ "${1:-}" = "--stop" ]; then stop=true; shift; fi
 dir="${1:-/tmp/sakip-pg}"
 bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 run() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+if $stop; then run "$bin/pg_ctl -D '$dir' -m fast stop" >/dev/null 2>&1 || true; exit 0; fi
 if [ ! -f "$dir/PG_VERSION" ]; then
   mkdir -p "$dir"
   [ "$(id -u)" = 0 ] && chown postgres "$dir"

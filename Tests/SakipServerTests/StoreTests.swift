@@ -53,3 +53,13 @@ import Testing
         #expect(ids.sorted(by: CriterionOrder.less) == ["1.2", "1.2.9", "1.2.10", "1.10.1", "2.1", "10.1"])
     }
 }
+
+/// Says in the test report when the PostgreSQL half of the store and API tests did not run.
+@Test(.enabled(if: TestDatabase.postgresURL != nil,
+               "PostgreSQL store and API tests skipped: set SAKIP_TEST_POSTGRES to an admin URL (.ci/postgres.sh starts a loopback cluster)"))
+func postgreSQLIsReachable() async throws {
+    let location = try await TestDatabase.postgres.location()
+    let store = try await Store.open(location, logger: Logger(label: "test"))
+    #expect(store.kind == .postgres)
+    await store.close()
+}
