@@ -105,6 +105,7 @@ struct UsersCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = passwordStdin ? try readPassword() : nil
+            if let password, password.count < 8 { throw ServiceFailure("a password has at least 8 characters") }
             try await store.withStore { store in
                 if let agency, try await store.agency(agency) == nil {
                     // The office names agencies before their users; a typo would lock the user out.
