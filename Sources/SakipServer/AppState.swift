@@ -48,13 +48,13 @@ actor ResultCache {
     private var order: [String] = []
     private let capacity = 64
 
-    func value(_ key: String, make: @Sendable () async throws -> [UInt8]) async throws -> [UInt8] {
-        if let hit = entries[key] { return hit }
-        let value = try await make()
+    func get(_ key: String) -> [UInt8]? { entries[key] }
+
+    func put(_ key: String, _ value: [UInt8]) {
+        guard entries[key] == nil else { return }
         entries[key] = value
         order.append(key)
         if order.count > capacity { entries[order.removeFirst()] = nil }
-        return value
     }
 }
 

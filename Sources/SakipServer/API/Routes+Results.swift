@@ -18,38 +18,42 @@ enum ResultRoutes {
                 stage = named
             }
             let region = request.uri.queryParameters["region"].map(String.init)
-            let (files, key) = try await results.files(period, for: identity)
-            var previous: [InputSource] = []
-            var previousKey = ""
-            if let before = try await state.store.period(period.year - 1), Access.readsResults(identity, before) {
-                let (files, key) = try await results.files(before, for: identity)
-                previous = files.sources(prefix: "\(before.year)")
-                previousKey = key
+            let scope = try await results.scope(period, for: identity)
+            // Movement since the year before, when the caller may read that year's results.
+            var before: (Period, PeriodResults.Scope)?
+            if let earlier = try await state.store.period(period.year - 1), Access.readsResults(identity, earlier) {
+                before = (earlier, try await results.scope(earlier, for: identity))
             }
-            let earlier = previous, stageAsked = stage
-            let bytes = try await state.results.value("rank:\(format):\(key):\(previousKey):\(stage?.rawValue ?? ""):\(region ?? "")") {
-                var job = RankRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: results.options(period)),
-                                      previous: earlier, year: period.year, region: region)
-                job.stage = stageAsked
-                return try results.run { try job.run(rubrics: state.rubrics).output(as: format.output) }
+            let job = "rank:\(format):\(stage?.rawValue ?? ""):\(region ?? ""):\(before.map { "\($0.0.year)@\($0.0.revision)" } ?? "")"
+            let options = results.options(period), rubrics = state.rubrics, earlier = before, asked = stage
+            let bytes = try await results.result(job, period, scope) { files in
+                var previous: [InputSource] = []
+                if let (year, scope) = earlier { previous = try await results.files(year, scope).0.sources(prefix: "\(year.year)") }
+                var request = RankRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options),
+                                          previous: previous, year: period.year, region: region)
+                request.stage = asked
+                return try request.run(rubrics: rubrics).output(as: format.output)
             }
             return format.response(bytes, name: "ranking-\(period.year)")
         }
         group.get("periods/:year/gaps") { request, context in
             let (period, identity, format) = try await setup(request, context, state)
-            let (files, key) = try await results.files(period, for: identity)
-            let bytes = try await state.results.value("gaps:\(format):\(key)") {
-                let job = GapsRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: results.options(period)), year: period.year)
-                return try results.run { try job.run(rubrics: state.rubrics).output(as: format.output) }
+            let scope = try await results.scope(period, for: identity)
+            let options = results.options(period), rubrics = state.rubrics
+            let bytes = try await results.result("gaps:\(format)", period, scope) { files in
+                try GapsRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options), year: period.year)
+                    .run(rubrics: rubrics).output(as: format.output)
             }
             return format.response(bytes, name: "gaps-\(period.year)")
         }
         group.get("periods/:year/report") { request, context in
             let (period, identity, _) = try await setup(request, context, state, formats: [])
-            let (files, key) = try await results.files(period, for: identity)
-            let bytes = try await state.results.value("report:\(key)") {
-                let job = ReportRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: results.options(period)), year: period.year)
-                return try results.run { Array(HTMLReportRenderer().render(try job.run(rubrics: state.rubrics)).utf8) }
+            let scope = try await results.scope(period, for: identity)
+            let options = results.options(period), rubrics = state.rubrics
+            let bytes = try await results.result("report", period, scope) { files in
+                let report = try ReportRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options), year: period.year)
+                    .run(rubrics: rubrics)
+                return Array(HTMLReportRenderer().render(report).utf8)
             }
             return JSONBody.bytes(bytes, contentType: "text/html; charset=utf-8")
         }
@@ -61,11 +65,12 @@ enum ResultRoutes {
             guard (try? state.rubrics.rubric(candidate)) != nil else {
                 throw APIProblem(.unprocessableContent, code: "unknown-rubric", "no rubric '\(candidate)'")
             }
-            let (files, key) = try await results.files(period, for: identity)
-            let bytes = try await state.results.value("compare:\(format):\(key):\(candidate)") {
-                let job = CompareRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: Evaluator.Options(jobs: 1)),
-                                         baseline: period.rubric, candidate: candidate, year: period.year)
-                return try results.run { try job.run(rubrics: state.rubrics).output(as: format.output) }
+            let scope = try await results.scope(period, for: identity)
+            let rubrics = state.rubrics
+            let bytes = try await results.result("compare:\(format):\(candidate)", period, scope) { files in
+                try CompareRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: Evaluator.Options(jobs: 1)),
+                                   baseline: period.rubric, candidate: candidate, year: period.year)
+                    .run(rubrics: rubrics).output(as: format.output)
             }
             return format.response(bytes, name: "compare-\(period.year)")
         }
@@ -73,11 +78,12 @@ enum ResultRoutes {
             let (period, identity, format) = try await setup(request, context, state)
             let samples = try number(request, "samples", default: 2000, in: 10...Limits.samples)
             let seed = try number(request, "seed", default: 1, in: 0...Int.max)
-            let (files, key) = try await results.files(period, for: identity)
-            let bytes = try await state.results.value("sensitivity:\(format):\(key):\(samples):\(seed)") {
-                let job = SensitivityRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: results.options(period)),
-                                             samples: samples, seed: UInt64(seed), year: period.year)
-                return try results.run { try job.run(rubrics: state.rubrics).output(as: format.output) }
+            let scope = try await results.scope(period, for: identity)
+            let options = results.options(period), rubrics = state.rubrics
+            let bytes = try await results.result("sensitivity:\(format):\(samples):\(seed)", period, scope) { files in
+                try SensitivityRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options),
+                                       samples: samples, seed: UInt64(seed), year: period.year)
+                    .run(rubrics: rubrics).output(as: format.output)
             }
             return format.response(bytes, name: "sensitivity-\(period.year)")
         }
@@ -87,7 +93,7 @@ enum ResultRoutes {
             guard Access.readsResults(identity, period), identity.role != .viewer else {
                 throw APIProblem.forbidden("the period's answers are exported for the office and evaluators")
             }
-            let (files, _) = try await results.files(period, for: identity)
+            let (files, _) = try await results.files(period, try await results.scope(period, for: identity))
             let name = try context.parameters.require("file")
             guard let bytes = files.named[name] else {
                 throw APIProblem.notFound("file '\(name)'; the period exports \(files.named.keys.sorted().joined(separator: ", "))")

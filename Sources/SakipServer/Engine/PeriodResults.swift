@@ -4,47 +4,67 @@ import SakipRendering
 
 /// Runs SakipCore's jobs over a period's stored answers, for what the caller may see. Nothing
 /// here scores: it hands the period's files to the same requests the command line makes.
+///
+/// Results are kept by the period's revision: asked again while nobody writes, a result is not
+/// computed again, and the cache is checked before anything is read from the store.
 struct PeriodResults: Sendable {
     let state: AppState
 
-    /// The period's files, limited to the agencies the caller sees and the stages it may read.
-    func files(_ period: Period, for identity: Identity, only agency: String? = nil) async throws -> (PeriodFiles, key: String) {
-        guard let snapshot = try await state.store.snapshot(year: period.year) else { throw APIProblem.notFound("period \(period.year)") }
-        let visible = snapshot.agencies.filter { Access.sees(identity, $0) && (agency == nil || $0.id == agency) }
-        // Results use every stage once the caller may read them; before that an agency's own
-        // score is its self-assessment so far.
-        let stages = Access.readsResults(identity, snapshot.period) ? Set(Stage.allCases) : Access.readableStages(identity, snapshot.period)
-        let items = try state.items(snapshot.period)
-        let files = PeriodFiles(year: period.year, agencies: visible, answers: snapshot.answers, facts: snapshot.facts,
-                                checklist: items.isChecklist, stages: stages)
-        // The revision and exactly whose answers: two callers who see the same share results.
-        let key = "\(period.year)@\(snapshot.period.revision):" + visible.map(\.id).joined(separator: ",") + ":" + stages.map(\.rawValue).sorted().joined(separator: ",")
-        return (files, key)
+    /// Which agencies and stages a caller's result covers.
+    struct Scope: Sendable {
+        var agencies: [Agency]
+        var stages: Set<Stage>
+        /// Two callers with the same scope share results.
+        var key: String
     }
 
-    func options(_ period: Period) -> InputSelection.Options {
+    func scope(_ period: Period, for identity: Identity, only agency: String? = nil) async throws -> Scope {
+        let visible = try await state.store.agencies().filter { Access.sees(identity, $0) && (agency == nil || $0.id == agency) }
+        // Results use every stage once the caller may read them; before that an agency's own
+        // score is its self-assessment so far.
+        let stages = Access.readsResults(identity, period) ? Set(Stage.allCases) : Access.readableStages(identity, period)
+        let key = visible.map(\.id).joined(separator: ",") + ":" + stages.map(\.rawValue).sorted().joined(separator: ",")
+        return Scope(agencies: visible, stages: stages, key: key)
+    }
+
+    /// The period's files for a scope, and the revision they were read at.
+    func files(_ period: Period, _ scope: Scope) async throws -> (PeriodFiles, revision: Int) {
+        let only = scope.agencies.count == 1 ? scope.agencies[0].id : nil
+        guard let snapshot = try await state.store.snapshot(year: period.year, agency: only) else {
+            throw APIProblem.notFound("period \(period.year)")
+        }
+        let files = PeriodFiles(year: period.year, agencies: scope.agencies, answers: snapshot.answers, facts: snapshot.facts,
+                                checklist: try state.items(snapshot.period).isChecklist, stages: scope.stages)
+        return (files, snapshot.period.revision)
+    }
+
+    /// A job's bytes over a scope of a period: from the cache at the period's revision, or
+    /// computed from a snapshot and kept under the snapshot's revision.
+    func result(_ job: String, _ period: Period, _ scope: Scope, _ make: @Sendable (PeriodFiles) async throws -> [UInt8]) async throws -> [UInt8] {
+        let prefix = "\(job)|\(period.year)@"
+        let suffix = "|\(scope.key)"
+        if let hit = await state.results.get(prefix + "\(period.revision)" + suffix) { return hit }
+        let (files, revision) = try await files(period, scope)
+        let bytes: [UInt8]
+        do {
+            bytes = try await make(files)
+        } catch let error as RequestError {
+            throw APIProblem(error)
+        }
+        await state.results.put(prefix + "\(revision)" + suffix, bytes)
+        return bytes
+    }
+
+    func options(_ period: Period) -> Evaluator.Options {
         Evaluator.Options(rubric: period.rubric, jobs: 1)
     }
 
     /// One agency's score, as `sakip score --format json` gives it.
     func score(_ period: Period, agency: String, for identity: Identity) async throws -> [UInt8] {
-        let (files, key) = try await files(period, for: identity, only: agency)
-        return try await state.results.value("score:" + key) {
-            let request = ScoreRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options(period)))
-            return try run { try request.run(rubrics: state.rubrics).output(as: .json) }
+        let scope = try await scope(period, for: identity, only: agency)
+        let options = options(period), rubrics = state.rubrics
+        return try await result("score", period, scope) { files in
+            try ScoreRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options)).run(rubrics: rubrics).output(as: .json)
         }
     }
-
-    /// Runs a job, its refusal an API problem.
-    func run(_ body: () throws -> [UInt8]) throws -> [UInt8] {
-        do {
-            return try body()
-        } catch let error as RequestError {
-            throw APIProblem(error)
-        }
-    }
-}
-
-extension InputSelection {
-    typealias Options = Evaluator.Options
 }

@@ -69,17 +69,19 @@ extension Store {
 
     /// Every agency's answers in a period, with the period they were read with (one snapshot:
     /// the revision says exactly which writes they include).
-    public func snapshot(year: Int) async throws -> PeriodSnapshot? {
+    /// - Parameter agency: only this agency's answers, indicators and budget.
+    public func snapshot(year: Int, agency: String? = nil) async throws -> PeriodSnapshot? {
         try await backend.snapshot { database in
             guard let period = try await database.raw("SELECT * FROM periods WHERE year = \(bind: year)")
                 .first(decoding: PeriodSnapshotRow.self)?.period
             else { return nil }
             let agencies = try await database.raw("SELECT id, name, region FROM agencies ORDER BY id").all(decoding: Agency.self)
-            let rows = try await database.raw("SELECT * FROM answers WHERE year = \(bind: year)").all(decoding: AnswerRow.self)
+            let filter: SQLQueryString = agency.map { "AND agency = \(bind: $0)" } ?? ""
+            let rows = try await database.raw("SELECT * FROM answers WHERE year = \(bind: year) \(filter)").all(decoding: AnswerRow.self)
             var answers: [String: [StoredAnswer]] = [:]
             for row in rows { answers[row.agency, default: []].append(row.answer) }
             for key in answers.keys { answers[key]!.sort(by: Self.answerOrder) }
-            return PeriodSnapshot(period: period, agencies: agencies, answers: answers, facts: try await Self.facts(database, year: year))
+            return PeriodSnapshot(period: period, agencies: agencies, answers: answers, facts: try await Self.facts(database, year: year, agency: agency))
         }
     }
 

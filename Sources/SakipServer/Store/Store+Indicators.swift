@@ -39,12 +39,13 @@ extension Store {
     }
 
     /// Every agency's indicators and budget in a period, inside a snapshot.
-    static func facts(_ database: any SQLDatabase, year: Int) async throws -> [String: AgencyFacts] {
+    static func facts(_ database: any SQLDatabase, year: Int, agency: String? = nil) async throws -> [String: AgencyFacts] {
         var facts: [String: AgencyFacts] = [:]
-        let indicators = try await database.raw("SELECT * FROM indicators WHERE year = \(bind: year) ORDER BY agency, position")
+        let filter: SQLQueryString = agency.map { "AND agency = \(bind: $0)" } ?? ""
+        let indicators = try await database.raw("SELECT * FROM indicators WHERE year = \(bind: year) \(filter) ORDER BY agency, position")
             .all(decoding: IndicatorRow.self)
         for row in indicators { facts[row.agency, default: AgencyFacts()].indicators.append(row.value) }
-        for row in try await database.raw("SELECT * FROM budgets WHERE year = \(bind: year)").all(decoding: BudgetRow.self) {
+        for row in try await database.raw("SELECT * FROM budgets WHERE year = \(bind: year) \(filter)").all(decoding: BudgetRow.self) {
             facts[row.agency, default: AgencyFacts()].budget = Budget(ceiling: row.ceiling, realized: row.realized)
         }
         return facts
