@@ -1,3 +1,4 @@
+#if SAKIP_SERVICE
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -136,3 +137,4 @@ import Testing
         #expect(try Sakip.run(["backup", "--data", data, "--output", backup]).status == 1)
     }
 }
+#endif

@@ -1,6 +1,8 @@
 import ArgumentParser
 import SakipCore
+#if SAKIP_SERVICE
 import SakipServer
+#endif
 import Foundation
 
 /// The `sakip` command line: a thin layer over SakipCore.
@@ -9,8 +11,7 @@ public struct SakipCommand: ParsableCommand {
         commandName: "sakip",
         abstract: "Score SAKIP performance-accountability evaluations (LKE) against weighted rubrics.",
         version: "sakip \(SakipVersion.current)",
-        subcommands: [ScoreCommand.self, RankCommand.self, GapsCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self, TemplateCommand.self, ValidateCommand.self, RubricsCommand.self,
-                      ServeCommand.self, UsersCommand.self, BackupCommand.self]
+        subcommands: [ScoreCommand.self, RankCommand.self, GapsCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self, TemplateCommand.self, ValidateCommand.self, RubricsCommand.self] + serviceCommands
     )
 
     public init() {}
@@ -26,11 +27,8 @@ public struct SakipCommand: ParsableCommand {
                 try command.run()
             }
             Foundation.exit(0)
-        } catch let failure as ServiceFailure {
-            Terminal.error("sakip: error: \(failure)")
-            Foundation.exit(1)
-        } catch let failure as StoreError {
-            Terminal.error("sakip: error: \(failure)")
+        } catch let error where isServiceFailure(error) {
+            Terminal.error("sakip: error: \(error)")
             Foundation.exit(1)
         } catch let failure as RequestFailure {
             Terminal.diagnostics(failure.error.inputErrors, verbose: CommandLine.arguments.contains("--verbose"))
@@ -46,6 +44,17 @@ public struct SakipCommand: ParsableCommand {
         }
     }
 }
+
+#if SAKIP_SERVICE
+/// The service's commands, when the service is built in (see Package.swift).
+private let serviceCommands: [any ParsableCommand.Type] = [ServeCommand.self, UsersCommand.self, BackupCommand.self]
+
+/// A service command's refusal, said in one line with exit status 1.
+private func isServiceFailure(_ error: any Error) -> Bool { error is ServiceFailure || error is StoreError }
+#else
+private let serviceCommands: [any ParsableCommand.Type] = []
+private func isServiceFailure(_ error: any Error) -> Bool { false }
+#endif
 
 /// Where output goes: results to stdout, diagnostics and progress to stderr.
 enum Terminal {

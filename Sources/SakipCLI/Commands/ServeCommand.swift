@@ -1,3 +1,4 @@
+#if SAKIP_SERVICE
 import ArgumentParser
 import Foundation
 import Logging
@@ -210,3 +211,4 @@ struct BackupCommand: AsyncParsableCommand {
         print("backed up to \(output)")
     }
 }
+#endif

@@ -19,7 +19,8 @@ struct PeriodResults: Sendable {
     }
 
     func scope(_ period: Period, for identity: Identity, only agency: String? = nil) async throws -> Scope {
-        let visible = try await state.store.agencies().filter { Access.sees(identity, $0) && (agency == nil || $0.id == agency) }
+        let candidates = if let agency { try await state.store.agency(agency).map { [$0] } ?? [] } else { try await state.store.agencies() }
+        let visible = candidates.filter { Access.sees(identity, $0) }
         // Results use every stage once the caller may read them; before that an agency's own
         // score is its self-assessment so far.
         let stages = Access.readsResults(identity, period) ? Set(Stage.allCases) : Access.readableStages(identity, period)

@@ -75,8 +75,9 @@ extension Store {
             guard let period = try await database.raw("SELECT * FROM periods WHERE year = \(bind: year)")
                 .first(decoding: PeriodSnapshotRow.self)?.period
             else { return nil }
-            let agencies = try await database.raw("SELECT id, name, region FROM agencies ORDER BY id").all(decoding: Agency.self)
             let filter: SQLQueryString = agency.map { "AND agency = \(bind: $0)" } ?? ""
+            let only: SQLQueryString = agency.map { "WHERE id = \(bind: $0)" } ?? ""
+            let agencies = try await database.raw("SELECT id, name, region FROM agencies \(only) ORDER BY id").all(decoding: Agency.self)
             let rows = try await database.raw("SELECT * FROM answers WHERE year = \(bind: year) \(filter)").all(decoding: AnswerRow.self)
             var answers: [String: [StoredAnswer]] = [:]
             for row in rows { answers[row.agency, default: []].append(row.answer) }
