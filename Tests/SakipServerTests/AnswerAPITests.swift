@@ -167,3 +167,32 @@ extension AnswerAPITests {
         }
     }
 }
+
+/// Periods scored with the checklist and grade rubrics: answers take flags and sub-component
+/// grades, and uploads of those rubrics' reports score as the command line scores them.
+@Suite struct OtherRubricTests {
+    @Test(arguments: [("permenpanrb-88-2021-checklist", "kab-lombok-barat-2024.xml", "kab-lombok-barat", "1.1.1", "met,kept_1_year", "met,sometimes"),
+                      ("permenpanrb-88-2021-grade", "kota-palangka-raya-2024.xml", "kota-palangka-raya", "1.1", "A", "Q")])
+    func answersAndUploads(rubric: String, sample: String, agency: String, key: String, good: String, bad: String) async throws {
+        let fixture = try await Fixture.make(period: false)
+        _ = try await fixture.state.store.addPeriod(year: 2024, rubric: rubric)
+        let direct = try ScoreRequest(inputs: InputSelection([.path(packageRoot + "/samples/" + sample)])).run()
+        try await fixture.test { client in
+            let upload = try await client.send(.post, "/api/v1/periods/2024/submissions", as: "office",
+                                               body: Array(try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/samples/" + sample))))
+            #expect(upload.status == .created, "\(upload.text.prefix(300))")
+            let score = try await client.send(.get, "/api/v1/periods/2024/agencies/\(agency)/score", as: "office")
+            let served = try JSONDecoder().decode(ScoreResult.self, from: Data(score.text.utf8))
+            #expect(served.reports.first?.card.total == direct.reports.first?.card.total)
+
+            let path = "/api/v1/periods/2024/agencies/\(agency)/answers/\(key)?stage=final"
+            let current = try await client.send(.get, "/api/v1/periods/2024/agencies/\(agency)/answers", as: "office")
+            let version = (current.json["answers"] as? [[String: Any]])?.first { $0["criterion"] as? String == key }?["version"] as? Int ?? 0
+            let refused = try await client.send(.put, path, as: "office", json: #"{"value": "\#(bad)", "version": \#(version)}"#)
+            #expect(refused.status == .unprocessableContent, "\(refused.text)")
+            let saved = try await client.send(.put, path, as: "office", json: #"{"value": "\#(good)", "version": \#(version)}"#)
+            #expect(saved.status == .ok, "\(saved.text)")
+            #expect((saved.json["answer"] as? [String: Any])?["value"] as? String == good)
+        }
+    }
+}
