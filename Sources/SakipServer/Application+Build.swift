@@ -27,6 +27,7 @@ public func buildRouter(state: AppState) -> Router<SakipRequestContext> {
     UserRoutes.add(to: signedIn, state: state)
     AnswerRoutes.add(to: signedIn, state: state)
     SubmissionRoutes.add(to: signedIn, state: state)
+    SubmissionRoutes.addListing(to: signedIn, state: state)
     ResultRoutes.add(to: signedIn, state: state)
     return router
 }

@@ -604,6 +604,31 @@ enum OpenAPIDocument {
               $ref: '#/components/responses/Problem'
             '423':
               $ref: '#/components/responses/Problem'
+        get:
+          summary: 'The uploads of a period: every one for the office, one''s own for anyone else.'
+          parameters:
+          - &id001
+            $ref: '#/components/parameters/year'
+          responses:
+            '200':
+              description: The uploads, newest first.
+              content:
+                application/json:
+                  schema:
+                    type: object
+                    required:
+                    - submissions
+                    properties:
+                      submissions:
+                        type: array
+                        items:
+                          $ref: '#/components/schemas/Submission'
+            '400':
+              $ref: '#/components/responses/Problem'
+            '401':
+              $ref: '#/components/responses/Problem'
+            '404':
+              $ref: '#/components/responses/Problem'
       /api/v1/periods/{year}/ranking:
         get:
           summary: The ranking of the agencies the caller sees (`sakip rank`), with movement since the year before.
@@ -800,6 +825,30 @@ enum OpenAPIDocument {
             '401':
               $ref: '#/components/responses/Problem'
             '403':
+              $ref: '#/components/responses/Problem'
+            '404':
+              $ref: '#/components/responses/Problem'
+      /api/v1/periods/{year}/submissions/{id}:
+        get:
+          summary: An upload's bytes as they came, as a download.
+          parameters:
+          - *id001
+          - name: id
+            in: path
+            required: true
+            schema:
+              type: integer
+          responses:
+            '200':
+              description: The file.
+              content:
+                application/octet-stream:
+                  schema:
+                    type: string
+                    format: binary
+            '400':
+              $ref: '#/components/responses/Problem'
+            '401':
               $ref: '#/components/responses/Problem'
             '404':
               $ref: '#/components/responses/Problem'
@@ -1151,5 +1200,30 @@ enum OpenAPIDocument {
               type: array
               items:
                 $ref: '#/components/schemas/Diagnostic'
+        Submission:
+          type: object
+          required:
+          - id
+          - year
+          - filename
+          - content_type
+          - size
+          - sent_by
+          - sent_at
+          properties:
+            id:
+              type: integer
+            year:
+              type: integer
+            filename:
+              type: string
+            content_type:
+              type: string
+            size:
+              type: integer
+            sent_by:
+              type: string
+            sent_at:
+              type: string
     """#
 }

@@ -53,6 +53,9 @@ import Testing
             expected: [201, 201, 404, 403, 404, 403, 403]),
         Row(method: .get, path: "/api/v1/periods/2024/ranking", expected: [200, 200, 200, 403, 403, 403, 403]),
         Row(method: .get, path: "/api/v1/periods/2024/gaps", expected: [200, 200, 200, 403, 403, 403, 403]),
+        Row(method: .get, path: "/api/v1/periods/2024/submissions", expected: [200, 200, 200, 200, 200, 200, 200]),
+        // The office's first upload: the office's own, nobody else's.
+        Row(method: .get, path: "/api/v1/periods/2024/submissions/1", expected: [200, 404, 404, 404, 404, 404, 404]),
         Row(method: .get, path: "/api/v1/periods/2024/ranking?format=csv", expected: [200, 200, 200, 403, 403, 403, 403]),
         Row(method: .get, path: "/api/v1/periods/2024/export/answers.csv", expected: [200, 200, 200, 403, 403, 403, 403]),
         Row(method: .get, path: "/api/v1/users", expected: [200, 403, 403, 403, 403, 403, 403]),

@@ -138,6 +138,33 @@ import Testing
         }
     }
 
+    /// Uploads are kept byte for byte with who sent them, listed to their sender, and bounded.
+    @Test func uploadsAreKeptListedAndBounded() async throws {
+        let fixture = try await Fixture.make()
+        try await fixture.test { client in
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: packageRoot + "/samples/kota-bandung-2024.xml")))
+            let sent = try await client.send(.post, "/api/v1/periods/2024/submissions", as: "eval-jabar", body: bytes,
+                                             headers: [HTTPField.Name("X-Filename")!: "../../etc/bandung \"2024\".xml"])
+            #expect(sent.status == .created)
+            let mine = try await client.send(.get, "/api/v1/periods/2024/submissions", as: "eval-jabar")
+            let listed = try #require((mine.json["submissions"] as? [[String: Any]])?.first)
+            #expect(listed["sent_by"] as? String == "eval-jabar" && listed["size"] as? Int == bytes.count)
+            #expect(listed["filename"] as? String == "bandung \"2024\".xml")
+            let id = try #require(listed["id"] as? Int)
+            let download = try await client.send(.get, "/api/v1/periods/2024/submissions/\(id)", as: "eval-jabar")
+            #expect(Array(download.body.readableBytesView) == bytes)
+            #expect(download.headers[.contentDisposition] == "attachment; filename=\"bandung 2024.xml\"")
+            #expect(download.headers[.contentType] == "application/octet-stream")
+            #expect(try await client.send(.get, "/api/v1/periods/2024/submissions", as: "eval-papua").json["submissions"] as? [Any] != nil)
+            #expect((try await client.send(.get, "/api/v1/periods/2024/submissions", as: "eval-papua").json["submissions"] as? [Any])?.isEmpty == true)
+
+            let huge = [UInt8](repeating: 0x20, count: Limits.upload + 1)
+            let tooLarge = try await client.send(.post, "/api/v1/periods/2024/submissions", as: "office", body: huge)
+            #expect(tooLarge.status == .contentTooLarge)
+            #expect((tooLarge.json["error"] as? [String: Any])?["code"] as? String == "too-large", "\(tooLarge.text) \(tooLarge.headers)")
+        }
+    }
+
     /// An evaluator's upload naming an agency of another region stores nothing at all.
     @Test func uploadOutsideScopeStoresNothing() async throws {
         let fixture = try await Fixture.make()

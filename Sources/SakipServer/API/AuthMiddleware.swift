@@ -43,13 +43,17 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
-        } catch let error as HTTPError {
-            // Hummingbird's own refusals (a body that does not decode, one too large) in the
-            // service's error shape.
-            let code = error.status == .contentTooLarge ? "too-large" : error.status == .badRequest ? "bad-request" : "http-\(error.status.code)"
-            response = try APIProblem(error.status, code: code, error.body ?? error.status.reasonPhrase).response(from: request, context: context)
+        } catch let problem as APIProblem {
+            response = try problem.response(from: request, context: context)
         } catch let error as any HTTPResponseError {
-            response = try error.response(from: request, context: context)
+            // Hummingbird's own refusals (a body that does not decode, one too large) in the
+            // service's error shape, with their headers.
+            let status = error.status
+            let code = status == .contentTooLarge ? "too-large" : status == .badRequest ? "bad-request" : "http-\(status.code)"
+            let message = (error as? HTTPError)?.body ?? (status == .contentTooLarge ? "the request body is larger than this route takes" : status.reasonPhrase)
+            let own = try error.response(from: request, context: context)
+            response = try APIProblem(status, code: code, message).response(from: request, context: context)
+            for field in own.headers where field.name != .contentLength && field.name != .contentType { response.headers.append(field) }
         } catch let error as StoreError {
             response = try APIProblem(error).response(from: request, context: context)
         } catch {

@@ -22,6 +22,30 @@ enum SubmissionRoutes {
         }
     }
 
+    /// Uploads are kept as they came, with who sent them. The office sees every one; anyone else
+    /// only what it sent itself (a file may hold other agencies' answers).
+    static func addListing(to group: RouterGroup<SakipRequestContext>, state: AppState) {
+        group.get("periods/:year/submissions") { _, context in
+            let identity = try context.signedIn()
+            let period = try await state.period(try context.parameters.require("year", as: Int.self))
+            let files = try await state.store.submissions(year: period.year, sentBy: Access.manages(identity) ? nil : identity.username)
+            return JSONBody.response(["submissions": files])
+        }
+        group.get("periods/:year/submissions/:id") { _, context in
+            let identity = try context.signedIn()
+            let period = try await state.period(try context.parameters.require("year", as: Int.self))
+            let id = try context.parameters.require("id", as: Int.self)
+            guard let (info, bytes) = try await state.store.submission(year: period.year, id: id),
+                  Access.manages(identity) || info.sentBy == identity.username
+            else { throw APIProblem.notFound("submission \(id)") }
+            // Always a download, never rendered: an uploaded file is not the service's page.
+            var response = JSONBody.bytes(bytes, contentType: "application/octet-stream")
+            let safe = info.filename.filter { $0.isLetter || $0.isNumber || "-_. ".contains($0) }
+            response.headers[.contentDisposition] = "attachment; filename=\"\(safe.isEmpty ? "upload" : safe)\""
+            return response
+        }
+    }
+
     /// The name diagnostics cite: the sender's file name, without any folder, or one made from
     /// the content type.
     static func filename(_ request: Request) -> String {

@@ -252,3 +252,55 @@ enum CriterionOrder {
         return left.count < right.count
     }
 }
+
+/// An uploaded file as listed (without its bytes).
+public struct SubmissionInfo: Sendable, Hashable, Codable {
+    public var id: Int
+    public var year: Int
+    public var filename: String
+    public var contentType: String
+    public var size: Int
+    public var sentBy: String
+    public var sentAt: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, year, filename, size
+        case contentType = "content_type", sentBy = "sent_by", sentAt = "sent_at"
+    }
+}
+
+extension Store {
+    private struct SubmissionRow: Decodable {
+        var id: Int
+        var year: Int
+        var filename: String
+        var content_type: String
+        var size: Int
+        var sent_by: String
+        var sent_at: String
+    }
+
+    /// A period's uploads, newest first; only those `sender` sent when one is given.
+    public func submissions(year: Int, sentBy sender: String? = nil) async throws -> [SubmissionInfo] {
+        try await backend.read { database in
+            let filter: SQLQueryString = sender.map { "AND sent_by = \(bind: $0)" } ?? ""
+            return try await database.raw("""
+                SELECT id, year, filename, content_type, LENGTH(bytes) AS size, sent_by, sent_at FROM submissions
+                WHERE year = \(bind: year) \(filter) ORDER BY id DESC
+                """).all(decoding: SubmissionRow.self).map {
+                SubmissionInfo(id: $0.id, year: $0.year, filename: $0.filename, contentType: $0.content_type, size: $0.size,
+                               sentBy: $0.sent_by, sentAt: $0.sent_at)
+            }
+        }
+    }
+
+    /// One upload's bytes as they came.
+    public func submission(year: Int, id: Int) async throws -> (SubmissionInfo, [UInt8])? {
+        let info = try await submissions(year: year).first { $0.id == id }
+        guard let info else { return nil }
+        let bytes = try await backend.read { database in
+            try await database.raw("SELECT bytes FROM submissions WHERE id = \(bind: id)").first()?.decode(column: "bytes", as: Data.self)
+        }
+        return bytes.map { (info, Array($0)) }
+    }
+}
