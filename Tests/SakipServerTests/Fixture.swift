@@ -65,10 +65,10 @@ struct Fixture: Sendable {
 
     static let password = "rahasia-sekali"
 
-    static func make(_ database: TestDatabase = .sqlite, period: Bool = true) async throws -> Fixture {
+    static func make(_ database: TestDatabase = .sqlite, period: Bool = true, sessionLifetime: Duration = .seconds(3600)) async throws -> Fixture {
         let logger = Logger(label: "test")
         let store = try await Store.open(try await database.location(), logger: logger)
-        let state = AppState(store: store, configuration: ServerConfiguration(location: .sqlite(directory: "unused"), bcryptCost: 4))
+        let state = AppState(store: store, configuration: ServerConfiguration(location: .sqlite(directory: "unused"), bcryptCost: 4, sessionLifetime: sessionLifetime))
         for agency in agencies { try await store.putAgency(agency) }
         var tokens: [String: String] = [:]
         for (name, role, regions, agency) in users {

@@ -79,6 +79,20 @@ import Testing
         }
     }
 
+    /// A session ends by itself after its lifetime, on the server (the cookie's Max-Age says the same).
+    @Test func sessionsExpire() async throws {
+        let fixture = try await Fixture.make(sessionLifetime: .seconds(1))
+        try await fixture.test { client in
+            let signIn = try await client.send(.post, "/api/v1/session", as: nil, json: #"{"username": "office", "password": "\#(Fixture.password)"}"#)
+            let cookie = try #require(signIn.headers[.setCookie])
+            #expect(cookie.contains("Max-Age=1;"))
+            let session = String(cookie.split(separator: ";")[0])
+            #expect(try await client.send(.get, "/api/v1/session", as: nil, headers: [.cookie: session]).status == .ok)
+            try await Task.sleep(for: .milliseconds(1100))
+            #expect(try await client.send(.get, "/api/v1/session", as: nil, headers: [.cookie: session]).status == .unauthorized)
+        }
+    }
+
     @Test func responsesCarrySecurityHeaders() async throws {
         let fixture = try await Fixture.make()
         try await fixture.test { client in
