@@ -63,7 +63,7 @@ var package = Package(
     swiftLanguageModes: [.v6]
 )
 
-/// The service (`sakip serve`, `sakip users`, `sakip backup`) and what it needs: HTTP, password
+/// The service (`sakip-serve`, with its `users` and `backup` commands) and what it needs: HTTP, password
 /// hashing, and one SQL layer over SQLite and PostgreSQL. `SAKIP_ENGINE_ONLY=1` leaves it out:
 /// the sanitizer runs in `.ci/run` check the engine and the command line without building
 /// SwiftNIO and BoringSSL twice more (the service's own concurrency is actors and `Sendable`
@@ -104,8 +104,16 @@ if ProcessInfo.processInfo.environment["SAKIP_ENGINE_ONLY"] == nil {
             ]
         ),
     ]
-    for target in package.targets where target.name == "SakipCLI" || target.name == "SakipCLITests" {
-        if target.name == "SakipCLI" { target.dependencies.append("SakipServer") }
+    package.targets.append(.executableTarget(
+        name: "sakip-serve",
+        dependencies: [
+            "SakipServer", "SakipCore",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"), .product(name: "Logging", package: "swift-log"),
+        ]
+    ))
+    package.products.append(.executable(name: "sakip-serve", targets: ["sakip-serve"]))
+    // The command-line tests also run the service's binary (durability under SIGKILL).
+    for target in package.targets where target.name == "SakipCLITests" {
         target.swiftSettings = (target.swiftSettings ?? []) + [.define("SAKIP_SERVICE")]
     }
 }

@@ -2,7 +2,7 @@
 """Load on a live `sakip serve` over loopback: answer saves from 32 concurrent clients, the
 ranking of 550 agencies, and GET /health in the same run as the floor.
 
-    python3 Benchmarks/service_load.py .build/release/sakip [--seconds 20] [--database URL]
+    python3 Benchmarks/service_load.py .build/release/sakip-serve [--seconds 20] [--database URL]
 
 Seeds a fresh data folder (or the given PostgreSQL database, which must be empty) with 56 partner
 regions, 550 agencies and 80 criteria each (one CSV submission), then measures. Writes
@@ -88,7 +88,7 @@ def main():
     store = ["--database", args.database] if args.database else ["--data", data]
     subprocess.run([args.sakip, "users", "add", "office", "--role", "office", *store], check=True, capture_output=True)
     TOKEN = subprocess.run([args.sakip, "users", "token", "office", *store], check=True, capture_output=True, text=True).stdout.strip()
-    server = subprocess.Popen([args.sakip, "serve", "--port", str(PORT), *store], stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([args.sakip, "--port", str(PORT), *store], stderr=subprocess.DEVNULL)
     try:
         for _ in range(100):
             try:

@@ -1,4 +1,4 @@
-/// How `sakip serve` runs: where its data lives, where it listens, how long sessions last.
+/// How `sakip-serve` runs: where its data lives, where it listens, how long sessions last.
 public struct ServerConfiguration: Sendable {
     public var location: StoreLocation
     public var host: String

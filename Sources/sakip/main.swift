@@ -1,3 +1,3 @@
 import SakipCLI
 
-await SakipCommand.run()
+SakipCommand.run()

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Fuzzes the running API from its own OpenAPI document with schemathesis, for a bounded time:
 # no 5xx, every status, content type and body as the document says.
-# Usage: Tests/Live/fuzz-api.sh SAKIP_BINARY SECONDS
+# Usage: Tests/Live/fuzz-api.sh SAKIP_SERVE_BINARY SECONDS
 set -euo pipefail
 sakip="$1"; seconds="${2:-60}"
 dir="$(mktemp -d)"; port=18474
 trap 'kill $(cat "$dir/pid" 2>/dev/null) 2>/dev/null || true; rm -rf "$dir"' EXIT
 echo "rahasia-sekali" | "$sakip" users add office --role office --password-stdin --data "$dir/data" >/dev/null
 token="$("$sakip" users token office --data "$dir/data")"
-"$sakip" serve --data "$dir/data" --port "$port" 2>"$dir/log" & echo $! >"$dir/pid"
+"$sakip" --data "$dir/data" --port "$port" 2>"$dir/log" & echo $! >"$dir/pid"
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 auth=(-H "Authorization: Bearer $token")
 curl -sf "${auth[@]}" -H 'content-type: application/json' -d '{"year":2024,"rubric":"permenpanrb-88-2021"}' "http://127.0.0.1:$port/api/v1/periods" >/dev/null

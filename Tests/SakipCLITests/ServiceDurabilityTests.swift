@@ -5,10 +5,13 @@ import FoundationNetworking
 #endif
 import Testing
 
-/// The real `sakip serve`, killed with SIGKILL while clients save: after a restart every save it
+/// The real `sakip-serve`, killed with SIGKILL while clients save: after a restart every save it
 /// acknowledged is there. Also the user commands and a graceful stop on SIGTERM.
 @Suite(.serialized) struct ServiceDurabilityTests {
-    /// A running `sakip serve` on a data folder.
+    /// `sakip-serve`, built beside `sakip`.
+    static var serve: URL { Sakip.binary.deletingLastPathComponent().appendingPathComponent("sakip-serve") }
+
+    /// A running `sakip-serve` on a data folder.
     final class Server: @unchecked Sendable {
         let process = Process()
         let port: Int
@@ -17,8 +20,8 @@ import Testing
         init(data: String, port: Int) throws {
             self.port = port
             base = "http://127.0.0.1:\(port)"
-            process.executableURL = Sakip.binary
-            process.arguments = ["serve", "--data", data, "--port", String(port)]
+            process.executableURL = ServiceDurabilityTests.serve
+            process.arguments = ["--data", data, "--port", String(port)]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
             try process.run()
@@ -60,8 +63,8 @@ import Testing
     @Test func acknowledgedSavesSurviveSIGKILL() async throws {
         let data = NSTemporaryDirectory() + "sakip-durability-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: data) }
-        #expect(try Sakip.run(["users", "add", "office", "--role", "office", "--password-stdin", "--data", data], stdin: Array("rahasia-sekali\n".utf8)).status == 0)
-        let token = try Sakip.run(["users", "token", "office", "--data", data]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try Sakip.run(["users", "add", "office", "--role", "office", "--password-stdin", "--data", data], stdin: Array("rahasia-sekali\n".utf8), executable: Self.serve).status == 0)
+        let token = try Sakip.run(["users", "token", "office", "--data", data], executable: Self.serve).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("sakip_t_"))
         let port = Int.random(in: 20000...29000)
         let server = try Server(data: data, port: port)
@@ -120,21 +123,21 @@ import Testing
     @Test func userCommandsRefuseWhatCannotWork() throws {
         let data = NSTemporaryDirectory() + "sakip-users-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: data) }
-        let noAgency = try Sakip.run(["users", "add", "x", "--role", "agency", "--data", data])
+        let noAgency = try Sakip.run(["users", "add", "x", "--role", "agency", "--data", data], executable: Self.serve)
         #expect(noAgency.status == 2 && noAgency.stderr.contains("--agency"))
-        let unknown = try Sakip.run(["users", "add", "x", "--role", "agency", "--agency", "kota-y", "--data", data])
+        let unknown = try Sakip.run(["users", "add", "x", "--role", "agency", "--agency", "kota-y", "--data", data], executable: Self.serve)
         #expect(unknown.status == 1 && unknown.stderr.contains("no agency 'kota-y'"))
-        let short = try Sakip.run(["users", "add", "y", "--role", "viewer", "--password-stdin", "--data", data], stdin: Array("pendek\n".utf8))
+        let short = try Sakip.run(["users", "add", "y", "--role", "viewer", "--password-stdin", "--data", data], stdin: Array("pendek\n".utf8), executable: Self.serve)
         #expect(short.status == 1 && short.stderr.contains("at least 8 characters"))
-        #expect(try Sakip.run(["users", "add", "z", "--role", "evaluator", "--region", "Riau", "--data", data]).status == 0)
-        let list = try Sakip.run(["users", "list", "--data", data])
+        #expect(try Sakip.run(["users", "add", "z", "--role", "evaluator", "--region", "Riau", "--data", data], executable: Self.serve).status == 0)
+        let list = try Sakip.run(["users", "list", "--data", data], executable: Self.serve)
         #expect(list.stdout.contains("z\tevaluator\tRiau\t\tactive"))
-        #expect(try Sakip.run(["users", "disable", "z", "--data", data]).status == 0)
-        #expect(try Sakip.run(["users", "list", "--data", data]).stdout.contains("z\tevaluator\tRiau\t\tdisabled"))
+        #expect(try Sakip.run(["users", "disable", "z", "--data", data], executable: Self.serve).status == 0)
+        #expect(try Sakip.run(["users", "list", "--data", data], executable: Self.serve).stdout.contains("z\tevaluator\tRiau\t\tdisabled"))
         let backup = data + "/copy.sqlite"
-        #expect(try Sakip.run(["backup", "--data", data, "--output", backup]).status == 0)
+        #expect(try Sakip.run(["backup", "--data", data, "--output", backup], executable: Self.serve).status == 0)
         #expect(FileManager.default.fileExists(atPath: backup))
-        #expect(try Sakip.run(["backup", "--data", data, "--output", backup]).status == 1)
+        #expect(try Sakip.run(["backup", "--data", data, "--output", backup], executable: Self.serve).status == 1)
     }
 }
 #endif

@@ -1,8 +1,5 @@
 import ArgumentParser
 import SakipCore
-#if SAKIP_SERVICE
-import SakipServer
-#endif
 import Foundation
 
 /// The `sakip` command line: a thin layer over SakipCore.
@@ -11,25 +8,18 @@ public struct SakipCommand: ParsableCommand {
         commandName: "sakip",
         abstract: "Score SAKIP performance-accountability evaluations (LKE) against weighted rubrics.",
         version: "sakip \(SakipVersion.current)",
-        subcommands: [ScoreCommand.self, RankCommand.self, GapsCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self, TemplateCommand.self, ValidateCommand.self, RubricsCommand.self] + serviceCommands
+        subcommands: [ScoreCommand.self, RankCommand.self, GapsCommand.self, CompareCommand.self, SensitivityCommand.self, ReportCommand.self, TemplateCommand.self, ValidateCommand.self, RubricsCommand.self]
     )
 
     public init() {}
 
     /// Runs the command line. Exit status: 0 when every input scored, 1 when any input failed,
     /// 2 for usage errors (ArgumentParser's own default for those is 64).
-    public static func run(_ arguments: [String]? = nil) async -> Never {
+    public static func run(_ arguments: [String]? = nil) -> Never {
         do {
             var command = try parseAsRoot(arguments)
-            if var service = command as? AsyncParsableCommand {
-                try await service.run()
-            } else {
-                try command.run()
-            }
+            try command.run()
             Foundation.exit(0)
-        } catch let error where isServiceFailure(error) {
-            Terminal.error("sakip: error: \(error)")
-            Foundation.exit(1)
         } catch let failure as RequestFailure {
             Terminal.diagnostics(failure.error.inputErrors, verbose: CommandLine.arguments.contains("--verbose"))
             Terminal.error("sakip: error: \(Terminal.labels(failure.error.text))")
@@ -44,17 +34,6 @@ public struct SakipCommand: ParsableCommand {
         }
     }
 }
-
-#if SAKIP_SERVICE
-/// The service's commands, when the service is built in (see Package.swift).
-private let serviceCommands: [any ParsableCommand.Type] = [ServeCommand.self, UsersCommand.self, BackupCommand.self]
-
-/// A service command's refusal, said in one line with exit status 1.
-private func isServiceFailure(_ error: any Error) -> Bool { error is ServiceFailure || error is StoreError }
-#else
-private let serviceCommands: [any ParsableCommand.Type] = []
-private func isServiceFailure(_ error: any Error) -> Bool { false }
-#endif
 
 /// Where output goes: results to stdout, diagnostics and progress to stderr.
 enum Terminal {

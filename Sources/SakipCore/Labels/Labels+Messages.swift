@@ -5,7 +5,7 @@ extension Labels {
     /// they are. Debug builds run by the tests stop at any message missing here
     /// (`Message.checkTranslated`).
     static let messages: [String: String] = [
-        // The service (`sakip serve`)
+        // The service (`sakip-serve`)
         "a budget's 'ceiling' and 'realized' are amounts, 0 or more": "'ceiling' dan 'realized' anggaran adalah jumlah, 0 atau lebih",
         "a second budget row for {} {}; give one": "baris anggaran kedua untuk {} {}; berikan satu saja",
         "the report names the rubric {}; the period {} is scored with {}": "laporan menyebut rubrik {}; periode {} dinilai dengan {}",

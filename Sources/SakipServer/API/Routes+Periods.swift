@@ -76,7 +76,7 @@ enum AgencyRoutes {
     }
 }
 
-/// Users, managed by the office: the same operations as `sakip users`.
+/// Users, managed by the office: the same operations as `sakip-serve users`.
 enum UserRoutes {
     struct NewUser: Decodable {
         var username: String

@@ -1,4 +1,3 @@
-#if SAKIP_SERVICE
 import ArgumentParser
 import Foundation
 import Logging
@@ -42,7 +41,49 @@ struct ServiceFailure: Error, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// `sakip serve`: the web service where partners submit, evaluators verify and the office compares.
+/// `sakip-serve`: the web service where partners submit, evaluators verify and the office
+/// compares. Its own executable rather than a `sakip` command: linked into `sakip`, SwiftNIO,
+/// BoringSSL and the rest made every command start slower (one report: 54.6M instructions
+/// without them, 82.3M with; see Benchmarks/SERVICE.md).
+@main
+struct SakipServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sakip-serve",
+        abstract: "The SAKIP web service: agencies submit, evaluators verify, the office compares and publishes.",
+        version: "sakip-serve \(SakipVersion.current)",
+        subcommands: [ServeCommand.self, UsersCommand.self, BackupCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
+
+    /// Refusals are one line on stderr and exit status 1; usage errors exit 2, as `sakip`'s do.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch let failure as ServiceFailure {
+            fail(failure.description)
+        } catch let failure as StoreError {
+            fail(failure.description)
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+
+    private static func fail(_ text: String) -> Never {
+        FileHandle.standardError.write(Data("sakip-serve: error: \(text)\n".utf8))
+        Foundation.exit(1)
+    }
+}
+
+/// `sakip-serve [serve]`: listens until SIGTERM or SIGINT.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
@@ -82,7 +123,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 }
 
-/// `sakip users`: the service's users, managed from the machine it runs on.
+/// `sakip-serve users`: the service's users, managed from the machine it runs on.
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
@@ -115,7 +156,7 @@ struct UsersCommand: AsyncParsableCommand {
                 _ = try await store.addUser(name, role: role, regions: regions, agency: agency)
                 if let password { try await Accounts(store: store).setPassword(name, password) }
             }
-            print("added \(role.rawValue) \(name)" + (password == nil ? " (no password: sign in with a token from `sakip users token \(name)`)" : ""))
+            print("added \(role.rawValue) \(name)" + (password == nil ? " (no password: sign in with a token from `sakip-serve users token \(name)`)" : ""))
         }
     }
 
@@ -194,7 +235,7 @@ private func readPassword() throws -> String {
 
 extension Role: ExpressibleByArgument {}
 
-/// `sakip backup`: an online copy of the SQLite store.
+/// `sakip-serve backup`: an online copy of the SQLite store.
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
@@ -211,4 +252,3 @@ struct BackupCommand: AsyncParsableCommand {
         print("backed up to \(output)")
     }
 }
-#endif
