@@ -9,6 +9,7 @@ public final class AppState: Sendable {
     public let configuration: ServerConfiguration
     let rubrics = RubricCache()
     let results = ResultCache()
+    let evaluations = AgencyEvaluations()
     let logins: LoginLimiter
 
     public init(store: Store, configuration: ServerConfiguration) {

@@ -15,6 +15,25 @@ public struct Evaluation: Sendable {
     /// Warnings from reading (per-report scoring warnings are on each card).
     public var warnings: [Diagnostic]
     public var fileCount: Int
+
+    public init(cards: [ScoreCard] = [], errors: [Diagnostic] = [], warnings: [Diagnostic] = [], fileCount: Int = 0) {
+        self.cards = cards
+        self.errors = errors
+        self.warnings = warnings
+        self.fileCount = fileCount
+    }
+
+    /// Evaluations of inputs that share no agency-year (one per agency, as a service keeps
+    /// them), as one: cards and diagnostics in the order given.
+    ///
+    /// ```swift
+    /// let all = Evaluation(merging: agencies.map { cache[$0]! })
+    /// let ranking = try RankRequest(inputs: InputSelection([])).rank(all)
+    /// ```
+    public init(merging parts: [Evaluation]) {
+        self.init(cards: parts.flatMap(\.cards), errors: parts.flatMap(\.errors), warnings: parts.flatMap(\.warnings),
+                  fileCount: parts.reduce(0) { $0 + $1.fileCount })
+    }
 }
 
 /// Agency and year: what identifies a report in a batch.

@@ -74,8 +74,11 @@ public struct RankRequest: Sendable {
         return result
     }
 
-    /// The ranking of inputs already read and scored, with the previous inputs' if any.
-    func rank(_ evaluation: Evaluation, earlier: Evaluation?, rubrics: RubricCache) throws(RequestError) -> RankResult {
+    /// The ranking of inputs already read and scored (`Evaluator.score`), with the previous
+    /// inputs' if any: what `run` does after reading, for a caller that keeps score cards
+    /// between rankings (the service scores an agency when its answers change, not per ranking).
+    /// `inputs.sources` and `previous` are not read.
+    public func rank(_ evaluation: Evaluation, earlier: Evaluation? = nil, rubrics: RubricCache = RubricCache()) throws(RequestError) -> RankResult {
         var evaluation = evaluation, earlier = earlier
         var stageWarnings: [Diagnostic] = []
         if let stage {

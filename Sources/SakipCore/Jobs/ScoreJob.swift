@@ -32,8 +32,9 @@ public struct ScoreRequest: Sendable {
         return try result(evaluation)
     }
 
-    /// The result from inputs already read and scored (a report page reads them once for every job).
-    func result(_ evaluation: Evaluation) throws(RequestError) -> ScoreResult {
+    /// The result from inputs already read and scored (a report page reads them once for every
+    /// job; the service keeps each agency's evaluation until its answers change).
+    public func result(_ evaluation: Evaluation) throws(RequestError) -> ScoreResult {
         var evaluation = evaluation
         if let year {
             _ = try BatchChecks.year(year, in: evaluation.cards)

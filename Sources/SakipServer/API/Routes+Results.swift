@@ -25,15 +25,21 @@ enum ResultRoutes {
                 before = (earlier, try await results.scope(earlier, for: identity))
             }
             let job = "rank:\(format):\(stage?.rawValue ?? ""):\(region ?? ""):\(before.map { "\($0.0.year)@\($0.0.revision)" } ?? "")"
-            let options = results.options(period), rubrics = state.rubrics, earlier = before, asked = stage
-            let bytes = try await results.result(job, period, scope) { files in
-                var previous: [InputSource] = []
-                if let (year, scope) = earlier { previous = try await results.files(year, scope).0.sources(prefix: "\(year.year)") }
-                var request = RankRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options),
-                                          previous: previous, year: period.year, region: region)
-                request.stage = asked
-                return try request.run(rubrics: rubrics).output(as: format.output)
+            let prefix = "\(job)|\(period.year)@\(period.revision)|\(scope.key)"
+            if let hit = await state.results.get(prefix) { return format.response(hit, name: "ranking-\(period.year)") }
+            // Each agency's kept evaluation, ranked by SakipCore as `sakip rank` ranks the files.
+            let evaluation = try await results.evaluation(period, scope)
+            var earlier: Evaluation?
+            if let (year, scope) = before { earlier = try await results.evaluation(year, scope) }
+            var request = RankRequest(inputs: InputSelection([], options: results.options(period)), year: period.year, region: region)
+            request.stage = stage
+            let bytes: [UInt8]
+            do {
+                bytes = try request.rank(evaluation, earlier: earlier, rubrics: state.rubrics).output(as: format.output)
+            } catch let error as RequestError {
+                throw APIProblem(error)
             }
+            await state.results.put(prefix, bytes)
             return format.response(bytes, name: "ranking-\(period.year)")
         }
         group.get("periods/:year/gaps") { request, context in

@@ -60,12 +60,14 @@ struct PeriodResults: Sendable {
         Evaluator.Options(rubric: period.rubric, jobs: 1)
     }
 
-    /// One agency's score, as `sakip score --format json` gives it.
+    /// One agency's score, as `sakip score --format json` gives it, from its kept evaluation.
     func score(_ period: Period, agency: String, for identity: Identity) async throws -> [UInt8] {
         let scope = try await scope(period, for: identity, only: agency)
-        let options = options(period), rubrics = state.rubrics
-        return try await result("score", period, scope) { files in
-            try ScoreRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options)).run(rubrics: rubrics).output(as: .json)
+        let evaluation = try await evaluation(period, scope)
+        do {
+            return try ScoreRequest(inputs: InputSelection([], options: options(period))).result(evaluation).output(as: .json)
+        } catch let error as RequestError {
+            throw APIProblem(error)
         }
     }
 }

@@ -66,6 +66,18 @@ enum Migrations {
                   PRIMARY KEY (year, agency))
                 """,
             ],
+            // Version 3: a count of the changes to each agency's answers, indicators and budget,
+            // so that its score is computed again only when it changed.
+            [
+                """
+                CREATE TABLE agency_revisions (year INTEGER NOT NULL REFERENCES periods(year),
+                  agency TEXT NOT NULL REFERENCES agencies(id), revision BIGINT NOT NULL, PRIMARY KEY (year, agency))
+                """,
+                """
+                INSERT INTO agency_revisions (year, agency, revision)
+                SELECT year, agency, 1 FROM answers GROUP BY year, agency
+                """,
+            ],
         ]
     }
 

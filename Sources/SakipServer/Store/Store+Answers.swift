@@ -167,6 +167,7 @@ extension Store {
                   AND stage = \(bind: stage.rawValue)
                 """).run()
         }
+        try await touch(database, year: year, agency: agency)
         try await database.raw("""
             INSERT INTO answer_history (year, agency, criterion, stage, old_value, new_value, note, evidence, version,
               changed_by, changed_at, submission)
@@ -175,6 +176,25 @@ extension Store {
             """).run()
         return StoredAnswer(criterion: criterion, stage: stage, value: value, note: note, evidence: evidence,
                             version: version, updatedBy: user, updatedAt: now)
+    }
+
+    /// Counts up an agency's revision within a write.
+    static func touch(_ database: any SQLDatabase, year: Int, agency: String) async throws {
+        try await database.raw("""
+            INSERT INTO agency_revisions (year, agency, revision) VALUES (\(bind: year), \(bind: agency), 1)
+            ON CONFLICT (year, agency) DO UPDATE SET revision = agency_revisions.revision + 1
+            """).run()
+    }
+
+    /// Each agency's revision in a period: it changes whenever the agency's answers, indicators
+    /// or budget do.
+    public func agencyRevisions(year: Int) async throws -> [String: Int] {
+        try await backend.read { database in
+            let rows = try await database.raw("SELECT agency, revision FROM agency_revisions WHERE year = \(bind: year)").all()
+            var revisions: [String: Int] = [:]
+            for row in rows { revisions[try row.decode(column: "agency", as: String.self)] = try row.decode(column: "revision", as: Int.self) }
+            return revisions
+        }
     }
 
     /// Every change to one criterion's answers, oldest first.

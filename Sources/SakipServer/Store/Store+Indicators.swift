@@ -53,6 +53,7 @@ extension Store {
 
     /// Replaces an agency's indicators (when the report has any) and budget (when it has one).
     static func putFacts(_ database: any SQLDatabase, year: Int, agency: String, facts: AgencyFacts, by user: String, at now: String) async throws {
+        try await touch(database, year: year, agency: agency)
         if !facts.indicators.isEmpty {
             try await database.raw("DELETE FROM indicators WHERE year = \(bind: year) AND agency = \(bind: agency)").run()
             for (position, indicator) in facts.indicators.enumerated() {
