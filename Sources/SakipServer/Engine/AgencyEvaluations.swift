@@ -31,7 +31,7 @@ extension PeriodResults {
     /// The evaluation of every agency in scope that has answers, in agency order: from the kept
     /// ones where the agency has not changed, computed for the others.
     func evaluation(_ period: Period, _ scope: Scope) async throws -> Evaluation {
-        let revisions = try await state.store.agencyRevisions(year: period.year)
+        let revisions = try await state.store.agencyRevisions(year: period.year, agency: scope.agencies.count == 1 ? scope.agencies[0].id : nil)
         let stages = scope.stages.sorted()
         var parts: [String: Evaluation] = [:], stale: [Agency] = []
         for agency in scope.agencies {
@@ -46,7 +46,7 @@ extension PeriodResults {
                 guard let whole = try await state.store.snapshot(year: period.year) else { throw APIProblem.notFound("period \(period.year)") }
                 snapshots = [whole]
             } else {
-                snapshots = try await stale.asyncMap { try await state.store.snapshot(year: period.year, agency: $0.id) }.compactMap { $0 }
+                snapshots = try await stale.asyncMap { try await state.store.snapshot(period, only: $0) }
             }
             let items = try state.items(period)
             let evaluator = Evaluator(options: options(period), rubrics: state.rubrics)

@@ -14,27 +14,35 @@ final class SQLiteBackend: SQLBackend {
     private let writer: AsyncPool<SQLiteConnection>
     private let readers: AsyncPool<SQLiteConnection>
     private let logger: Logger
+    /// SQLite blocks the thread that calls it (an fsync at every commit): its calls run on
+    /// threads of their own, one per connection, not on the two of the shared pool, where a
+    /// commit waiting for the disk held back every read.
+    private let threads: NIOThreadPool
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], threads: NIOThreadPool, logger: Logger) {
         self.writer = AsyncPool([writer])
         self.readers = AsyncPool(readers)
+        self.threads = threads
         self.logger = logger
     }
 
     /// Opens (creating when absent) the database file at `path`.
     static func open(path: String, readers: Int = 4, logger: Logger) async throws -> SQLiteBackend {
-        let writer = try await connect(path, logger: logger)
+        let threads = NIOThreadPool(numberOfThreads: readers + 1)
+        threads.start()
+        let writer = try await connect(path, threads: threads, logger: logger)
         // WAL is a property of the file: set once, by the writer, before any reader opens it.
         _ = try await writer.query("PRAGMA journal_mode = WAL")
         var readerConnections: [SQLiteConnection] = []
         for _ in 0..<max(1, readers) {
-            readerConnections.append(try await connect(path, logger: logger))
+            readerConnections.append(try await connect(path, threads: threads, logger: logger))
         }
-        return SQLiteBackend(writer: writer, readers: readerConnections, logger: logger)
+        return SQLiteBackend(writer: writer, readers: readerConnections, threads: threads, logger: logger)
     }
 
-    private static func connect(_ path: String, logger: Logger) async throws -> SQLiteConnection {
-        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+    private static func connect(_ path: String, threads: NIOThreadPool, logger: Logger) async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), threadPool: threads, logger: logger,
+                                                         on: MultiThreadedEventLoopGroup.singleton.any())
         for pragma in ["PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000"] {
             _ = try await connection.query(pragma)
         }
@@ -69,6 +77,7 @@ final class SQLiteBackend: SQLBackend {
         for connection in await writer.all + readers.all {
             try? await connection.close()
         }
+        try? await threads.shutdownGracefully()
     }
 
     /// An online copy of the whole database into `path` (`VACUUM INTO`), consistent at one moment,

@@ -71,7 +71,11 @@ extension Store {
     /// the revision says exactly which writes they include).
     /// - Parameter agency: only this agency's answers, indicators and budget.
     public func snapshot(year: Int, agency: String? = nil) async throws -> PeriodSnapshot? {
-        try await backend.snapshot { database in
+        if let agency {
+            guard let period = try await period(year), let info = try await self.agency(agency) else { return nil }
+            return try await snapshot(period, only: info)
+        }
+        return try await backend.snapshot { database in
             guard let period = try await database.raw("SELECT * FROM periods WHERE year = \(bind: year)")
                 .first(decoding: PeriodSnapshotRow.self)?.period
             else { return nil }
@@ -83,6 +87,18 @@ extension Store {
             for row in rows { answers[row.agency, default: []].append(row.answer) }
             for key in answers.keys { answers[key]!.sort(by: Self.answerOrder) }
             return PeriodSnapshot(period: period, agencies: agencies, answers: answers, facts: try await Self.facts(database, year: year, agency: agency))
+        }
+    }
+
+    /// One agency's part of a period: its answers, indicators and budget, read together (the
+    /// period and agency rows are the caller's, read before).
+    public func snapshot(_ period: Period, only info: Agency) async throws -> PeriodSnapshot {
+        let year = period.year, agency = info.id
+        return try await backend.snapshot { database in
+            let rows = try await database.raw("SELECT * FROM answers WHERE year = \(bind: year) AND agency = \(bind: agency)")
+                .all(decoding: AnswerRow.self)
+            let answers = rows.isEmpty ? [:] : [agency: rows.map(\.answer).sorted(by: Self.answerOrder)]
+            return PeriodSnapshot(period: period, agencies: [info], answers: answers, facts: try await Self.facts(database, year: year, agency: agency))
         }
     }
 
@@ -188,9 +204,11 @@ extension Store {
 
     /// Each agency's revision in a period: it changes whenever the agency's answers, indicators
     /// or budget do.
-    public func agencyRevisions(year: Int) async throws -> [String: Int] {
+    /// - Parameter agency: only this agency's.
+    public func agencyRevisions(year: Int, agency: String? = nil) async throws -> [String: Int] {
         try await backend.read { database in
-            let rows = try await database.raw("SELECT agency, revision FROM agency_revisions WHERE year = \(bind: year)").all()
+            let filter: SQLQueryString = agency.map { "AND agency = \(bind: $0)" } ?? ""
+            let rows = try await database.raw("SELECT agency, revision FROM agency_revisions WHERE year = \(bind: year) \(filter)").all()
             var revisions: [String: Int] = [:]
             for row in rows { revisions[try row.decode(column: "agency", as: String.self)] = try row.decode(column: "revision", as: Int.self) }
             return revisions

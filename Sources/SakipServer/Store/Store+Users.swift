@@ -123,14 +123,13 @@ extension Store {
 
     /// The enabled user a live token digest belongs to.
     func user(tokenDigest digest: String) async throws -> User? {
-        let id = try await backend.read { database in
-            try await database.raw("""
-                SELECT users.id FROM tokens JOIN users ON users.id = tokens.user_id
+        // One read: the user row by its token, then its regions.
+        try await backend.read { database in
+            try await Self.user(database, row: database.raw("""
+                SELECT users.* FROM tokens JOIN users ON users.id = tokens.user_id
                 WHERE tokens.digest = \(bind: digest) AND tokens.revoked_at IS NULL AND users.disabled = 0
-                """).first()?.decode(column: "id", as: Int.self)
+                """).first(decoding: UserRow.self))
         }
-        guard let id else { return nil }
-        return try await user(id: id)
     }
 
     func addSession(userID: Int, digest: String, csrf: String, expiresAt: String) async throws {
