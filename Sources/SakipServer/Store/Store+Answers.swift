@@ -77,7 +77,7 @@ extension Store {
         }
         return try await backend.snapshot { database in
             guard let period = try await database.raw("SELECT * FROM periods WHERE year = \(bind: year)")
-                .first(decoding: PeriodSnapshotRow.self)?.period
+                .first(decoding: PeriodRow.self)?.period
             else { return nil }
             let filter: SQLQueryString = agency.map { "AND agency = \(bind: $0)" } ?? ""
             let only: SQLQueryString = agency.map { "WHERE id = \(bind: $0)" } ?? ""
@@ -99,19 +99,6 @@ extension Store {
                 .all(decoding: AnswerRow.self)
             let answers = rows.isEmpty ? [:] : [agency: rows.map(\.answer).sorted(by: Self.answerOrder)]
             return PeriodSnapshot(period: period, agencies: [info], answers: answers, facts: try await Self.facts(database, year: year, agency: agency))
-        }
-    }
-
-    private struct PeriodSnapshotRow: Decodable {
-        var year: Int
-        var rubric: String
-        var state: String
-        var revision: Int
-        var created_at: String
-        var published_at: String?
-        var period: Period {
-            Period(year: year, rubric: rubric, state: PeriodState(rawValue: state) ?? .locked, revision: revision,
-                   createdAt: created_at, publishedAt: published_at)
         }
     }
 

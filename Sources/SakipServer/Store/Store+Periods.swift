@@ -1,7 +1,8 @@
 import SQLKit
 
 extension Store {
-    private struct PeriodRow: Decodable {
+    /// A `periods` row as stored.
+    struct PeriodRow: Decodable {
         var year: Int
         var rubric: String
         var state: String
