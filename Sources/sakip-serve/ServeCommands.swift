@@ -112,7 +112,7 @@ struct ServeCommand: AsyncParsableCommand {
         let location = store.location
         let opened: Store
         do {
-            opened = try await Store.open(location, logger: logger, ownsConnections: false)
+            opened = try await Store.open(location, logger: logger)
         } catch {
             throw ServiceFailure("cannot open the store at \(store.database ?? store.data): \(error)")
         }

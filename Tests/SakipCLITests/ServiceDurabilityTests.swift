@@ -17,11 +17,11 @@ import Testing
         let port: Int
         let base: String
 
-        init(data: String, port: Int) throws {
+        init(store: [String], port: Int) throws {
             self.port = port
             base = "http://127.0.0.1:\(port)"
             process.executableURL = ServiceDurabilityTests.serve
-            process.arguments = ["--data", data, "--port", String(port)]
+            process.arguments = store + ["--port", String(port)]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/null"))
             try process.run()
@@ -60,14 +60,33 @@ import Testing
         }
     }
 
-    @Test func acknowledgedSavesSurviveSIGKILL() async throws {
-        let data = NSTemporaryDirectory() + "sakip-durability-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: data) }
-        #expect(try Sakip.run(["users", "add", "office", "--role", "office", "--password-stdin", "--data", data], stdin: Array("rahasia-sekali\n".utf8), executable: Self.serve).status == 0)
-        let token = try Sakip.run(["users", "token", "office", "--data", data], executable: Self.serve).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    /// The stores the test runs on: an SQLite folder, and a new PostgreSQL database when
+    /// `SAKIP_TEST_POSTGRES` names a server (made with `psql`).
+    static var stores: [String] {
+        ProcessInfo.processInfo.environment["SAKIP_TEST_POSTGRES"] == nil ? ["sqlite"] : ["sqlite", "postgres"]
+    }
+
+    static func store(_ kind: String) throws -> [String] {
+        let name = "sakip_durability_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        guard kind == "postgres", let admin = ProcessInfo.processInfo.environment["SAKIP_TEST_POSTGRES"] else {
+            return ["--data", NSTemporaryDirectory() + name]
+        }
+        let created = try Sakip.run(["psql", admin, "-qc", "CREATE DATABASE \(name)"], executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(created.status == 0, "\(created.stderr)")
+        var parts = URLComponents(string: admin)!
+        parts.path = "/" + name
+        return ["--database", parts.string!]
+    }
+
+    @Test(arguments: stores)
+    func acknowledgedSavesSurviveSIGKILL(kind: String) async throws {
+        let store = try Self.store(kind)
+        defer { if store[0] == "--data" { try? FileManager.default.removeItem(atPath: store[1]) } }
+        #expect(try Sakip.run(["users", "add", "office", "--role", "office", "--password-stdin"] + store, stdin: Array("rahasia-sekali\n".utf8), executable: Self.serve).status == 0)
+        let token = try Sakip.run(["users", "token", "office"] + store, executable: Self.serve).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(token.hasPrefix("sakip_t_"))
         let port = Int.random(in: 20000...29000)
-        let server = try Server(data: data, port: port)
+        let server = try Server(store: store, port: port)
         try await server.waitUntilUp()
         #expect(try await Self.request("POST", server.base + "/api/v1/periods", token: token, json: #"{"year": 2024, "rubric": "permenpanrb-88-2021"}"#).0 == 201)
         #expect(try await Self.request("PUT", server.base + "/api/v1/agencies/kota-x", token: token, json: #"{"name": "Kota X", "region": "R"}"#).0 == 200)
@@ -98,7 +117,7 @@ import Testing
         server.process.waitUntilExit()
         for client in clients { await client.value }
 
-        let restarted = try Server(data: data, port: port + 1)
+        let restarted = try Server(store: store, port: port + 1)
         try await restarted.waitUntilUp()
         let (status, body) = try await Self.request("GET", restarted.base + "/api/v1/periods/2024/agencies/kota-x/answers", token: token)
         #expect(status == 200)

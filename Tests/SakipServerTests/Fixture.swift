@@ -27,7 +27,7 @@ enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
             return .sqlite(directory: FileManager.default.temporaryDirectory.appendingPathComponent(name).path)
         case .postgres:
             guard let admin = Self.postgresURL else { throw StoreError.configuration("no SAKIP_TEST_POSTGRES") }
-            let backend = try PostgresBackend(url: admin, logger: Logger(label: "test"), ownsRun: true)
+            let backend = try await PostgresBackend(url: admin, logger: Logger(label: "test"))
             try await backend.read { database in try await database.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
             await backend.close()
             var parts = URLComponents(string: admin)!

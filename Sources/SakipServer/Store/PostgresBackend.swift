@@ -10,19 +10,16 @@ import ServiceLifecycle
 final class PostgresBackend: SQLBackend {
     let kind = DatabaseKind.postgres
     private let client: PostgresClient
-    private let runner: Task<Void, Never>?
+    private let runner: Task<Void, Never>
 
-    /// A client for `url` (`postgres://user:password@host:5432/database`). When `ownsRun` is true
-    /// the client runs in a task of its own (the command line, tests); the service runs it
-    /// instead as one of its services, through `run()`.
-    init(url: String, logger: Logger, ownsRun: Bool) throws {
-        client = PostgresClient(configuration: try Self.configuration(url), backgroundLogger: logger)
-        if ownsRun {
-            let client = client
-            runner = Task { await client.run() }
-        } else {
-            runner = nil
-        }
+    /// A client for `url` (`postgres://user:password@host:5432/database`), its pool running in
+    /// a task of its own from the start: the migrations run before any service group does.
+    init(url: String, logger: Logger) async throws {
+        let client = PostgresClient(configuration: try Self.configuration(url), backgroundLogger: logger)
+        self.client = client
+        runner = Task { await client.run() }
+        // Let the pool's task start before the first lease (which otherwise warns that it has not).
+        for _ in 0..<16 { await Task.yield() }
     }
 
     static func configuration(_ url: String) throws -> PostgresClient.Configuration {
@@ -55,12 +52,14 @@ final class PostgresBackend: SQLBackend {
         }
     }
 
+    /// Waits for the service to stop, then closes the pool (after the last request in flight).
     func run() async throws {
-        await client.run()
+        try? await gracefulShutdown()
+        await close()
     }
 
     func close() async {
-        runner?.cancel()
-        _ = await runner?.value
+        runner.cancel()
+        _ = await runner.value
     }
 }

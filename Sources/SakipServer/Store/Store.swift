@@ -12,18 +12,16 @@ public final class Store: Sendable {
         self.backend = backend
     }
 
-    /// Opens the store a configuration names, creating and migrating it as needed.
-    ///
-    /// - Parameter ownsConnections: true when no service group will run the connections (the
-    ///   command line, tests): the store keeps them alive itself until `close()`.
-    public static func open(_ location: StoreLocation, logger: Logger, ownsConnections: Bool = true) async throws -> Store {
+    /// Opens the store a configuration names, creating and migrating it as needed; its
+    /// connections stay open until `close()`, or until the service stops (`run()`).
+    public static func open(_ location: StoreLocation, logger: Logger) async throws -> Store {
         let backend: any SQLBackend
         switch location {
         case .sqlite(let directory):
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             backend = try await SQLiteBackend.open(path: directory + "/sakip.sqlite", logger: logger)
         case .postgres(let url):
-            backend = try PostgresBackend(url: url, logger: logger, ownsRun: ownsConnections)
+            backend = try await PostgresBackend(url: url, logger: logger)
         }
         do {
             try await Migrations.run(on: backend)
