@@ -61,13 +61,18 @@ enum SubmissionRoutes {
 
     static func submit(_ file: SubmittedFile, period: Period, identity: Identity, state: AppState) async throws -> Response {
         let source = InputSource.bytes(file.bytes, name: file.filename)
-        let read = Evaluator(options: Evaluator.Options(rubric: period.rubric, jobs: 1), rubrics: state.rubrics).read([source])
-        let request = ScoreRequest(inputs: InputSelection([source], options: Evaluator.Options(rubric: period.rubric, jobs: 1)))
+        // Read once: the reports are stored from the same read that is scored and shown.
+        let options = Evaluator.Options(rubric: period.rubric, jobs: 1)
+        let evaluator = Evaluator(options: options, rubrics: state.rubrics)
+        let read = evaluator.read([source])
         let result: ScoreResult
         do {
-            result = try request.run(rubrics: state.rubrics)
+            result = try ScoreRequest(inputs: InputSelection([source], options: options)).result(evaluator.score(read))
         } catch {
             throw APIProblem(error)
+        }
+        guard !read.reports.isEmpty || !result.errors.isEmpty else {
+            throw APIProblem(.unprocessableContent, code: "nothing-to-do", "\(file.filename) holds no report; nothing was stored")
         }
         let errors = result.errors
         guard errors.isEmpty else {
