@@ -60,6 +60,15 @@ import Testing
         Row(method: .get, path: "/api/v1/periods/2024/export/answers.csv", expected: [200, 200, 200, 403, 403, 403, 403]),
         Row(method: .get, path: "/api/v1/users", expected: [200, 403, 403, 403, 403, 403, 403]),
         Row(method: .post, path: "/api/v1/users/viewer-all/tokens", expected: [201, 403, 403, 403, 403, 403, 403]),
+        Row(method: .post, path: "/api/v1/users", body: .json(#"{"username": "new-viewer", "role": "viewer"}"#),
+            expected: [201, 403, 403, 403, 403, 403, 403]),
+        Row(method: .post, path: "/api/v1/users/merauke/enable", expected: [204, 403, 403, 403, 403, 403, 403]),
+        Row(method: .post, path: "/api/v1/users/new-viewer/disable", expected: [204, 403, 403, 403, 403, 403, 403]),
+        Row(method: .post, path: "/api/v1/users/viewer-riau/password", body: .json(#"{"password": "\#(Fixture.password)"}"#),
+            expected: [204, 403, 403, 403, 403, 403, 403]),
+        // Each user changes its own password (to the same one here, so later cells still sign in).
+        Row(method: .put, path: "/api/v1/session/password", body: .json(#"{"old": "\#(Fixture.password)", "new": "\#(Fixture.password)"}"#),
+            expected: [204, 204, 204, 204, 204, 204, 204]),
         Row(method: .post, path: "/api/v1/periods/2024/publish", expected: [200, 403, 403, 403, 403, 403, 403]),
     ]
 
