@@ -78,6 +78,8 @@ if ProcessInfo.processInfo.environment["SAKIP_ENGINE_ONLY"] == nil {
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
     ]
     package.targets += [
         // A front end like the CLI: routes, access rules and storage; no scoring rule.
@@ -94,7 +96,11 @@ if ProcessInfo.processInfo.environment["SAKIP_ENGINE_ONLY"] == nil {
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
-            ]
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
+            ],
+            // The pages: Mustache templates, and the one style sheet and script they load.
+            resources: [.copy("Pages/Templates"), .copy("Pages/Static")]
         ),
         .testTarget(
             name: "SakipServerTests",

@@ -11,6 +11,7 @@ public final class AppState: Sendable {
     let results = ResultCache()
     let evaluations = AgencyEvaluations()
     let logins: LoginLimiter
+    let flashes = FlashMessages()
 
     public init(store: Store, configuration: ServerConfiguration) {
         self.store = store
@@ -83,4 +84,26 @@ actor LoginLimiter {
     func failed(_ name: String) { failures[name, default: []].append(.now) }
 
     func succeeded(_ name: String) { failures[name] = nil }
+}
+
+/// What a page says after a form has redirected (`Saved.`, `Period 2025 created.`): kept under a
+/// random id for the user who sent the form, read once. The address carries only the id, so
+/// nobody can make the service's page say a text of their choosing.
+actor FlashMessages {
+    private var messages: [String: (user: String, text: String)] = [:]
+    private var order: [String] = []
+
+    func put(_ text: String, for user: String) -> String {
+        let id = Credentials.secret(prefix: "").prefix(16)
+        messages[String(id)] = (user, text)
+        order.append(String(id))
+        if order.count > 1000 { messages[order.removeFirst()] = nil }
+        return String(id)
+    }
+
+    func take(_ id: String, for user: String) -> String? {
+        guard let message = messages[id], message.user == user else { return nil }
+        messages[id] = nil
+        return message.text
+    }
 }

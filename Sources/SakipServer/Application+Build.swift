@@ -29,6 +29,7 @@ public func buildRouter(state: AppState) -> Router<SakipRequestContext> {
     SubmissionRoutes.add(to: signedIn, state: state)
     SubmissionRoutes.addListing(to: signedIn, state: state)
     ResultRoutes.add(to: signedIn, state: state)
+    PageRoutes.add(to: router, state: state)
     return router
 }
 

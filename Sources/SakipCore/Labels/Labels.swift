@@ -30,8 +30,9 @@ public struct Labels: Sendable {
         if language == .id {
             // Every label has its Indonesian form; a missing one is a programmer error the
             // `--lang id` golden tests catch in debug builds.
-            assert(Self.indonesian[english] != nil, "no Indonesian label for '\(english)'")
-            text = Self.indonesian[english] ?? english
+            let indonesian = Self.indonesian[english] ?? Self.pages[english]
+            assert(indonesian != nil, "no Indonesian label for '\(english)'")
+            text = indonesian ?? english
         }
         guard !arguments.isEmpty else { return text }
         var out = ""

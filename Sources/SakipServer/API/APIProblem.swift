@@ -12,6 +12,8 @@ public struct APIProblem: HTTPResponseError, Sendable {
     /// Extra members beside `error`, already encoded (a 409 carries the current answer).
     var extra: [String: [UInt8]] = [:]
     var headers: HTTPFields = [:]
+    /// A 409's current answer, for the pages to show beside what was typed.
+    var current: StoredAnswer?
 
     public init(_ status: HTTPResponse.Status, code: String, _ message: String, diagnostics: [Diagnostic] = []) {
         self.status = status

@@ -16,25 +16,10 @@ enum AnswerRoutes {
             let (identity, period, agency) = try await target(context, state)
             let criterion = try context.parameters.require("criterion")
             let stage = try stage(request)
-            guard Access.writes(identity, stage) else {
-                throw APIProblem.forbidden("a\(identity.role == .office ? "n" : "") \(identity.role.rawValue) does not write the \(stage.rawValue) stage")
-            }
             let write = try await request.decode(as: AnswerWrite.self, context: context)
-            if let problem = try state.items(period).problem(key: criterion, value: write.value) { throw problem }
-            try checkRemark(write)
-            switch try await state.store.save(year: period.year, agency: agency.id, criterion: criterion, stage: stage,
-                                              write: write, by: identity.username) {
-            case .saved(let answer, let now):
-                let score = try await results.score(now, agency: agency.id, for: identity)
-                return JSONBody.bytes(JSONBody.object(["answer": JSONBody.encoded(answer), "score": score]))
-            case .conflict(let current):
-                var problem = APIProblem(.conflict, code: "stale-version",
-                                         "the answer changed since version \(write.version) was read; it is now version \(current?.version ?? 0)")
-                problem.extra["current"] = JSONBody.encoded(current)
-                throw problem
-            case .closed(let state):
-                throw APIProblem(.periodLocked, code: "period-\(state.rawValue)", "the period \(period.year) is \(state.rawValue): answers change only while it is open")
-            }
+            let (answer, now) = try await save(identity, period, agency, criterion: criterion, stage: stage, write: write, state: state)
+            let score = try await results.score(now, agency: agency.id, for: identity)
+            return JSONBody.bytes(JSONBody.object(["answer": JSONBody.encoded(answer), "score": score]))
         }
         group.get("periods/:year/agencies/:agency/answers/:criterion/history") { _, context in
             let (identity, period, agency) = try await target(context, state)
@@ -51,6 +36,31 @@ enum AnswerRoutes {
                 throw APIProblem.forbidden("results are read once the period is published")
             }
             return JSONBody.bytes(try await results.score(period, agency: agency.id, for: identity))
+        }
+    }
+
+    /// Saves one answer for the API and the pages alike: the caller's right to the stage, the
+    /// value against the rubric, the remark's bounds, then the store's version check.
+    /// - Throws: `APIProblem` 403, 422, 409 (with the current answer) or 423.
+    static func save(_ identity: Identity, _ period: Period, _ agency: Agency, criterion: String, stage: Stage,
+                     write: AnswerWrite, state: AppState) async throws -> (StoredAnswer, Period) {
+        guard Access.writes(identity, stage) else {
+            throw APIProblem.forbidden("a\(identity.role == .office ? "n" : "") \(identity.role.rawValue) does not write the \(stage.rawValue) stage")
+        }
+        if let problem = try state.items(period).problem(key: criterion, value: write.value) { throw problem }
+        try checkRemark(write)
+        switch try await state.store.save(year: period.year, agency: agency.id, criterion: criterion, stage: stage,
+                                          write: write, by: identity.username) {
+        case .saved(let answer, let now):
+            return (answer, now)
+        case .conflict(let current):
+            var problem = APIProblem(.conflict, code: "stale-version",
+                                     "the answer changed since version \(write.version) was read; it is now version \(current?.version ?? 0)")
+            problem.extra["current"] = JSONBody.encoded(current)
+            problem.current = current
+            throw problem
+        case .closed(let state):
+            throw APIProblem(.periodLocked, code: "period-\(state.rawValue)", "the period \(period.year) is \(state.rawValue): answers change only while it is open")
         }
     }
 

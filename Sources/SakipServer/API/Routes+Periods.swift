@@ -18,15 +18,7 @@ enum PeriodRoutes {
         group.post("periods") { request, context in
             try requireOffice(context)
             let form = try await request.decode(as: NewPeriod.self, context: context)
-            guard (2000...2100).contains(form.year) else {
-                throw APIProblem(.unprocessableContent, code: "invalid", "a period's year is between 2000 and 2100, not \(form.year)")
-            }
-            do {
-                _ = try state.rubrics.rubric(form.rubric)
-            } catch {
-                throw APIProblem(.unprocessableContent, code: "unknown-rubric", "\(error)")
-            }
-            return JSONBody.response(try await state.store.addPeriod(year: form.year, rubric: form.rubric), status: .created)
+            return JSONBody.response(try await create(form, state: state), status: .created)
         }
         for (action, target) in [("lock", PeriodState.locked), ("unlock", .open), ("publish", .published)] {
             group.post("periods/:year/\(action)") { _, context in
@@ -36,6 +28,19 @@ enum PeriodRoutes {
                 return JSONBody.response(try await state.store.setState(year, target))
             }
         }
+    }
+
+    /// A new period, for a year in range and a rubric that loads.
+    static func create(_ form: NewPeriod, state: AppState) async throws -> Period {
+        guard (2000...2100).contains(form.year) else {
+            throw APIProblem(.unprocessableContent, code: "invalid", "a period's year is between 2000 and 2100, not \(form.year)")
+        }
+        do {
+            _ = try state.rubrics.rubric(form.rubric)
+        } catch {
+            throw APIProblem(.unprocessableContent, code: "unknown-rubric", "\(error)")
+        }
+        return try await state.store.addPeriod(year: form.year, rubric: form.rubric)
     }
 
     static func requireOffice(_ context: SakipRequestContext) throws {
@@ -104,12 +109,7 @@ enum UserRoutes {
         }
         group.post("users/:username/disable") { _, context in
             try PeriodRoutes.requireOffice(context)
-            let name = try context.parameters.require("username")
-            // The office locking itself out would leave nobody to let it back in but the shell.
-            guard name != context.identity?.username else {
-                throw APIProblem(.unprocessableContent, code: "own-account", "you cannot disable your own account")
-            }
-            try await state.store.setDisabled(name, true)
+            try await disable(try context.parameters.require("username"), by: try context.signedIn(), state: state)
             return Response(status: .noContent)
         }
         group.post("users/:username/enable") { _, context in
@@ -120,17 +120,29 @@ enum UserRoutes {
         group.post("users/:username/password") { request, context in
             try PeriodRoutes.requireOffice(context)
             let form = try await request.decode(as: PasswordForm.self, context: context)
-            do {
-                try await state.accounts.setPassword(try context.parameters.require("username"), form.password)
-            } catch StoreError.configuration(let why) {
-                throw APIProblem(.unprocessableContent, code: "invalid", why)
-            }
+            try await setPassword(try context.parameters.require("username"), form.password, state: state)
             return Response(status: .noContent)
         }
         group.post("users/:username/tokens") { _, context in
             try PeriodRoutes.requireOffice(context)
             let token = try await state.accounts.newToken(for: try context.parameters.require("username"))
             return JSONBody.response(["token": token], status: .created)
+        }
+    }
+
+    static func disable(_ name: String, by identity: Identity, state: AppState) async throws {
+        // The office locking itself out would leave nobody to let it back in but the shell.
+        guard name != identity.username else {
+            throw APIProblem(.unprocessableContent, code: "own-account", "you cannot disable your own account")
+        }
+        try await state.store.setDisabled(name, true)
+    }
+
+    static func setPassword(_ name: String, _ password: String, state: AppState) async throws {
+        do {
+            try await state.accounts.setPassword(name, password)
+        } catch StoreError.configuration(let why) {
+            throw APIProblem(.unprocessableContent, code: "invalid", why)
         }
     }
 

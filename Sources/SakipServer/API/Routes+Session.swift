@@ -41,6 +41,15 @@ enum SessionRoutes {
     }
 
     static func signIn(_ form: SignIn, state: AppState) async throws -> Response {
+        let (identity, cookie) = try await startSession(form, state: state)
+        var response = JSONBody.response(identity, status: .created)
+        response.headers[.setCookie] = cookie
+        return response
+    }
+
+    /// Checks a name and password (429 past the failures allowed, 401 when wrong) and opens a
+    /// session: the signed-in identity with its CSRF token, and the `Set-Cookie` value.
+    static func startSession(_ form: SignIn, state: AppState) async throws -> (Identity, cookie: String) {
         if let seconds = await state.logins.retryAfter(form.username) {
             var problem = APIProblem(.tooManyRequests, code: "too-many-attempts", "too many failed sign-ins for this name; try again in \(seconds) s")
             problem.headers[.retryAfter] = String(seconds)
@@ -56,12 +65,10 @@ enum SessionRoutes {
         let expires = Date().addingTimeInterval(TimeInterval(lifetime))
         try await state.store.addSession(userID: user.id, digest: Credentials.digest(session), csrf: csrf,
                                          expiresAt: Store.timestamp(expires))
-        var response = JSONBody.response(user.identity(csrf: csrf), status: .created)
-        response.headers[.setCookie] = cookie(session, maxAge: Int(lifetime), secure: state.configuration.secureCookies)
-        return response
+        return (user.identity(csrf: csrf), cookie(session, maxAge: Int(lifetime), secure: state.configuration.secureCookies))
     }
 
-    private static func cookie(_ value: String, maxAge: Int, secure: Bool) -> String {
+    static func cookie(_ value: String, maxAge: Int, secure: Bool) -> String {
         "\(AuthMiddleware.cookie)=\(value); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "")
     }
 }

@@ -60,6 +60,14 @@ enum SubmissionRoutes {
     }
 
     static func submit(_ file: SubmittedFile, period: Period, identity: Identity, state: AppState) async throws -> Response {
+        JSONBody.bytes(try await store(file, period: period, identity: identity, state: state).result.output(as: .json), status: .created)
+    }
+
+    /// Reads an uploaded file and stores its answers, for the API and the pages alike: all of
+    /// them, or none when the file has an error or an answer the caller may not write.
+    /// - Returns: the file's scores, as `sakip score` gives them, and how many answers were stored.
+    /// - Throws: `APIProblem` with the file's diagnostics at their cells or lines.
+    static func store(_ file: SubmittedFile, period: Period, identity: Identity, state: AppState) async throws -> (result: ScoreResult, stored: Int) {
         let source = InputSource.bytes(file.bytes, name: file.filename)
         // Read once: the reports are stored from the same read that is scored and shown.
         let options = Evaluator.Options(rubric: period.rubric, jobs: 1)
@@ -86,7 +94,7 @@ enum SubmissionRoutes {
         guard try await state.store.submit(year: period.year, file: file, answers: answers, facts: facts, create: create) != nil else {
             throw APIProblem(.periodLocked, code: "period-closed", "the period \(period.year) closed while the file was read; nothing was stored")
         }
-        return JSONBody.bytes(try result.output(as: .json), status: .created)
+        return (result, answers.count)
     }
 
     /// What the file's reports store, after checking each against the caller's rights.

@@ -5,10 +5,13 @@ public struct SakipRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in user; nil only on the routes open to everyone (`/health`, signing in).
     public var identity: Identity?
+    /// A page's posted form, read and its CSRF token checked by `PageSessionMiddleware`.
+    var form: FormFields?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         identity = nil
+        form = nil
     }
 
     /// Uploads are read with their own bound (`Limits.upload`); JSON bodies are small.

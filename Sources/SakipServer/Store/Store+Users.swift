@@ -91,6 +91,14 @@ extension Store {
         }
     }
 
+    /// The language a user's pages are in (`id` or `en`).
+    public func setLanguage(_ username: String, _ language: String) async throws {
+        try await backend.write { database in
+            guard try await database.raw("UPDATE users SET language = \(bind: language) WHERE username = \(bind: username) RETURNING id").first() != nil
+            else { throw StoreError.notFound("user '\(username)'") }
+        }
+    }
+
     /// Disables (or enables) a user: its sessions end and its tokens stop working.
     public func setDisabled(_ username: String, _ disabled: Bool) async throws {
         try await backend.write { database in
