@@ -28,7 +28,9 @@ import Yams
 
     @Test func everyRouteIsDocumentedAndNothingElse() async throws {
         let fixture = try await Fixture.make(period: false)
-        let routes = Set(buildRouter(state: fixture.state).routes.map { "\($0.method) \(Self.openAPIPath("\($0.path)"))" })
+        // The pages are HTML for browsers, tabled in `PageAccessTableTests`; the document is the API's.
+        let routes = Set(buildRouter(state: fixture.state).routes.map { "\($0.method) \(Self.openAPIPath("\($0.path)"))" }
+            .filter { $0.contains(" /api/") || $0.hasSuffix(" /health") || $0.hasSuffix(" /openapi.yaml") })
         let documented = Set(try Self.documented().keys)
         #expect(routes.subtracting(documented).isEmpty, "served but not documented: \(routes.subtracting(documented).sorted())")
         #expect(documented.subtracting(routes).isEmpty, "documented but not served: \(documented.subtracting(routes).sorted())")

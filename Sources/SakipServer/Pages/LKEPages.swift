@@ -55,7 +55,15 @@ enum LKEPages {
             self.frame = frame
             self.state = state
             self.readable = readable
-            stage = asked.flatMap { readable.contains($0) ? $0 : nil } ?? (readable.contains(preferred) ? preferred : readable.last!)
+            if let posted = form?["stage"] {
+                // A form sets exactly the stage it names: refused (403) if the caller may not, never moved to another.
+                guard let named = Stage(rawValue: posted) else {
+                    throw PageProblem(.unprocessableContent, "'\(posted)' is no stage; expected self, verified, quality or final")
+                }
+                stage = named
+            } else {
+                stage = asked.flatMap { readable.contains($0) ? $0 : nil } ?? (readable.contains(preferred) ? preferred : readable.last!)
+            }
             component = form?["component"] ?? request.uri.queryParameters["component"].map(String.init)
         }
 

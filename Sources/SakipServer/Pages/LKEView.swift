@@ -63,9 +63,10 @@ struct LKEView {
         let components = rubric.components.map { c -> [String: Any] in
             let keys = c.subcomponents.flatMap { Self.items(of: $0, in: rubric) }.map(\.key)
             let answered = keys.filter { isAnswered(byKey[$0]?[stage]) }.count
-            let score = card?.components.first { $0.id == c.id }.map { Numbers.fixed($0.score, 2) }
-            return ["id": c.id, "name": c.name, "href": address(component: c.id), "current": c.id == component.id,
-                    "answered": answered, "expected": keys.count, "score": score as Any]
+            var values: [String: Any] = ["id": c.id, "name": c.name, "href": address(component: c.id), "current": c.id == component.id,
+                                         "answered": answered, "expected": keys.count]
+            if let score = card?.components.first(where: { $0.id == c.id }) { values["score"] = Numbers.fixed(score.score, 2) }
+            return values
         }
         let allKeys = rubric.subcomponents.flatMap { Self.items(of: $0, in: rubric) }.map(\.key)
         var values: [String: Any] = [

@@ -42,9 +42,9 @@ enum PageRoutes {
 }
 
 extension PageProblem {
-    /// Not an error: a page that says there is nothing here yet.
-    static func notice(_ heading: String, _ text: String) -> PageProblem {
-        var problem = PageProblem(.ok, text)
+    /// A page that says there is nothing here yet (or not for this caller, with `status`).
+    static func notice(_ heading: String, _ text: String, status: HTTPResponse.Status = .ok) -> PageProblem {
+        var problem = PageProblem(status, text)
         problem.heading = heading
         return problem
     }

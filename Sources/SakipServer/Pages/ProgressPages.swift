@@ -64,7 +64,7 @@ enum ProgressPages {
         let (identity, frame) = try await PageContext.frame(context, state, current: "/periods/\(period.year)/results")
         let l = frame.labels
         guard Access.readsResults(identity, period) else {
-            throw PageProblem.notice(l("No published results yet"), l("Results appear here once the office publishes a period."))
+            throw PageProblem.notice(l("No published results yet"), l("Results appear here once the office publishes a period."), status: .forbidden)
         }
         let results = PeriodResults(state: state)
         let scope = try await results.scope(period, for: identity)
@@ -92,7 +92,7 @@ enum ProgressPages {
         let rubrics = RubricCatalog.standard.listFiles().map { ["id": $0.id] }.filter { ($0["id"] ?? "") != period.rubric }
         return try Page(template: "results", title: "\(l("Results")) \(period.year)", view: [
             "year": period.year, "rubricTitle": (try? state.rubrics.rubric(period.rubric).title) ?? period.rubric,
-            "periodState": l(period.state.rawValue), "previousYear": ranking.previousYear as Any,
+            "periodState": l(period.state.rawValue), "previousYear": ranking.previousYear.map { [String($0)] } ?? [],
             "hasPrevious": ranking.previousYear != nil, "rows": rows,
             "componentHeads": ranking.components.map { ["id": $0.id, "name": $0.name] },
             "errors": ranking.errors.map { PageDiagnostics.row($0, l) }, "hasErrors": !ranking.errors.isEmpty,
