@@ -263,6 +263,8 @@ def run(browser, folder):
     expect(conflict).to_contain_text("office")
     expect(page.get_by_label("Jawaban 1.1.3", exact=True)).to_have_value("CC")
     expect(page.get_by_label("Catatan 1.1.3", exact=True)).to_have_value("dokumen belum ditetapkan")
+    expect(page.locator(".flash.error a")).to_have_attribute("href", "#c-1-1-3")
+    page.locator("#c-1-1-3").scroll_into_view_if_needed()
     shot(page, "evaluator-conflict")
     response = page.goto(BASE + "/periods/2024/agencies/kab-merauke")
     check("evaluator: another region is 404", response.status == 404, str(response.status))

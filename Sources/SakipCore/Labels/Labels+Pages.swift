@@ -30,6 +30,8 @@ extension Labels {
         "Upload a filled LKE workbook (xlsx), CSV or XML": "Unggah LKE yang sudah diisi (xlsx), CSV atau XML", "User name": "Nama pengguna",
         "Users": "Pengguna", "Version": "Versi", "When": "Waktu", "Who": "Oleh", "Workbook": "Lembar kerja",
         // Roles, period states, the pages' own messages
+        "See it below": "Lihat di bawah", "{}: saved by someone else meanwhile; check it below.": "{}: sementara itu disimpan pengguna lain; periksa di bawah.",
+        "{}: not saved; see why below.": "{}: tidak tersimpan; lihat alasannya di bawah.",
         "Met": "Terpenuhi", "Mandated": "Diwajibkan", "Kept 1 year": "Disimpan 1 tahun", "Kept 5 years": "Disimpan 5 tahun",
         "Evaluator": "Evaluator", "Viewer": "Pembaca", "open": "terbuka", "locked": "dikunci", "published": "diterbitkan",
         "Lock": "Kunci", "Unlock": "Buka kunci", "Publish": "Terbitkan", "Disable": "Nonaktifkan", "Enable": "Aktifkan",

@@ -131,7 +131,11 @@ enum LKEPages {
             case .unprocessableContent: mark.error = problem.message
             default: throw problem
             }
-            return try await target.render(marks: [criterion: mark], status: problem.status)
+            var page = target
+            page.frame.flash = mark.conflict != nil ? l("{}: saved by someone else meanwhile; check it below.", criterion) : l("{}: not saved; see why below.", criterion)
+            page.frame.flashIsError = true
+            page.frame.flashLink = "#c-" + LKEView.anchor(criterion)
+            return try await page.render(marks: [criterion: mark], status: problem.status)
         }
     }
 

@@ -79,7 +79,13 @@ struct LKEView {
             "published": period.state == .published, "resultURL": "/periods/\(period.year)/results",
         ]
         if let card {
-            values["score"] = ["total": Numbers.fixed(card.total, 2), "grade": card.grade.grade, "gradeLabel": card.grade.label]
+            values["score"] = ["total": Numbers.fixed(card.total, 2), "grade": card.grade.grade, "gradeLabel": card.grade.label,
+                               "missing": card.missing.count, "hasMissing": !card.missing.isEmpty]
+            // With several stages, each one's total: the card is scored at the latest, and an
+            // evaluator checks the others against it.
+            if card.stages.count > 1 {
+                values["stageScores"] = card.stages.map { ["stage": l($0.stage.rawValue), "total": Numbers.fixed($0.score, 2), "grade": $0.grade, "missing": $0.missing] }
+            }
         }
         if readable.count > 1 {
             values["stageChoices"] = ["items": readable.map { ["label": l($0.rawValue), "href": address(stage: $0), "current": $0 == stage] }]
@@ -122,7 +128,7 @@ struct LKEView {
         if let error = mark?.error { values["error"] = error }
         if let conflict = mark?.conflict {
             values["conflict"] = ["theirs": conflict.map { display($0.value, item) } ?? "—", "by": conflict?.updatedBy ?? "",
-                                  "at": conflict?.updatedAt ?? "", "mine": display(mark?.typed?.value ?? "", item)]
+                                  "at": (conflict?.updatedAt).map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "", "mine": display(mark?.typed?.value ?? "", item)]
         }
         let value = shown?.value ?? ""
         if item.checklist {

@@ -130,7 +130,7 @@ enum OfficePages {
                     "toggle": user.disabled ? "enable" : "disable", "toggleLabel": l(user.disabled ? "Enable" : "Disable")]
         }
         let rubrics = RubricCatalog.standard.listFiles().map { file -> [String: Any] in
-            ["id": file.id, "title": (try? state.rubrics.rubric(file.id).title) ?? ""]
+            ["id": file.id, "title": (try? state.rubrics.rubric(file.id).title) ?? "", "selected": file.id == RubricCatalog.defaultRubricID]
         }
         return Page(template: "office", title: l("Office"), view: [
             "periods": periodRows, "agencies": agencies.map { ["id": $0.id, "name": $0.name, "region": $0.region] },

@@ -34,6 +34,7 @@ struct PageLabels: MustacheParent, Sendable {
         "stage": "Stage", "state": "State", "tokenShownOnce": "The new API token is shown once only; copy it now. Token for",
         "total": "Total", "upload": "Upload", "uploadRefused": "The file was refused; nothing was stored",
         "uploadWorkbook": "Upload a filled LKE workbook (xlsx), CSV or XML", "username": "User name", "users": "Users",
-        "version": "Version", "weight": "Weight", "when": "When", "who": "Who", "workbook": "Workbook", "year": "Year",
+        "version": "Version", "unansweredCounted": "Unanswered, each counted 0", "unanswered": "Unanswered", "missing": "Unanswered",
+        "seeItem": "See it below", "weight": "Weight", "when": "When", "who": "Who", "workbook": "Workbook", "year": "Year",
     ]
 }

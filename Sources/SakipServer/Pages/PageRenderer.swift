@@ -68,6 +68,8 @@ struct PageFrame: Sendable {
     var current: String = ""
     var flash: String?
     var flashIsError = false
+    /// Where the message points (the item it is about).
+    var flashLink: String?
 
     var labels: Labels { Labels(language) }
 
@@ -75,7 +77,11 @@ struct PageFrame: Sendable {
         var values: [String: Any] = [
             "lang": language.rawValue, "title": title, "l": PageLabels(labels: labels), "csrf": identity?.csrfToken ?? "",
         ]
-        if let flash { values["flash"] = ["text": flash, "kind": flashIsError ? "error" : "ok"] }
+        if let flash {
+            var message: [String: Any] = ["text": flash, "kind": flashIsError ? "error" : "ok"]
+            if let flashLink { message["link"] = ["href": flashLink, "label": labels("See it below")] }
+            values["flash"] = message
+        }
         if let identity {
             values["user"] = ["username": identity.username, "roleLabel": Self.roleLabel(identity.role, labels), "nav": navigation(identity)]
         }

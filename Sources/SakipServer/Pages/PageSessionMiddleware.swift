@@ -29,7 +29,9 @@ struct PageSessionMiddleware: RouterMiddleware {
                 return Page.redirect("/signin?next=" + PagePath.query(request.uri.description))
             }
             context.identity = identity
-            return try await next(request, context)
+            var response = try await next(request, context)
+            response.headers[RequestLogMiddleware.userHeader] = identity?.username
+            return response
         } catch {
             if !(error is PageProblem || error is APIProblem || error is StoreError || error is any HTTPResponseError) {
                 context.logger.error("page failed", metadata: ["error": "\(String(reflecting: error))"])

@@ -79,6 +79,7 @@ enum ProgressPages {
             var row: [String: Any] = [
                 "rank": entry.rank, "name": entry.name ?? entry.agency, "region": entry.region ?? "", "total": Numbers.fixed(entry.score, 2),
                 "grade": entry.grade, "stage": l(entry.stage.rawValue), "hasPrevious": ranking.previousYear != nil,
+                "missing": entry.missing,
                 "components": ranking.components.map { component -> [String: Any] in
                     let score = entry.componentScore(component.id)?.score ?? 0
                     return ["value": Numbers.fixed(score, 2), "heat": min(4, Int(score / max(component.weight, 1) * 5))]
