@@ -107,6 +107,7 @@ if ProcessInfo.processInfo.environment["SAKIP_ENGINE_ONLY"] == nil {
             dependencies: [
                 "SakipServer", "SakipCore", "SakipRendering",
                 .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
     ]

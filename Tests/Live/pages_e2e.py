@@ -280,6 +280,10 @@ def run(browser, folder):
     expect(desk_page.locator("table.ranking tbody tr")).to_have_count(3)
     audit(desk_page, "office results")
     shot(desk_page, "office-results")
+    # The HTML report opens styled: its inline sheet is allowed by its digest.
+    desk_page.goto(BASE + "/api/v1/periods/2024/report")
+    check("report styled", desk_page.evaluate("() => document.querySelector('style').sheet !== null && document.querySelector('style').sheet.cssRules.length > 10"))
+    shot(desk_page, "office-report")
 
     # --- The agency now sees its result and the evaluator's answers beside its own.
     page = agency.new_page()

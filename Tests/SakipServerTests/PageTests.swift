@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -270,6 +271,49 @@ import Testing
                 #expect(page.status == .ok)
                 #expect(page.body.readableBytes < 150 * 1024, "component \(component.id): \(page.body.readableBytes) bytes")
             }
+        }
+    }
+
+    /// Once published, the agency sees the evaluator's answers and notes beside its own, and
+    /// where it over-claimed most.
+    @Test func afterPublicationTheAgencySeesTheEvaluation() async throws {
+        let fixture = try await Fixture.make()
+        let store = fixture.state.store
+        for (criterion, claimed, verified) in [("1.1.1", "AA", "C"), ("1.1.2", "A", "A")] {
+            _ = try await store.save(year: 2024, agency: "kota-bandung", criterion: criterion, stage: .selfAssessment, write: AnswerWrite(value: claimed, version: 0), by: "bandung")
+            _ = try await store.save(year: 2024, agency: "kota-bandung", criterion: criterion, stage: .final,
+                                     write: AnswerWrite(value: verified, note: "SK belum ditandatangani", version: 0), by: "eval-jabar")
+        }
+        try await fixture.test { client in
+            let session = try await client.signIn("bandung")
+            let before = try await client.page(.get, Self.lke, session).text
+            #expect(!before.contains("SK belum ditandatangani"))
+            #expect(!before.contains("id=\"h-gaps\""))
+            _ = try await store.setState(2024, .published)
+            let after = try await client.page(.get, Self.lke, session).text
+            #expect(Self.element(after, id: "c-1-1-1").contains("mandiri: <b>AA</b>"))
+            #expect(Self.element(after, id: "c-1-1-1").contains("<option value=\"C\" selected>"))
+            #expect(Self.element(after, id: "c-1-1-1").contains("SK belum ditandatangani"))
+            #expect(Self.element(after, id: "c-1-1-1").contains(" disabled>"))
+            let gaps = try #require(after.range(of: "<h2 id=\"h-gaps\">Klaim berlebih terbesar</h2>"))
+            #expect(after[gaps.upperBound...].prefix(600).contains("<th scope=\"row\">1.1 "))
+        }
+    }
+
+    /// The HTML report keeps its inline style sheet under a policy that allows exactly that sheet.
+    @Test func theReportsPolicyAllowsItsOwnStyleOnly() async throws {
+        let fixture = try await Fixture.make()
+        try await fixture.test { client in
+            try await AccessTableTests.seedFiles(client)
+            let report = try await client.send(.get, "/api/v1/periods/2024/report", as: "office")
+            #expect(report.status == .ok)
+            let html = report.text
+            let start = try #require(html.range(of: "<style>")), end = try #require(html.range(of: "</style>"))
+            let digest = Data(SHA256.hash(data: Data(html[start.upperBound..<end.lowerBound].utf8))).base64EncodedString()
+            let policy = try #require(report.headers[.contentSecurityPolicy])
+            #expect(policy.contains("style-src 'sha256-\(digest)'"))
+            #expect(policy.hasPrefix("default-src 'none';"))
+            #expect(policy.contains("frame-ancestors 'none'"))
         }
     }
 

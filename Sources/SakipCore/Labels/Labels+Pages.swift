@@ -32,6 +32,7 @@ extension Labels {
         // Roles, period states, the pages' own messages
         "See it below": "Lihat di bawah", "{}: saved by someone else meanwhile; check it below.": "{}: sementara itu disimpan pengguna lain; periksa di bawah.",
         "{}: not saved; see why below.": "{}: tidak tersimpan; lihat alasannya di bawah.",
+        "Largest over-claims": "Klaim berlebih terbesar",
         "Met": "Terpenuhi", "Mandated": "Diwajibkan", "Kept 1 year": "Disimpan 1 tahun", "Kept 5 years": "Disimpan 5 tahun",
         "Evaluator": "Evaluator", "Viewer": "Pembaca", "open": "terbuka", "locked": "dikunci", "published": "diterbitkan",
         "Lock": "Kunci", "Unlock": "Buka kunci", "Publish": "Terbitkan", "Disable": "Nonaktifkan", "Enable": "Aktifkan",

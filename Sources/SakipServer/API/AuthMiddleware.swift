@@ -62,7 +62,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
             response = try APIProblem(.internalServerError, code: "internal", "the service failed to answer; the failure is logged")
                 .response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicy] = "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        // A route with a stricter policy of its own (the HTML report) keeps it.
+        response.headers[.contentSecurityPolicy] = response.headers[.contentSecurityPolicy]
+            ?? "default-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"
         response.headers[.cacheControl] = response.headers[.cacheControl] ?? "no-store"

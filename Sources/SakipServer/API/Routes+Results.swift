@@ -1,3 +1,5 @@
+import Crypto
+import Foundation
 import Hummingbird
 import SakipCore
 import SakipRendering
@@ -61,7 +63,9 @@ enum ResultRoutes {
                     .run(rubrics: rubrics)
                 return Array(HTMLReportRenderer().render(report).utf8)
             }
-            return JSONBody.bytes(bytes, contentType: "text/html; charset=utf-8")
+            var response = JSONBody.bytes(bytes, contentType: "text/html; charset=utf-8")
+            response.headers[.contentSecurityPolicy] = reportPolicy(bytes)
+            return response
         }
         group.get("periods/:year/compare") { request, context in
             let (period, identity, format) = try await setup(request, context, state)
@@ -108,6 +112,19 @@ enum ResultRoutes {
             response.headers[.contentDisposition] = "attachment; filename=\"\(period.year)-\(name)\""
             return response
         }
+    }
+
+    /// The HTML report carries its style sheet inline (it is one file, to mail or print): the
+    /// policy allows that one sheet by its digest, and nothing else, not even the service's own
+    /// scripts.
+    static func reportPolicy(_ html: [UInt8]) -> String {
+        var styles: [String] = []
+        var rest = html[...]
+        while let open = rest.firstRange(of: Array("<style>".utf8)), let close = rest[open.upperBound...].firstRange(of: Array("</style>".utf8)) {
+            styles.append("'sha256-" + Data(SHA256.hash(data: Array(rest[open.upperBound..<close.lowerBound]))).base64EncodedString() + "'")
+            rest = rest[close.upperBound...]
+        }
+        return "default-src 'none'; style-src \(styles.isEmpty ? "'none'" : styles.joined(separator: " ")); img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
     }
 
     /// The caller, a period whose results it may read, and the format asked for.

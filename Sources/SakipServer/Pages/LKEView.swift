@@ -83,6 +83,13 @@ struct LKEView {
                                "missing": card.missing.count, "hasMissing": !card.missing.isEmpty]
             // With several stages, each one's total: the card is scored at the latest, and an
             // evaluator checks the others against it.
+            // Where the self-assessment claims more than the scored stage gives, largest first.
+            let gaps = card.gaps.filter { $0.gap > 0.005 }.sorted { $0.gap > $1.gap }.prefix(5)
+            values["hasGaps"] = !gaps.isEmpty
+            if !gaps.isEmpty {
+                values["gaps"] = gaps.map { ["id": $0.subcomponent, "name": $0.name, "self": Numbers.fixed($0.selfScore, 2),
+                                             "scored": Numbers.fixed($0.finalScore, 2), "gap": Numbers.fixed($0.gap, 2)] }
+            }
             if card.stages.count > 1 {
                 values["stageScores"] = card.stages.map { ["stage": l($0.stage.rawValue), "total": Numbers.fixed($0.score, 2), "grade": $0.grade, "missing": $0.missing] }
             }
@@ -113,7 +120,9 @@ struct LKEView {
         if let conflict = mark?.conflict { version = conflict?.version ?? 0 }
         let others = readable.filter { $0 != stage }.compactMap { other -> [String: Any]? in
             guard let answer = stages[other] else { return nil }
-            return ["label": l(other.rawValue), "value": display(answer.value, item)]
+            var values: [String: Any] = ["label": l(other.rawValue), "value": display(answer.value, item)]
+            if let note = answer.note { values["note"] = note }
+            return values
         }
         var values: [String: Any] = [
             "id": item.key, "anchor": Self.anchor(item.key), "text": item.text, "stage": stage.rawValue,

@@ -35,6 +35,7 @@ struct PageLabels: MustacheParent, Sendable {
         "total": "Total", "upload": "Upload", "uploadRefused": "The file was refused; nothing was stored",
         "uploadWorkbook": "Upload a filled LKE workbook (xlsx), CSV or XML", "username": "User name", "users": "Users",
         "version": "Version", "unansweredCounted": "Unanswered, each counted 0", "unanswered": "Unanswered", "missing": "Unanswered",
-        "seeItem": "See it below", "weight": "Weight", "when": "When", "who": "Who", "workbook": "Workbook", "year": "Year",
+        "seeItem": "See it below", "largestOverClaims": "Largest over-claims", "subcomponent": "Sub-component",
+        "selfScore": "Self score", "scoredScore": "Score", "gap": "Gap", "weight": "Weight", "when": "When", "who": "Who", "workbook": "Workbook", "year": "Year",
     ]
 }
