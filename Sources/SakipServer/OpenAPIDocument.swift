@@ -701,9 +701,16 @@ enum OpenAPIDocument {
               $ref: '#/components/responses/Problem'
       /api/v1/periods/{year}/report:
         get:
-          summary: The HTML report of the period (`sakip report`).
+          summary: The HTML report of the period (`sakip report`), in the reader's language.
           parameters:
           - $ref: '#/components/parameters/year'
+          - name: lang
+            in: query
+            required: false
+            description: id or en; the signed-in user's language when not given.
+            schema:
+              type: string
+              enum: [id, en]
           responses:
             '200':
               description: The report.

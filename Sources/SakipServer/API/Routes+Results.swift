@@ -58,10 +58,12 @@ enum ResultRoutes {
             let (period, identity, _) = try await setup(request, context, state, formats: [])
             let scope = try await results.scope(period, for: identity)
             let options = results.options(period), rubrics = state.rubrics
-            let bytes = try await results.result("report", period, scope) { files in
+            // In the reader's language, like the pages (`?lang=` for another).
+            let language = Language(rawValue: request.uri.queryParameters["lang"].map(String.init) ?? identity.language) ?? .id
+            let bytes = try await results.result("report:\(language.rawValue)", period, scope) { files in
                 let report = try ReportRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options), year: period.year)
                     .run(rubrics: rubrics)
-                return Array(HTMLReportRenderer().render(report).utf8)
+                return Array(HTMLReportRenderer(language: language).render(report).utf8)
             }
             var response = JSONBody.bytes(bytes, contentType: "text/html; charset=utf-8")
             response.headers[.contentSecurityPolicy] = reportPolicy(bytes)
