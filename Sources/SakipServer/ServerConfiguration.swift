@@ -33,6 +33,8 @@ public struct ServerConfiguration: Sendable {
 enum Limits {
     /// An uploaded report file.
     static let upload = 20 << 20
+    /// An evidence file attached to one answer.
+    static let evidence = 10 << 20
     /// A JSON body.
     static let json = 1 << 20
     /// Sensitivity samples per request.

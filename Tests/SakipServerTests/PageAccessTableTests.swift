@@ -41,6 +41,9 @@ import Testing
         Row(method: .get, path: "/periods/2024/agencies/kab-merauke", expected: [200, 404, 200, 404, 200, 403, 404]),
         Row(method: .get, path: lke + "/answers/1.1.1/history", expected: [200, 200, 404, 200, 404, 403, 404]),
         Row(method: .get, path: lke + "/template.xlsx", expected: [200, 200, 404, 200, 404, 403, 404]),
+        Row(method: .get, path: lke + "/evidence/1", expected: [200, 200, 404, 200, 404, 403, 404]),
+        Row(method: .get, path: lke + "/evidence/2", expected: [200, 200, 404, 404, 404, 403, 404]),
+        Row(method: .get, path: "/periods/2024/agencies/kab-merauke/evidence/1", expected: [404, 404, 404, 404, 404, 403, 404]),
         Row(method: .get, path: "/periods/2024/results", expected: [200, 200, 200, 403, 403, 403, 403]),
         Row(method: .get, path: "/periods/2030/results", expected: [404, 404, 404, 404, 404, 404, 404]),
         Row(method: .post, path: lke + "/answers/1.1.1", form: .answer("B", stage: "self"), expected: [303, 403, 404, 303, 404, 403, 404]),
@@ -67,6 +70,7 @@ import Testing
         Row(method: .get, path: "/", expected: [303, 303, 303, 303, 303, 303, 303]),
         Row(method: .get, path: lke, expected: [200, 200, 404, 200, 404, 403, 404]),
         Row(method: .get, path: "/periods/2024/results", expected: [200, 200, 200, 200, 200, 200, 200]),
+        Row(method: .get, path: lke + "/evidence/2", expected: [200, 200, 404, 200, 404, 403, 404]),
         Row(method: .post, path: lke + "/answers/1.1.1", form: .answer("B", stage: "self"), expected: [423, 403, 404, 423, 404, 403, 404]),
         Row(method: .post, path: lke + "/upload", form: .file("kota-bandung-2024.xml"), expected: [423, 423, 404, 403, 404, 403, 404]),
         Row(method: .post, path: "/office/periods/2024", form: .fields(["to": "open"]), expected: [303, 403, 403, 403, 403, 403, 403]),
@@ -77,6 +81,14 @@ import Testing
         let fixture = try await Fixture.make(database)
         try await fixture.test { client in
             try await AccessTableTests.seed(client)
+            // Two evidence files: one of the self-assessment (1), one of the final answers (2),
+            // which the agency reads only once published.
+            for (criterion, stage) in [("1.1.4", Stage.selfAssessment), ("1.1.5", .final)] {
+                let file = EvidenceUpload(filename: "bukti.pdf", contentType: "application/pdf", bytes: Array("%PDF-1.4".utf8), link: { "/evidence/\($0)" })
+                let version = try await fixture.state.store.answers(year: 2024, agency: "kota-bandung").first { $0.criterion == criterion && $0.stage == stage }?.version ?? 0
+                _ = try await fixture.state.store.save(year: 2024, agency: "kota-bandung", criterion: criterion, stage: stage,
+                                                       write: AnswerWrite(value: "A", version: version), by: "office", evidence: file)
+            }
             var failures: [String] = []
             for (phase, rows) in [("open", Self.open), ("published", Self.published)] {
                 for row in rows {

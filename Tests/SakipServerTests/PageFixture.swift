@@ -22,7 +22,8 @@ extension Fixture.Client {
     /// A page asked for, by a session or by nobody.
     @discardableResult
     func page(_ method: HTTPRequest.Method, _ uri: String, _ session: Session?, form: [(String, String)]? = nil,
-              csrf: Bool = true, file: (name: String, bytes: [UInt8])? = nil, headers: HTTPFields = [:]) async throws -> TestResponse {
+              csrf: Bool = true, file: (name: String, bytes: [UInt8])? = nil, fileField: String = "file",
+              headers: HTTPFields = [:]) async throws -> TestResponse {
         var headers = headers
         if let session { headers[.cookie] = session.cookie }
         var body: ByteBuffer?
@@ -34,7 +35,7 @@ extension Fixture.Client {
             for (name, value) in fields {
                 bytes += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
             }
-            bytes += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
+            bytes += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(fileField)\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
             bytes += file.bytes + Array("\r\n--\(boundary)--\r\n".utf8)
             headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
             body = ByteBuffer(bytes: bytes)

@@ -145,6 +145,41 @@ import Testing
         }
     }
 
+    /// A file of evidence attached with an answer: stored with it in one save, linked from it,
+    /// and downloaded (never shown as a page) by whoever may read that stage.
+    @Test(arguments: TestDatabase.available)
+    func aFileOfEvidenceIsKeptWithItsAnswer(database: TestDatabase) async throws {
+        let fixture = try await Fixture.make(database)
+        let pdf = Array("%PDF-1.4\n% bukti dukung\n".utf8) + (0..<2000).map { UInt8($0 % 251) }
+        try await fixture.test { client in
+            let session = try await client.signIn("bandung")
+            let saved = try await client.page(.post, Self.lke + "/answers/1.1.4", session, form: [("stage", "self"), ("version", "0"), ("value", "BB")],
+                                              file: ("C:\\Dokumen\\renja 2024.pdf", pdf), fileField: "evidence_file")
+            #expect(saved.status == .seeOther, "\(saved.text.prefix(300))")
+            let answer = try #require(try await fixture.state.store.answers(year: 2024, agency: "kota-bandung").first)
+            #expect(answer.value == "BB")
+            let link = try #require(answer.evidence)
+            #expect(link.hasPrefix(Self.lke + "/evidence/"))
+            let page = try await client.page(.get, Self.lke, session)
+            #expect(Self.element(page.text, id: "c-1-1-4").contains("<a href=\"\(link)\" target=\"_blank\""))
+            for user in ["bandung", "eval-jabar", "office"] {
+                let download = try await client.page(.get, link, try await client.signIn(user))
+                #expect(download.status == .ok, "\(user)")
+                #expect(Array(buffer: download.body) == pdf)
+                #expect(download.headers[.contentType] == "application/octet-stream")
+                #expect(download.headers[.contentDisposition] == "attachment; filename=\"renja 2024.pdf\"")
+            }
+            #expect(try await client.page(.get, link, try await client.signIn("merauke")).status == .notFound)
+            // A file over the bound is refused at its criterion, and nothing is stored.
+            let big = [UInt8](repeating: 7, count: Limits.evidence + 1)
+            let refused = try await client.page(.post, Self.lke + "/answers/1.1.5", session, form: [("stage", "self"), ("version", "0"), ("value", "BB")],
+                                                file: ("besar.pdf", big), fileField: "evidence_file")
+            #expect(refused.status == .contentTooLarge)
+            #expect(Self.element(refused.text, id: "c-1-1-5").contains("Berkas bukti dukung paling besar 10 MB."))
+            #expect(try await fixture.state.store.answers(year: 2024, agency: "kota-bandung").count == 1)
+        }
+    }
+
     /// A session that ended while a form was open: the sign-in page keeps what was typed, and
     /// after signing in it is shown again, to be sent with the new session.
     @Test func anExpiredSessionKeepsWhatWasTyped() async throws {

@@ -43,14 +43,14 @@ enum AnswerRoutes {
     /// value against the rubric, the remark's bounds, then the store's version check.
     /// - Throws: `APIProblem` 403, 422, 409 (with the current answer) or 423.
     static func save(_ identity: Identity, _ period: Period, _ agency: Agency, criterion: String, stage: Stage,
-                     write: AnswerWrite, state: AppState) async throws -> (StoredAnswer, Period) {
+                     write: AnswerWrite, evidence file: EvidenceUpload? = nil, state: AppState) async throws -> (StoredAnswer, Period) {
         guard Access.writes(identity, stage) else {
             throw APIProblem.forbidden("a\(identity.role == .office ? "n" : "") \(identity.role.rawValue) does not write the \(stage.rawValue) stage")
         }
         if let problem = try state.items(period).problem(key: criterion, value: write.value) { throw problem }
         try checkRemark(write)
         switch try await state.store.save(year: period.year, agency: agency.id, criterion: criterion, stage: stage,
-                                          write: write, by: identity.username) {
+                                          write: write, by: identity.username, evidence: file) {
         case .saved(let answer, let now):
             return (answer, now)
         case .conflict(let current):

@@ -21,6 +21,9 @@ enum LKEPages {
         pages.get("periods/:year/agencies/:agency/template.xlsx") { request, context in
             try await template(try await Target(request, context, state))
         }
+        pages.get("periods/:year/agencies/:agency/evidence/:id") { request, context in
+            try await evidence(try await Target(request, context, state), id: try context.parameters.require("id", as: Int.self))
+        }
         pages.get("periods/:year/agencies/:agency/answers/:criterion/history") { request, context in
             try await history(try await Target(request, context, state), criterion: try context.parameters.require("criterion"))
         }
@@ -109,9 +112,20 @@ enum LKEPages {
         let write = AnswerWrite(value: value, note: (form["note"] ?? "").nilIfEmpty, evidence: (form["evidence"] ?? "").nilIfEmpty,
                                 version: Int(form["version"] ?? "") ?? 0)
         let l = target.frame.labels
+        var evidence: EvidenceUpload?
+        if let file = form.files.first(where: { $0.field == "evidence_file" && !$0.bytes.isEmpty }) {
+            guard file.bytes.count <= Limits.evidence else {
+                var mark = LKEView.Mark(typed: write)
+                mark.error = l("A file of evidence is at most {} MB.", Limits.evidence >> 20)
+                return try await target.render(marks: [criterion: mark], status: .contentTooLarge)
+            }
+            let base = "/periods/\(target.period.year)/agencies/\(PagePath.escape(target.agency.id))/evidence/"
+            evidence = EvidenceUpload(filename: file.filename.isEmpty ? "evidence" : file.filename, contentType: file.contentType,
+                                      bytes: file.bytes, link: { base + String($0) })
+        }
         do {
             let (answer, _) = try await AnswerRoutes.save(target.identity, target.period, target.agency, criterion: criterion,
-                                                          stage: target.stage, write: write, state: state)
+                                                          stage: target.stage, write: write, evidence: evidence, state: state)
             if request.headers[.accept]?.contains("application/json") == true {
                 let card = try await target.scoreCard()
                 let summary = card.map { "\(Numbers.fixed($0.total, 2)) / 100 · \(l("Grade")) \($0.grade.grade)" }
@@ -186,6 +200,18 @@ enum LKEPages {
         }
         var response = JSONBody.bytes(bytes, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response.headers[.contentDisposition] = "attachment; filename=\"LKE-\(target.agency.id)-\(target.period.year).xlsx\""
+        return response
+    }
+
+    /// An evidence file, to whoever may read the stage it was attached at; always a download,
+    /// never shown as a page of the service.
+    static func evidence(_ target: Target, id: Int) async throws -> Response {
+        guard let (info, bytes) = try await target.state.store.evidenceFile(year: target.period.year, agency: target.agency.id, id: id),
+              let stage = Stage(rawValue: info.stage), target.readable.contains(stage)
+        else { throw APIProblem.notFound("evidence file \(id)") }
+        var response = JSONBody.bytes(bytes, contentType: "application/octet-stream")
+        let safe = info.filename.filter { $0.isLetter || $0.isNumber || "-_. ".contains($0) }
+        response.headers[.contentDisposition] = "attachment; filename=\"\(safe.isEmpty ? "evidence" : safe)\""
         return response
     }
 

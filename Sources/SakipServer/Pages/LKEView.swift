@@ -132,7 +132,11 @@ struct LKEView {
             "others": others, "hasOthers": !others.isEmpty, "overclaim": overclaims(item, self: stages[.selfAssessment], this: stored),
             "saved": mark?.saved ?? false,
         ]
-        if let evidence = shown?.evidence, evidence.hasPrefix("https://") || evidence.hasPrefix("http://") { values["evidenceLink"] = evidence }
+        // A web address or a file kept here opens; any other text (a shelf mark, a document
+        // number) is shown as it is.
+        if let evidence = shown?.evidence, evidence.hasPrefix("https://") || evidence.hasPrefix("http://") || evidence.hasPrefix(base + "/evidence/") {
+            values["evidenceLink"] = evidence
+        }
         if let stored { values["updated"] = "\(stored.updatedAt.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(stored.updatedBy)" }
         if let error = mark?.error { values["error"] = error }
         if let conflict = mark?.conflict {

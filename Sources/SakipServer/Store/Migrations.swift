@@ -78,6 +78,16 @@ enum Migrations {
                 SELECT year, agency, 1 FROM answers GROUP BY year, agency
                 """,
             ],
+            // Version 4: evidence files attached to an answer from the pages, kept as they came,
+            // with who sent them; the answer's evidence is a link to one.
+            [
+                """
+                CREATE TABLE evidence_files (id \(serial), year INTEGER NOT NULL REFERENCES periods(year),
+                  agency TEXT NOT NULL REFERENCES agencies(id), criterion TEXT NOT NULL, stage TEXT NOT NULL,
+                  filename TEXT NOT NULL, content_type TEXT NOT NULL, bytes \(blob) NOT NULL,
+                  sent_by TEXT NOT NULL, sent_at TEXT NOT NULL)
+                """,
+            ],
         ]
     }
 

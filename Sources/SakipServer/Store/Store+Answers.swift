@@ -32,6 +32,24 @@ public struct SubmittedAnswer: Sendable, Hashable {
     public var evidence: String?
 }
 
+/// A file of evidence attached to one answer, and how the answer links to it once stored.
+public struct EvidenceUpload: Sendable {
+    public var filename: String
+    public var contentType: String
+    public var bytes: [UInt8]
+    public var link: @Sendable (Int) -> String
+}
+
+/// A stored evidence file's particulars.
+public struct EvidenceInfo: Sendable, Decodable {
+    public var id: Int
+    public var agency: String
+    public var criterion: String
+    public var stage: String
+    public var filename: String
+    public var sent_by: String
+}
+
 /// An uploaded file, kept as it came, with who sent it.
 public struct SubmittedFile: Sendable {
     public var filename: String
@@ -109,7 +127,10 @@ extension Store {
     }
 
     /// Saves one answer if `write.version` is the stored one, with a line in its history.
-    public func save(year: Int, agency: String, criterion: String, stage: Stage, write: AnswerWrite, by user: String) async throws -> SaveOutcome {
+    /// - Parameter evidence: a file to keep with the answer, in the same transaction; the
+    ///   answer's evidence becomes `link(id)` of the stored file.
+    public func save(year: Int, agency: String, criterion: String, stage: Stage, write: AnswerWrite, by user: String,
+                     evidence file: EvidenceUpload? = nil) async throws -> SaveOutcome {
         let now = Self.now()
         do {
             return try await backend.write { database in
@@ -117,11 +138,20 @@ extension Store {
                 guard period.state == .open else { throw Refusal.closed(period.state) }
                 let current = try await Self.answer(database, year, agency, criterion, stage)
                 guard (current?.version ?? 0) == write.version else { throw Refusal.conflict(current) }
-                if let current, current.value == write.value, current.note == write.note, current.evidence == write.evidence {
+                var evidence = write.evidence
+                if let file {
+                    let id = try await database.raw("""
+                        INSERT INTO evidence_files (year, agency, criterion, stage, filename, content_type, bytes, sent_by, sent_at)
+                        VALUES (\(bind: year), \(bind: agency), \(bind: criterion), \(bind: stage.rawValue), \(bind: file.filename),
+                                \(bind: file.contentType), \(bind: Data(file.bytes)), \(bind: user), \(bind: now)) RETURNING id
+                        """).first()?.decode(column: "id", as: Int.self)
+                    guard let id else { throw StoreError.notFound("the stored evidence file") }
+                    evidence = file.link(id)
+                } else if let current, current.value == write.value, current.note == write.note, current.evidence == write.evidence {
                     throw Refusal.unchanged(current)
                 }
                 let saved = try await Self.put(database, year: year, agency: agency, criterion: criterion, stage: stage,
-                                               value: write.value, note: write.note, evidence: write.evidence,
+                                               value: write.value, note: write.note, evidence: evidence,
                                                previous: current, by: user, at: now, submission: nil)
                 return .saved(saved, period: period)
             }
@@ -327,5 +357,18 @@ extension Store {
             try await database.raw("SELECT bytes FROM submissions WHERE id = \(bind: id)").first()?.decode(column: "bytes", as: Data.self)
         }
         return bytes.map { (info, Array($0)) }
+    }
+}
+
+extension Store {
+    /// An evidence file of an agency in a period, with its bytes (nil when there is none).
+    public func evidenceFile(year: Int, agency: String, id: Int) async throws -> (EvidenceInfo, [UInt8])? {
+        try await backend.read { database in
+            guard let row = try await database.raw("""
+                SELECT id, agency, criterion, stage, filename, sent_by, bytes FROM evidence_files
+                WHERE id = \(bind: id) AND year = \(bind: year) AND agency = \(bind: agency)
+                """).first() else { return nil }
+            return (try row.decode(model: EvidenceInfo.self), Array(try row.decode(column: "bytes", as: Data.self)))
+        }
     }
 }

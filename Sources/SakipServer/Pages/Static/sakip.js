@@ -5,6 +5,9 @@
 document.addEventListener("submit", async (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement) || !form.classList.contains("item")) return;
+  // A file goes with the plain post (multipart), which the page answers as it is.
+  const file = form.querySelector("input[type=file]");
+  if (file && file.files.length) return;
   event.preventDefault();
   const status = form.querySelector(".status");
   const body = new URLSearchParams(new FormData(form));
