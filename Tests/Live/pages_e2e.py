@@ -295,6 +295,11 @@ def run(browser, folder):
     expect(desk_page.locator("table.ranking tbody tr")).to_have_count(3)
     audit(desk_page, "office results")
     shot(desk_page, "office-results")
+    for analysis in ["gaps", "compare?candidate=permenpanrb-88-2021-grade", "sensitivity?samples=200&seed=7"]:
+        desk_page.goto(BASE + "/periods/2024/results/" + analysis)
+        expect(desk_page.locator("table").first).to_contain_text("kota-bandung")
+        audit(desk_page, "office " + analysis.split("?")[0])
+    shot(desk_page, "office-sensitivity")
     # The HTML report opens styled: its inline sheet is allowed by its digest.
     desk_page.goto(BASE + "/api/v1/periods/2024/report")
     check("report styled", desk_page.evaluate("() => document.querySelector('style').sheet !== null && document.querySelector('style').sheet.cssRules.length > 10"))

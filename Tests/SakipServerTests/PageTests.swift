@@ -335,6 +335,30 @@ import Testing
         }
     }
 
+    /// Gaps, a candidate rubric and the sensitivity are shown as the command line's Markdown
+    /// tables, in the user's language, for what the caller may see.
+    @Test func analysesAreTablesOnThePage() async throws {
+        let fixture = try await Fixture.make()
+        try await fixture.test { client in
+            try await AccessTableTests.seed(client)
+            let evaluator = try await client.signIn("eval-jabar")
+            let gaps = try await client.page(.get, "/periods/2024/results/gaps", evaluator).text
+            #expect(gaps.contains("<th scope=\"col\">Instansi</th>"))
+            #expect(gaps.contains("<td>kota-bandung</td>"))
+            #expect(!gaps.contains("kab-merauke"))
+            let compare = try await client.page(.get, "/periods/2024/results/compare?candidate=permenpanrb-88-2021-grade", evaluator).text
+            #expect(compare.contains("<option value=\"permenpanrb-88-2021-grade\" selected>"))
+            #expect(compare.contains("href=\"/api/v1/periods/2024/compare?candidate=permenpanrb-88-2021-grade&amp;format=xlsx\""))
+            #expect(compare.contains("<td>kota-bandung</td>"))
+            let sensitivity = try await client.page(.get, "/periods/2024/results/sensitivity?samples=64&seed=5", evaluator).text
+            #expect(sensitivity.contains("name=\"samples\" value=\"64\""))
+            #expect(sensitivity.contains("<td>kota-bandung</td>"))
+            #expect(!sensitivity.contains("|"))
+            let refused = try await client.page(.get, "/periods/2024/results/sensitivity?samples=1", evaluator)
+            #expect(refused.status == .unprocessableContent)
+        }
+    }
+
     /// The HTML report keeps its inline style sheet under a policy that allows exactly that sheet.
     @Test func theReportsPolicyAllowsItsOwnStyleOnly() async throws {
         let fixture = try await Fixture.make()
@@ -373,5 +397,34 @@ extension LKEPages.Target {
         let results = PeriodResults(state: fixture.state)
         let evaluation = try await results.evaluation(period, try await results.scope(period, for: identity, only: "kota-bandung"))
         return try ScoreRequest(inputs: InputSelection([], options: results.options(period))).result(evaluation).reports.first?.card
+    }
+}
+
+/// The Markdown of results as page blocks: headings, tables with their numeric columns, lists.
+@Suite struct MarkdownBlocksTests {
+    @Test func tablesHeadingsAndLists() throws {
+        let blocks = MarkdownBlocks.blocks("""
+            ## Ranking of 2 reports
+
+            | Agency | Score |
+            | --- | ---: |
+            | kota-bandung | 81.20 |
+            | a \\| b | 7.00 |
+
+            - first
+            - **second**
+            A line
+            """)
+        #expect(blocks.count == 4)
+        #expect((blocks[0]["heading"] as? [String: Any])?["text"] as? String == "Ranking of 2 reports")
+        let table = try #require(blocks[1]["table"] as? [String: Any])
+        let head = try #require(table["head"] as? [[String: Any]])
+        #expect(head.map { $0["text"] as? String } == ["Agency", "Score"])
+        #expect(head.map { $0["num"] as? Bool } == [false, true])
+        let rows = try #require(table["rows"] as? [[String: Any]])
+        #expect(rows.count == 2)
+        #expect(((rows[1]["cells"] as? [[String: Any]])?[0]["text"] as? String) == "a | b")
+        #expect((blocks[2]["list"] as? [String: Any])?["items"] as? [String] == ["first", "second"])
+        #expect(blocks[3]["paragraph"] as? String == "A line")
     }
 }

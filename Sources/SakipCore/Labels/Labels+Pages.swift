@@ -8,7 +8,7 @@ extension Labels {
         "Someone else saved this answer while you were editing it:": "Pengguna lain menyimpan jawaban ini saat Anda mengubahnya:",
         "You typed": "Anda mengisi", "Create period": "Buat periode", "Create user": "Buat pengguna", "Current password": "Kata sandi sekarang",
         "Discard": "Buang", "Download the LKE workbook, filled with what is stored": "Unduh LKE (xlsx), terisi dengan yang tersimpan",
-        "Filter": "Saring", "Find an agency or region": "Cari instansi atau wilayah",
+        "Filter": "Saring", "Find an agency or region": "Cari instansi atau wilayah", "Analyses": "Analisis", "Back to the results": "Kembali ke hasil", "Download": "Unduh",
         "Or attach a file of evidence for": "Atau lampirkan berkas bukti dukung", "A file of evidence is at most {} MB.": "Berkas bukti dukung paling besar {} MB.", "SAKIP performance-accountability evaluation": "Evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah",
         "Format": "Format", "from an upload": "dari unggahan", "History": "Riwayat",
         "Every change to this answer, newest first": "Setiap perubahan jawaban ini, terbaru dahulu", "HTML report": "Laporan HTML",

@@ -46,12 +46,7 @@ enum ResultRoutes {
         }
         group.get("periods/:year/gaps") { request, context in
             let (period, identity, format) = try await setup(request, context, state)
-            let scope = try await results.scope(period, for: identity)
-            let options = results.options(period), rubrics = state.rubrics
-            let bytes = try await results.result("gaps:\(format)", period, scope) { files in
-                try GapsRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options), year: period.year)
-                    .run(rubrics: rubrics).output(as: format.output)
-            }
+            let bytes = try await analysis(.gaps, period, identity, format.output, state)
             return format.response(bytes, name: "gaps-\(period.year)")
         }
         group.get("periods/:year/report") { request, context in
@@ -69,35 +64,12 @@ enum ResultRoutes {
             response.headers[.contentSecurityPolicy] = reportPolicy(bytes)
             return response
         }
-        group.get("periods/:year/compare") { request, context in
-            let (period, identity, format) = try await setup(request, context, state)
-            guard let candidate = request.uri.queryParameters["candidate"].map(String.init), !candidate.isEmpty else {
-                throw APIProblem(.unprocessableContent, code: "missing-candidate", "name the rubric to compare with: ?candidate=RUBRIC")
+        for name in ["compare", "sensitivity"] {
+            group.get("periods/:year/\(name)") { request, context in
+                let (period, identity, format) = try await setup(request, context, state)
+                let kind = try Analysis(name, request, state)
+                return format.response(try await analysis(kind, period, identity, format.output, state), name: "\(name)-\(period.year)")
             }
-            guard (try? state.rubrics.rubric(candidate)) != nil else {
-                throw APIProblem(.unprocessableContent, code: "unknown-rubric", "no rubric '\(candidate)'")
-            }
-            let scope = try await results.scope(period, for: identity)
-            let rubrics = state.rubrics
-            let bytes = try await results.result("compare:\(format):\(candidate)", period, scope) { files in
-                try CompareRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: Evaluator.Options(jobs: 1)),
-                                   baseline: period.rubric, candidate: candidate, year: period.year)
-                    .run(rubrics: rubrics).output(as: format.output)
-            }
-            return format.response(bytes, name: "compare-\(period.year)")
-        }
-        group.get("periods/:year/sensitivity") { request, context in
-            let (period, identity, format) = try await setup(request, context, state)
-            let samples = try number(request, "samples", default: 2000, in: 10...Limits.samples)
-            let seed = try number(request, "seed", default: 1, in: 0...Int.max)
-            let scope = try await results.scope(period, for: identity)
-            let options = results.options(period), rubrics = state.rubrics
-            let bytes = try await results.result("sensitivity:\(format):\(samples):\(seed)", period, scope) { files in
-                try SensitivityRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: options),
-                                       samples: samples, seed: UInt64(seed), year: period.year)
-                    .run(rubrics: rubrics).output(as: format.output)
-            }
-            return format.response(bytes, name: "sensitivity-\(period.year)")
         }
         group.get("periods/:year/export/:file") { _, context in
             let identity = try context.signedIn()
@@ -113,6 +85,66 @@ enum ResultRoutes {
             var response = JSONBody.bytes(bytes, contentType: "text/csv; charset=utf-8")
             response.headers[.contentDisposition] = "attachment; filename=\"\(period.year)-\(name)\""
             return response
+        }
+    }
+
+    /// The analyses of a period beside its ranking, with what each is asked for.
+    enum Analysis: Sendable {
+        case gaps
+        case compare(candidate: String)
+        case sensitivity(samples: Int, seed: Int)
+
+        /// `gaps`, `compare?candidate=R` or `sensitivity?samples=N&seed=K`, checked.
+        init(_ name: String, _ request: Request, _ state: AppState) throws {
+            switch name {
+            case "gaps": self = .gaps
+            case "compare":
+                guard let candidate = request.uri.queryParameters["candidate"].map(String.init), !candidate.isEmpty else {
+                    throw APIProblem(.unprocessableContent, code: "missing-candidate", "name the rubric to compare with: ?candidate=RUBRIC")
+                }
+                guard (try? state.rubrics.rubric(candidate)) != nil else {
+                    throw APIProblem(.unprocessableContent, code: "unknown-rubric", "no rubric '\(candidate)'")
+                }
+                self = .compare(candidate: candidate)
+            case "sensitivity":
+                self = .sensitivity(samples: try number(request, "samples", default: 2000, in: 10...Limits.samples),
+                                    seed: try number(request, "seed", default: 1, in: 0...Int.max))
+            default: throw APIProblem.notFound("analysis '\(name)'")
+            }
+        }
+
+        var key: String {
+            switch self {
+            case .gaps: "gaps"
+            case .compare(let candidate): "compare:\(candidate)"
+            case .sensitivity(let samples, let seed): "sensitivity:\(samples):\(seed)"
+            }
+        }
+    }
+
+    /// An analysis over what the caller may see of a period, as the command line gives it, from
+    /// the cache at the period's revision when it was asked before.
+    /// - Parameter language: of Markdown's labels (the pages show its tables).
+    static func analysis(_ kind: Analysis, _ period: Period, _ identity: Identity, _ format: OutputFormat, _ state: AppState,
+                         language: Language = .en) async throws -> [UInt8] {
+        let results = PeriodResults(state: state)
+        let scope = try await results.scope(period, for: identity)
+        let options = results.options(period), rubrics = state.rubrics
+        var render = RenderOptions()
+        render.language = language
+        return try await results.result("\(kind.key):\(format):\(language.rawValue)", period, scope) { [render] files in
+            let inputs = InputSelection(files.sources(prefix: "\(period.year)"), options: options)
+            switch kind {
+            case .gaps:
+                return try GapsRequest(inputs: inputs, year: period.year).run(rubrics: rubrics).output(as: format, options: render)
+            case .compare(let candidate):
+                return try CompareRequest(inputs: InputSelection(files.sources(prefix: "\(period.year)"), options: Evaluator.Options(jobs: 1)),
+                                          baseline: period.rubric, candidate: candidate, year: period.year)
+                    .run(rubrics: rubrics).output(as: format, options: render)
+            case .sensitivity(let samples, let seed):
+                return try SensitivityRequest(inputs: inputs, samples: samples, seed: UInt64(seed), year: period.year)
+                    .run(rubrics: rubrics).output(as: format, options: render)
+            }
         }
     }
 

@@ -16,7 +16,7 @@ struct PageLabels: MustacheParent, Sendable {
         "components": "Components", "conflictAsk": "Check both: keep theirs by leaving this answer, or save yours again to replace it.",
         "conflictSaved": "Someone else saved this answer while you were editing it:", "conflictYours": "You typed",
         "createPeriod": "Create period", "createUser": "Create user", "currentPassword": "Current password", "discard": "Discard",
-        "downloadTemplate": "Download the LKE workbook, filled with what is stored", "evidence": "Evidence", "filter": "Filter", "findAgency": "Find an agency or region", "evidenceFile": "Or attach a file of evidence for",
+        "downloadTemplate": "Download the LKE workbook, filled with what is stored", "evidence": "Evidence", "filter": "Filter", "findAgency": "Find an agency or region", "analyses": "Analyses", "backToResults": "Back to the results", "download": "Download", "evidenceFile": "Or attach a file of evidence for",
         "footer": "SAKIP performance-accountability evaluation", "format": "Format", "fromUpload": "from an upload", "gaps": "Gaps",
         "grade": "Grade", "history": "History", "historyCaption": "Every change to this answer, newest first", "htmlReport": "HTML report",
         "id": "ID", "language": "Language", "lastChange": "Last change", "lke": "LKE", "mainNavigation": "Main navigation",

@@ -14,6 +14,9 @@ enum ProgressPages {
         pages.get("periods/:year/results") { _, context in
             try await results(context, state)
         }
+        pages.get("periods/:year/results/:analysis") { request, context in
+            try await analysis(request, context, state)
+        }
     }
 
     static func periodLinks(_ periods: [Period], current: Int, suffix: String) -> [[String: Any]] {
@@ -59,6 +62,47 @@ enum ProgressPages {
         }
     }
 
+    /// Gaps, a candidate rubric compared, or the sensitivity to the weights, as the command
+    /// line's Markdown gives them in the user's language, with the same in xlsx, CSV and JSON.
+    static func analysis(_ request: Request, _ context: SakipRequestContext, _ state: AppState) async throws -> Response {
+        let period = try await state.period(try context.parameters.require("year", as: Int.self))
+        let (identity, frame) = try await PageContext.frame(context, state, current: "/periods/\(period.year)/results")
+        let l = frame.labels
+        guard Access.readsResults(identity, period) else {
+            throw PageProblem.notice(l("No published results yet"), l("Results appear here once the office publishes a period."), status: .forbidden)
+        }
+        let name = try context.parameters.require("analysis")
+        var view: [String: Any] = ["year": period.year]
+        let kind: ResultRoutes.Analysis
+        switch name {
+        case "compare" where request.uri.queryParameters["candidate"] == nil:
+            // First visit: the choice of rubric, nothing computed yet.
+            kind = .compare(candidate: "")
+        default:
+            kind = try ResultRoutes.Analysis(name, request, state)
+        }
+        var query = ""
+        switch kind {
+        case .gaps: view["heading"] = l("Gaps")
+        case .compare(let candidate):
+            view["heading"] = l("Compare with another rubric")
+            view["compare"] = ["rubrics": RubricCatalog.standard.listFiles().map(\.id).filter { $0 != period.rubric }.map { ["id": $0, "selected": $0 == candidate] }]
+            query = "candidate=\(PagePath.query(candidate))&"
+        case .sensitivity(let samples, let seed):
+            view["heading"] = l("Sensitivity to the weights")
+            view["sensitivity"] = ["samples": samples, "seed": seed]
+            query = "samples=\(samples)&seed=\(seed)&"
+        }
+        view["download"] = "/api/v1/periods/\(period.year)/\(name)?\(query)"
+        if case .compare(let candidate) = kind, candidate.isEmpty {
+            view["blocks"] = [[String: Any]]()
+        } else {
+            let markdown = try await ResultRoutes.analysis(kind, period, identity, .markdown, state, language: frame.language)
+            view["blocks"] = MarkdownBlocks.blocks(String(decoding: markdown, as: UTF8.self))
+        }
+        return try Page(template: "analysis", title: "\(view["heading"] ?? "") \(period.year)", view: view).response(frame)
+    }
+
     static func results(_ context: SakipRequestContext, _ state: AppState) async throws -> Response {
         let period = try await state.period(try context.parameters.require("year", as: Int.self))
         let (identity, frame) = try await PageContext.frame(context, state, current: "/periods/\(period.year)/results")
@@ -97,7 +141,7 @@ enum ProgressPages {
             "hasPrevious": ranking.previousYear != nil, "rows": rows,
             "componentHeads": ranking.components.map { ["id": $0.id, "name": $0.name] },
             "errors": ranking.errors.map { PageDiagnostics.row($0, l) }, "hasErrors": !ranking.errors.isEmpty,
-            "api": "/api/v1/periods/\(period.year)", "analysis": identity.role == .office || identity.role == .evaluator, "rubrics": rubrics,
+            "api": "/api/v1/periods/\(period.year)", "analysis": true, "rubrics": rubrics,
             "periods": periodLinks(periods, current: period.year, suffix: "results"), "hasPeriods": periods.count > 1,
         ]).response(frame)
     }
