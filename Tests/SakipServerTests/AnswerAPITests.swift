@@ -78,12 +78,7 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func workbookWithABadLetter(database: TestDatabase) async throws {
         let fixture = try await Fixture.make(database)
-        var template = try TemplateRequest(prefill: .path(packageRoot + "/samples/kota-bandung-2024.xml")).run()
-        template.answers["1.2.1"] = "Q"
-        let bytes = try LKEWorkbookRenderer().workbook(template).data()
-        template.answers["1.2.1"] = "A"
-        let mended = try LKEWorkbookRenderer().workbook(template).data()
-        let count = template.answers.count
+        let (bytes, mended, count) = try Fixture.workbooks()
         try await fixture.test { client in
             let response = try await client.send(.post, "/api/v1/periods/2024/submissions", as: "office", body: bytes,
                                                  headers: [HTTPField.Name("X-Filename")!: "C:\\LKE\\lke-bandung.xlsx", .contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"])

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import SakipCore
+import SakipRendering
 import Testing
 @testable import SakipServer
 
@@ -108,6 +109,18 @@ struct Fixture: Sendable {
             }
             return try await client.execute(uri: uri, method: method, headers: headers, body: buffer)
         }
+    }
+}
+
+extension Fixture {
+    /// Kota Bandung's sample report as a filled LKE workbook with one letter off the scale at
+    /// 1.2.1, the same workbook mended, and how many answers it holds.
+    static func workbooks() throws -> (bad: [UInt8], good: [UInt8], answers: Int) {
+        var template = try TemplateRequest(prefill: .path(packageRoot + "/samples/kota-bandung-2024.xml")).run()
+        template.answers["1.2.1"] = "Q"
+        let bad = try LKEWorkbookRenderer().workbook(template).data()
+        template.answers["1.2.1"] = "A"
+        return (bad, try LKEWorkbookRenderer().workbook(template).data(), template.answers.count)
     }
 }
 

@@ -104,12 +104,7 @@ import Testing
     @Test(arguments: TestDatabase.available)
     func anUploadedWorkbookIsRefusedAtItsCell(database: TestDatabase) async throws {
         let fixture = try await Fixture.make(database)
-        var template = try TemplateRequest(prefill: .path(packageRoot + "/samples/kota-bandung-2024.xml")).run()
-        template.answers["1.2.1"] = "Q"
-        let bad = try LKEWorkbookRenderer().workbook(template).data()
-        template.answers["1.2.1"] = "A"
-        let good = try LKEWorkbookRenderer().workbook(template).data()
-        let count = template.answers.count
+        let (bad, good, count) = try Fixture.workbooks()
         try await fixture.test { client in
             let session = try await client.signIn("eval-jabar")
             let refused = try await client.page(.post, Self.lke + "/upload", session, file: ("lke-bandung.xlsx", bad))
@@ -356,6 +351,28 @@ import Testing
             #expect(!sensitivity.contains("|"))
             let refused = try await client.page(.get, "/periods/2024/results/sensitivity?samples=1", evaluator)
             #expect(refused.status == .unprocessableContent)
+        }
+    }
+
+    /// The ranking shows movement since the year before, when the caller may read that year.
+    @Test func theRankingShowsMovementSinceTheYearBefore() async throws {
+        let fixture = try await Fixture.make()
+        let store = fixture.state.store
+        _ = try await store.addPeriod(year: 2023, rubric: Fixture.rubric)
+        for (year, letter) in [(2023, "C"), (2024, "A")] {
+            for agency in ["kota-bandung", "kab-bogor"] {
+                _ = try await store.save(year: year, agency: agency, criterion: "1.1.1", stage: .final, write: AnswerWrite(value: agency == "kab-bogor" ? "B" : letter, version: 0), by: "office")
+            }
+        }
+        _ = try await store.setState(2023, .published)
+        try await fixture.test { client in
+            let page = try await client.page(.get, "/periods/2024/results", try await client.signIn("eval-jabar")).text
+            #expect(page.contains("Perubahan sejak 2023"))
+            #expect(page.contains("<th scope=\"col\">Perubahan</th>"))
+            // C (50) to A (90) on one of 7 criteria of a 6-point sub-component: 6 x 40 / 7 / 100 = +0.34
+            // points; Bogor (B both years) is passed, so up one place.
+            let row = try #require(page.range(of: "Pemerintah Kota Bandung</a></th>"))
+            #expect(page[row.upperBound...].prefix(700).contains("<td class=\"num\">+0.34 (+1)</td>"), "\(page[row.upperBound...].prefix(700))")
         }
     }
 

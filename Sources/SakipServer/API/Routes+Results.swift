@@ -21,26 +21,11 @@ enum ResultRoutes {
             }
             let region = request.uri.queryParameters["region"].map(String.init)
             let scope = try await results.scope(period, for: identity)
-            // Movement since the year before, when the caller may read that year's results.
-            var before: (Period, PeriodResults.Scope)?
-            if let earlier = try await state.store.period(period.year - 1), Access.readsResults(identity, earlier) {
-                before = (earlier, try await results.scope(earlier, for: identity))
-            }
+            let before = try await results.previous(period, for: identity)
             let job = "rank:\(format):\(stage?.rawValue ?? ""):\(region ?? ""):\(before.map { "\($0.0.year)@\($0.0.revision)" } ?? "")"
             let prefix = "\(job)|\(period.year)@\(period.revision)|\(scope.key)"
             if let hit = await state.results.get(prefix) { return format.response(hit, name: "ranking-\(period.year)") }
-            // Each agency's kept evaluation, ranked by SakipCore as `sakip rank` ranks the files.
-            let evaluation = try await results.evaluation(period, scope)
-            var earlier: Evaluation?
-            if let (year, scope) = before { earlier = try await results.evaluation(year, scope) }
-            var request = RankRequest(inputs: InputSelection([], options: results.options(period)), year: period.year, region: region)
-            request.stage = stage
-            let bytes: [UInt8]
-            do {
-                bytes = try request.rank(evaluation, earlier: earlier, rubrics: state.rubrics).output(as: format.output)
-            } catch let error as RequestError {
-                throw APIProblem(error)
-            }
+            let bytes = try await results.ranking(period, scope, before: before, stage: stage, region: region).output(as: format.output)
             await state.results.put(prefix, bytes)
             return format.response(bytes, name: "ranking-\(period.year)")
         }

@@ -70,4 +70,29 @@ struct PeriodResults: Sendable {
             throw APIProblem(error)
         }
     }
+
+    /// The year before, when the caller may read its results: what a ranking's movement is measured against.
+    func previous(_ period: Period, for identity: Identity) async throws -> (Period, Scope)? {
+        guard let earlier = try await state.store.period(period.year - 1), Access.readsResults(identity, earlier) else { return nil }
+        return (earlier, try await scope(earlier, for: identity))
+    }
+
+    /// The ranking of a scope, with movement since `before`: each agency's kept evaluation,
+    /// ranked by SakipCore as `sakip rank` ranks the period's files.
+    func ranking(_ period: Period, _ scope: Scope, before: (Period, Scope)?, stage: Stage? = nil, region: String? = nil) async throws -> RankResult {
+        let evaluation = try await evaluation(period, scope)
+        var earlier: Evaluation?
+        if let (year, scope) = before { earlier = try await self.evaluation(year, scope) }
+        var request = RankRequest(inputs: InputSelection([], options: options(period)), year: period.year, region: region)
+        request.stage = stage
+        return try Self.rank(request, evaluation, earlier: earlier, rubrics: state.rubrics)
+    }
+
+    private static func rank(_ request: RankRequest, _ evaluation: Evaluation, earlier: Evaluation?, rubrics: RubricCache) throws -> RankResult {
+        do {
+            return try request.rank(evaluation, earlier: earlier, rubrics: rubrics)
+        } catch {
+            throw APIProblem(error)
+        }
+    }
 }

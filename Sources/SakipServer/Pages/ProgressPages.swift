@@ -54,14 +54,6 @@ enum ProgressPages {
         ]).response(frame)
     }
 
-    static func rank(_ request: RankRequest, _ evaluation: Evaluation, earlier: Evaluation?, state: AppState) throws -> RankResult {
-        do {
-            return try request.rank(evaluation, earlier: earlier, rubrics: state.rubrics)
-        } catch {
-            throw APIProblem(error)
-        }
-    }
-
     /// Gaps, a candidate rubric compared, or the sensitivity to the weights, as the command
     /// line's Markdown gives them in the user's language, with the same in xlsx, CSV and JSON.
     static func analysis(_ request: Request, _ context: SakipRequestContext, _ state: AppState) async throws -> Response {
@@ -112,13 +104,7 @@ enum ProgressPages {
         }
         let results = PeriodResults(state: state)
         let scope = try await results.scope(period, for: identity)
-        var earlier: Evaluation?
-        if let before = try await state.store.period(period.year - 1), Access.readsResults(identity, before) {
-            earlier = try await results.evaluation(before, try await results.scope(before, for: identity))
-        }
-        let evaluation = try await results.evaluation(period, scope)
-        let ranking = try rank(RankRequest(inputs: InputSelection([], options: results.options(period)), year: period.year),
-                               evaluation, earlier: earlier, state: state)
+        let ranking = try await results.ranking(period, scope, before: try await results.previous(period, for: identity))
         let rows = ranking.rankings.map { entry -> [String: Any] in
             var row: [String: Any] = [
                 "rank": entry.rank, "name": entry.name ?? entry.agency, "region": entry.region ?? "", "total": Numbers.fixed(entry.score, 2),
