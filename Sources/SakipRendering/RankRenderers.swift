@@ -182,7 +182,7 @@ public struct RankCSVRenderer: ResultRenderer, Sendable {
         let count = result.rankings.count
         let chunks = stride(from: 0, to: count, by: Self.rowsPerChunk).map { $0 ..< min($0 + Self.rowsPerChunk, count) }
         let componentIDs = result.componentIDs
-        let parts = Evaluator.parallelMap(chunks, jobs: jobs, progress: nil) { rows in
+        let parts = Parallel.map(chunks, jobs: jobs, progress: nil) { rows in
             var part: [UInt8] = []
             part.reserveCapacity(rows.count * 192)
             for entry in result.rankings[rows] {

@@ -9,13 +9,13 @@
 /// ```
 package func concurrently<A: Sendable, B: Sendable>(jobs: Int, _ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
     guard jobs != 1 else { return (first(), second()) }
-    // `parallelMap` keeps the ordering guarantees (a releasing count read with acquire) that a
+    // `Parallel.map` keeps the ordering guarantees (a releasing count read with acquire) that a
     // pair of results would otherwise need again.
-    let results = Evaluator.parallelMap([true, false], jobs: 2, progress: nil) { isFirst in
+    let results = Parallel.map([true, false], jobs: 2, progress: nil) { isFirst in
         isFirst ? Either<A, B>.first(first()) : .second(second())
     }
     guard case .first(let a) = results[0], case .second(let b) = results[1] else {
-        preconditionFailure("parallelMap keeps its results in input order")
+        preconditionFailure("Parallel.map keeps its results in input order")
     }
     return (a, b)
 }

@@ -58,7 +58,7 @@ public struct Evaluator: Sendable {
     /// loses another's reports.
     public func read(_ sources: [InputSource], progress: (@Sendable (Int, Int) -> Void)? = nil) -> ReadResult {
         let (files, problems) = InputExpansion.expand(sources)
-        let parsed = Self.parallelMap(files, jobs: options.jobs, progress: progress) { item in
+        let parsed = Parallel.map(files, jobs: options.jobs, progress: progress) { item in
             ParsedFile(file: ReportReader.read(item, defaultRubric: options.rubric, layout: options.layout, jobs: options.jobs,
                                                placing: nil, remarks: options.keepsWarnings), scored: [])
         }
@@ -79,7 +79,7 @@ public struct Evaluator: Sendable {
         let (files, problems) = InputExpansion.expand(sources)
         // Taken out once: read from `options` in the closure, the layout was copied for every file.
         let (rubric, layout, jobs) = (options.rubric, options.layout, options.jobs)
-        let parsed = Self.parallelMap(files, jobs: jobs, progress: progress) { item -> ParsedFile in
+        let parsed = Parallel.map(files, jobs: jobs, progress: progress) { item -> ParsedFile in
             // XML and CSV answers are placed on the rubric as they are read (see `AnswerPlacement`).
             var file = ReportReader.read(item, defaultRubric: rubric, layout: layout, jobs: jobs,
                                          placing: { scorers.placement(named: $0) }, remarks: options.keepsWarnings)
@@ -97,7 +97,7 @@ public struct Evaluator: Sendable {
         let pending = assembly.entries.compactMap { entry -> Report? in
             if case .report(let i) = entry { assembly.reports[i] } else { nil }
         }
-        let outcomes = Self.parallelMap(pending, jobs: options.jobs, progress: nil) { scorers.score($0) }
+        let outcomes = Parallel.map(pending, jobs: options.jobs, progress: nil) { scorers.score($0) }
         var evaluation = Evaluation(cards: [], errors: assembly.diagnostics.filter { $0.severity == .error },
                                     warnings: assembly.diagnostics.filter { $0.severity == .warning }, fileCount: files.count)
         evaluation.cards.reserveCapacity(assembly.entries.count)
@@ -250,7 +250,7 @@ public struct Evaluator: Sendable {
 
     public func score(_ read: ReadResult) -> Evaluation {
         let scorers = ScorerCache(rubrics: rubrics, options: options)
-        let outcomes = Self.parallelMap(read.reports, jobs: options.jobs, progress: nil) { scorers.score($0) }
+        let outcomes = Parallel.map(read.reports, jobs: options.jobs, progress: nil) { scorers.score($0) }
         var evaluation = Evaluation(cards: [], errors: read.errors, warnings: read.warnings, fileCount: read.fileCount)
         for outcome in outcomes {
             switch outcome {
@@ -279,44 +279,6 @@ public struct Evaluator: Sendable {
         }
         return (keys, diagnostics)
     }
-
-    /// Maps in parallel with at most `jobs` workers (0: one per processor), keeping input order.
-    package static func parallelMap<T: Sendable, R: Sendable>(
-        _ items: [T], jobs: Int, progress: (@Sendable (Int, Int) -> Void)?, _ transform: @Sendable (T) -> R
-    ) -> [R] {
-        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, items.count))
-        if workers == 1 {
-            return items.enumerated().map { i, item in
-                defer { progress?(i + 1, items.count) }
-                return transform(item)
-            }
-        }
-        // Each worker writes the results it computes straight into their places: no optional
-        // slots to copy out of, and each index is written by exactly one worker.
-        let next = Atomic<Int>(0)
-        let done = Atomic<Int>(0)
-        return [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
-            let results = UncheckedBuffer(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                while true {
-                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                    guard i < items.count else { return }
-                    results.base.advanced(by: i).initialize(to: transform(items[i]))
-                    // Releasing: the count read below then orders every result written before it.
-                    let finished = done.wrappingAdd(1, ordering: .releasing).newValue
-                    progress?(finished, items.count)
-                }
-            }
-            precondition(done.load(ordering: .acquiring) == items.count, "every result is written")
-            initialized = items.count
-        }
-    }
-}
-
-/// Where `parallelMap`'s workers write their results: each writes only the indices it took,
-/// and `concurrentPerform` returns only when every worker has finished.
-private struct UncheckedBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
 }
 
 /// A whole (XML) report scored as soon as its file was read.

@@ -124,7 +124,7 @@ public enum Ranking {
         // Cards of one rubric list the same components in the same order: ranked column by column.
         if cards.allSatisfy(listsIDs) {
             // Each column is sorted on its own: a worker per column.
-            let columns = Evaluator.parallelMap(Array(ids.indices), jobs: jobs, progress: nil) { c in
+            let columns = Parallel.map(Array(ids.indices), jobs: jobs, progress: nil) { c in
                 competitionRanks(cards.map { $0.components[c].score })
             }
             return cards.indices.map { i in columns.map { $0[i] } }

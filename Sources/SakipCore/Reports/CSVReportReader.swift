@@ -89,7 +89,7 @@ public enum CSVReportReader {
         let header = try? CSVTable.parse(bytes, file: file, range: ranges[0], delimiter: delimiter, records: 1)
         let layout = header.flatMap { layoutReader.layout($0) }
         let placement = layout?.kind == .answers ? placing?(rubric) : nil
-        let chunks = Evaluator.parallelMap(Array(ranges.enumerated()), jobs: jobs > 0 ? jobs : parts, progress: nil) { i, range in
+        let chunks = Parallel.map(Array(ranges.enumerated()), jobs: jobs > 0 ? jobs : parts, progress: nil) { i, range in
             Result { () throws(Diagnostic) -> CSVChunk in
                 let table = try CSVTable.parse(bytes, file: file, range: range, delimiter: delimiter)
                 var chunk = CSVChunk(recordOffsets: table.recordOffsets, linesAreRecords: table.linesAreRecords)

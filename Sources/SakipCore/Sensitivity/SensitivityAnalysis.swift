@@ -130,7 +130,6 @@ public struct SensitivityAnalysis: Sendable {
         let ranks = SharedBuffer<Rank>(count: units * samples, initialValue: 0)
         let rho = SharedBuffer<Double>(count: samples, initialValue: .nan)
         let failed = SharedBuffer<UInt8>(count: samples, initialValue: 0)
-        let gradeCounts = Locked([Int](repeating: 0, count: units * bounds.count))
         defer {
             ranks.deallocate()
             rho.deallocate()
@@ -139,32 +138,27 @@ public struct SensitivityAnalysis: Sendable {
 
         let block = 64
         let blocks = (samples + block - 1) / block
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount, blocks))
         let seed = options.seed
         // Point 0 of the Sobol' sequence is all zeros; replicates start at point 1.
         let sobol = options.sequence == .sobol ? SobolSequence(dimensions: model.dimensions, seed: seed) : nil
         let columns = values
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var worker = ReplicateWorker<Rank>(units: units, subs: subs, dimensions: model.dimensions, grades: bounds.count, block: block)
-            while true {
-                let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard b < blocks else { break }
-                let first = b * block
-                let count = min(block, samples - first)
-                columns.withUnsafeBufferPointer { v in
-                    worker.run(first: first, count: count, seed: seed, sobol: sobol, model: model, values: v, bounds: bounds,
-                               nominalFractional: nominalFractional, samples: samples, ranks: ranks, rho: rho, failed: failed)
-                }
+        let workers = Parallel.blocks(blocks, jobs: options.jobs, makeWorker: {
+            ReplicateWorker<Rank>(units: units, subs: subs, dimensions: model.dimensions, grades: bounds.count, block: block)
+        }) { worker, b in
+            let first = b * block
+            let count = min(block, samples - first)
+            columns.withUnsafeBufferPointer { v in
+                worker.run(first: first, count: count, seed: seed, sobol: sobol, model: model, values: v, bounds: bounds,
+                           nominalFractional: nominalFractional, samples: samples, ranks: ranks, rho: rho, failed: failed)
             }
-            let local = worker.gradeCounts
-            gradeCounts.withLock { total in for i in total.indices { total[i] += local[i] } }
         }
+        // Counts, added: the same whichever worker ran which replicates.
+        var counts = [Int](repeating: 0, count: units * bounds.count)
+        for worker in workers { for i in counts.indices { counts[i] += worker.gradeCounts[i] } }
 
         // Reduce: quantiles per agency over the kept replicates, and the first half for convergence.
         let kept = (0..<samples).filter { failed[$0] == 0 }
         let half = Array(kept.prefix(max(kept.count / 2, 1)))
-        let counts = gradeCounts.withLock { $0 }
         var agencies: [AgencyResult] = []
         var maxShift = 0.0
         var shiftSum = 0.0

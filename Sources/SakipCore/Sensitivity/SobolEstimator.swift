@@ -36,14 +36,12 @@ public enum SobolEstimator {
         let center = center(a, b)
         let draws = SharedBuffer<Index>(count: resamples * ab.count, initialValue: Index())
         defer { draws.deallocate() }
-        let workers = max(1, min(jobs > 0 ? jobs : ProcessInfo.processInfo.activeProcessorCount, resamples))
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            var rows = [Int](repeating: 0, count: n)
-            for r in stride(from: w, to: resamples, by: workers) {
-                var rng = Xoshiro256StarStar(seed: seed, stream: 0xB007_0000 + UInt64(r))
-                for j in 0..<n { rows[j] = Int(rng.next() % UInt64(n)) }
-                for (i, index) in estimate(a: a, b: b, ab: ab, rows: rows, center: center).enumerated() { draws[r * ab.count + i] = index }
-            }
+        // One resample a block, each from its own stream: what a resample draws does not depend
+        // on the worker that draws it.
+        _ = Parallel.blocks(resamples, jobs: jobs, makeWorker: { [Int](repeating: 0, count: n) }) { rows, r in
+            var rng = Xoshiro256StarStar(seed: seed, stream: 0xB007_0000 + UInt64(r))
+            for j in 0..<n { rows[j] = Int(rng.next() % UInt64(n)) }
+            for (i, index) in estimate(a: a, b: b, ab: ab, rows: rows, center: center).enumerated() { draws[r * ab.count + i] = index }
         }
         return ab.indices.map { i in
             func interval(_ value: (Index) -> Double?) -> ClosedRange<Double>? {

@@ -108,29 +108,21 @@ public struct VarianceBasedSensitivity: Sendable {
 
         let outputs = SharedBuffer<Double>(count: n * (g + 2), initialValue: 0)
         defer { outputs.deallocate() }
-        let sums = Locked(RankSums(units: units, inputs: g))
         let sobol = 2 * d <= SobolSequence.maxDimensions ? SobolSequence(dimensions: 2 * d, seed: options.seed) : nil
         let block = 32
-        let blocks = (n + block - 1) / block
-        let next = Atomic<Int>(0)
-        let workers = max(1, min(options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount, blocks))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            var worker = DesignWorker(model: model, rankModel: rankModel, nominal: nominal, inputs: inputs)
-            while true {
-                let b = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard b < blocks else { break }
-                for j in (b * block)..<min(n, (b + 1) * block) {
-                    worker.row(j, seed: options.seed, sobol: sobol, outputs: outputs, samples: n)
-                }
+        let workers = Parallel.blocks((n + block - 1) / block, jobs: options.jobs,
+                                      makeWorker: { DesignWorker(model: model, rankModel: rankModel, nominal: nominal, inputs: inputs) }) { worker, b in
+            for j in (b * block)..<min(n, (b + 1) * block) {
+                worker.row(j, seed: options.seed, sobol: sobol, outputs: outputs, samples: n)
             }
-            let local = worker.sums
-            sums.withLock { $0.add(local) }
         }
+        // Exact integer sums: the same whichever worker ran which rows.
+        var total = RankSums(units: units, inputs: g)
+        for worker in workers { total.add(worker.sums) }
 
         let a = Array(UnsafeBufferPointer(start: outputs.base, count: n))
         let b = Array(UnsafeBufferPointer(start: outputs.base + n, count: n))
         let ab = (0..<g).map { i in Array(UnsafeBufferPointer(start: outputs.base + (i + 2) * n, count: n)) }
-        let total = sums.withLock { $0 }
         return Result(
             inputs: inputs, indices: SobolEstimator.indices(a: a, b: b, ab: ab),
             intervals: SobolEstimator.intervals(a: a, b: b, ab: ab, resamples: options.resamples, seed: options.seed, jobs: options.jobs),
