@@ -201,6 +201,36 @@ import Testing
         }
     }
 
+    @Test(arguments: ["//evil.example/", "/\t/evil.example/", "/\\evil.example", "https://evil.example/", "/\n/x", "evil"])
+    func addressesAfterSignInStayOnTheSite(next: String) {
+        #expect(PagePath.safeNext(next) == "/")
+    }
+
+    @Test func addressesOnTheSiteAreKept() {
+        #expect(PagePath.safeNext("/periods/2024/agencies/kota-bandung?component=2") == "/periods/2024/agencies/kota-bandung?component=2")
+        #expect(PagePath.isAnswerForm("/periods/2024/agencies/kota-bandung/answers/1.1.1"))
+        #expect(!PagePath.isAnswerForm("/office/users"))
+    }
+
+    /// A form sent from another site's page is refused, signed in or signing in.
+    @Test func formsFromAnotherSiteAreRefused() async throws {
+        let fixture = try await Fixture.make()
+        try await fixture.test { client in
+            let session = try await client.signIn("office")
+            let evil: HTTPFields = [.origin: "https://evil.example"]
+            let forged = try await client.page(.post, "/office/agencies", session, form: [("id", "x"), ("name", "X"), ("region", "Y")], headers: evil)
+            #expect(forged.status == .forbidden)
+            #expect(try await fixture.state.store.agency("x") == nil)
+            let signIn = try await client.page(.post, "/signin", nil, form: [("username", "office"), ("password", Fixture.password)], headers: evil)
+            #expect(signIn.status == .seeOther)
+            #expect(signIn.headers[.setCookie] == nil)
+            // Another form than an answer's is not carried through the sign-in.
+            let expired = try await client.page(.post, "/office/agencies", nil, form: [("id", "x"), ("name", "X"), ("region", "Y")])
+            #expect(expired.status == .unauthorized)
+            #expect(!expired.text.contains("draft_action"))
+        }
+    }
+
     @Test func signInRefusesAWrongPasswordOnThePage() async throws {
         let fixture = try await Fixture.make()
         try await fixture.test { client in

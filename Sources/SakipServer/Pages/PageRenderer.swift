@@ -126,7 +126,26 @@ enum PagePath {
 
     /// A `next` address to go back to after signing in: only a path on this site.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 2000 else { return "/" }
+        // Browsers drop tabs and line breaks from addresses ("/\t/host" becomes "//host"), so
+        // any control character or space refuses the address, as do "//" and "\".
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), next.count < 2000,
+              next.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value != 0x7F && $0 != "\\" })
+        else { return "/" }
         return next
+    }
+
+    /// Whether a path is an answer's form, the one kind of form kept through a sign-in.
+    static func isAnswerForm(_ path: String) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        return parts.count == 7 && parts[0].isEmpty && parts[1] == "periods" && parts[3] == "agencies" && parts[5] == "answers"
+    }
+
+    /// Whether a request that changes something comes from one of this site's own pages: a
+    /// browser names the page's origin, which must be the host asked. (Sessions are also bound
+    /// by SameSite cookies and form tokens; this also covers the sign-in form, which has no token.)
+    static func sameOrigin(_ request: Request) -> Bool {
+        guard let origin = request.headers[.origin] else { return true }
+        guard let host = request.head.authority else { return false }
+        return origin == "http://\(host)" || origin == "https://\(host)"
     }
 }

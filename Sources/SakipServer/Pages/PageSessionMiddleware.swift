@@ -19,6 +19,9 @@ struct PageSessionMiddleware: RouterMiddleware {
             frame.language = identity.flatMap { Language(rawValue: $0.language) } ?? .id
             frame.year = try await state.store.periods().map(\.year).max()
             if request.method == .post {
+                guard PagePath.sameOrigin(request) else {
+                    throw PageProblem(.forbidden, frame.labels("The form had expired; it was not sent. Try again."))
+                }
                 let fields = try await Self.readForm(request)
                 guard let identity else { return try SignInPages.expired(request, fields, frame: frame) }
                 guard let sent = fields["csrf"], let csrf = identity.csrfToken, Credentials.same(sent, csrf) else {

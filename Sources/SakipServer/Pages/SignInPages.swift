@@ -15,6 +15,7 @@ enum SignInPages {
             return try page(language: language, next: next).response(frame)
         }
         router.post("signin") { request, context in
+            guard PagePath.sameOrigin(request) else { return Page.redirect("/signin") }
             let fields = try await PageSessionMiddleware.readForm(request)
             return try await signIn(fields, state: state, logger: context.logger)
         }
@@ -80,7 +81,9 @@ enum SignInPages {
         let l = frame.labels
         let kept = fields.pairs.filter { $0.name != "csrf" }.map { ["name": $0.name, "value": $0.value] }
         let action = request.uri.path
-        var page = page(language: frame.language, next: action, draft: ["action": action, "fields": kept], status: .unauthorized)
+        // An answer's form is kept (what was typed into the LKE); any other form is sent again by hand.
+        let draft: [String: Any]? = PagePath.isAnswerForm(action) ? ["action": action, "fields": kept] : nil
+        var page = page(language: frame.language, next: PagePath.isAnswerForm(action) ? action : "/", draft: draft, status: .unauthorized)
         if !fields.files.isEmpty { page.view["error"] = l("Send the file again after signing in.") }
         return try page.response(frame)
     }
@@ -89,7 +92,7 @@ enum SignInPages {
         let language = Language(rawValue: fields["lang"] ?? "") ?? .id
         let l = Labels(language)
         let next = PagePath.safeNext(fields["next"])
-        let draftAction = fields["draft_action"].map { PagePath.safeNext($0) }
+        let draftAction = fields["draft_action"].map { PagePath.safeNext($0) }.flatMap { PagePath.isAnswerForm($0) ? $0 : nil }
         let draftFields = fields.pairs.filter { $0.name.hasPrefix("draft:") }.map { (String($0.name.dropFirst(6)), $0.value) }
         let draft: [String: Any]? = draftAction.map { ["action": $0, "fields": draftFields.map { ["name": $0.0, "value": $0.1] }] }
         let username = fields["username"] ?? ""
