@@ -6,6 +6,9 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     public var column: Int
     /// The worksheet, for a cell of a workbook; the location then prints as `file:Sheet!C12`.
     public var sheet: String?
+    /// The request's field a problem is about, rather than an input (`stage`, `candidate`): a
+    /// front end names it its own way (the command line as `--stage`).
+    public var field: String?
 
     public init(file: String, line: Int, column: Int) {
         self.file = file
@@ -32,6 +35,14 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
         SourceLocation(file: file, line: 0, column: 0)
     }
 
+    /// A request's field, as a place: it prints as the field's name, which `Labels` gives as
+    /// the front end names it.
+    public static func field(_ name: String) -> SourceLocation {
+        var location = SourceLocation(file: name, line: 0, column: 0)
+        location.field = name
+        return location
+    }
+
     /// Whether the location names a place inside the input, rather than the input as a whole.
     public var isPlaced: Bool { line > 0 }
 
@@ -45,7 +56,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
     }
 
     // `sheet` is written only for cells, so line-based locations keep their JSON form.
-    private enum CodingKeys: String, CodingKey { case file, line, column, sheet }
+    private enum CodingKeys: String, CodingKey { case file, line, column, sheet, field }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -53,6 +64,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
         try container.encode(line, forKey: .line)
         try container.encode(column, forKey: .column)
         if let sheet { try container.encode(sheet, forKey: .sheet) }
+        if let field { try container.encode(field, forKey: .field) }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +72,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, Codable, CustomStr
         self.init(file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
                   column: try container.decode(Int.self, forKey: .column))
         sheet = try container.decodeIfPresent(String.self, forKey: .sheet)
+        field = try container.decodeIfPresent(String.self, forKey: .field)
     }
 
     /// Converts a byte offset into a line and column by scanning `bytes` up to it.

@@ -112,7 +112,7 @@ extension CompareRequest {
         let items = Message.joined(order.prefix(12).map { id -> Message in
             lacking[id]! == 1 ? "\(id) (1 report)" : "\(id) (\(lacking[id]!) reports)"
         }, separator: ", ")
-        return [Diagnostic(.missingAnswer, .warning, at: .wholeFile("--candidate"),
+        return [Diagnostic(.missingAnswer, .warning, at: .field("candidate"),
             "the candidate rubric needs answers that \(affected) of \(comparison.rows.count) reports lack, each counted 0 under it: \(items)\(order.count > 12 ? ", ..." : "")")]
     }
 }

@@ -13,7 +13,7 @@ extension Evaluation {
         }
         guard !lacking.isEmpty else { return (staged, []) }
         let shown = lacking.prefix(10).joined(separator: ", ") + (lacking.count > 10 ? ", ..." : "")
-        return (staged, [Diagnostic(.missingStage, .warning, at: .wholeFile("--stage"),
+        return (staged, [Diagnostic(.missingStage, .warning, at: .field("stage"),
                                     lacking.count == 1 ? "1 report has no answer at stage \(stage.rawValue) and is left out: \(shown)"
                                         : "\(lacking.count) reports have no answer at stage \(stage.rawValue) and are left out: \(shown)")])
     }

@@ -69,9 +69,14 @@ public struct Labels: Sendable {
     /// language; the location and the words `error`, `warning`, `note` stay as tools read them.
     public func callAsFunction(_ diagnostic: Diagnostic) -> String {
         guard language != .en || fields != .plain else { return diagnostic.description }
-        var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(Diagnostic.bounded(callAsFunction(diagnostic.text)))"
-        for note in diagnostic.notes { text += "\n\(note.location): note: \(callAsFunction(note.text))" }
+        var text = "\(place(diagnostic.location)): \(diagnostic.severity.rawValue): \(Diagnostic.bounded(callAsFunction(diagnostic.text)))"
+        for note in diagnostic.notes { text += "\n\(place(note.location)): note: \(callAsFunction(note.text))" }
         return text
+    }
+
+    /// A location as this front end names it: a request's field by `fields`, any other as it prints.
+    public func place(_ location: SourceLocation) -> String {
+        location.field.map { fields($0) } ?? location.description
     }
 
     /// Nouns whose English plural a count of one turns singular.

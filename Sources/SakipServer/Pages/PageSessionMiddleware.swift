@@ -121,6 +121,6 @@ struct PageProblem: Error {
 /// Diagnostics as the pages list them: the place (`file.xlsx:LKE!E12`), the message.
 enum PageDiagnostics {
     static func row(_ diagnostic: Diagnostic, _ l: Labels) -> [String: Any] {
-        ["place": diagnostic.location.description, "text": l(diagnostic.text), "severity": diagnostic.severity.rawValue]
+        ["place": l.place(diagnostic.location), "text": l(diagnostic.text), "severity": diagnostic.severity.rawValue]
     }
 }
