@@ -130,11 +130,6 @@ public struct SensitivityAnalysis: Sendable {
         let ranks = SharedBuffer<Rank>(count: units * samples, initialValue: 0)
         let rho = SharedBuffer<Double>(count: samples, initialValue: .nan)
         let failed = SharedBuffer<UInt8>(count: samples, initialValue: 0)
-        defer {
-            ranks.deallocate()
-            rho.deallocate()
-            failed.deallocate()
-        }
 
         let block = 64
         let blocks = (samples + block - 1) / block
@@ -163,8 +158,9 @@ public struct SensitivityAnalysis: Sendable {
         var maxShift = 0.0
         var shiftSum = 0.0
         var scratch = [Double](repeating: 0, count: kept.count)
-        for r in 0..<units {
-            let row = ranks.base + r * samples
+        // The ranks' rows are read through their pointer: the buffer is kept alive until the last.
+        ranks.withBase { base in for r in 0..<units {
+            let row = base + r * samples
             func quantiles(_ replicates: [Int]) -> (Double, Double, Double) {
                 guard !replicates.isEmpty else { return (.nan, .nan, .nan) }
                 for (i, k) in replicates.enumerated() { scratch[i] = Double(row[k]) }
@@ -190,7 +186,7 @@ public struct SensitivityAnalysis: Sendable {
                 keepsGrade: probabilities[nominalGrades[r]].1, missing: card.missing.count,
                 rankAcceptability: acceptability.probabilities, mostLikelyRank: acceptability.mostLikely,
                 firstRankAcceptability: acceptability.probabilities[1] ?? 0))
-        }
+        } }
         agencies.sort { ($0.nominalRank, $0.agency) < ($1.nominalRank, $1.agency) }
         let rhoValues = kept.map { rho[$0] }.filter { $0.isFinite }
         return Result(
@@ -348,23 +344,3 @@ enum ScoreKernel {
         return bounds.count - 1
     }
 }
-
-/// A heap buffer shared by worker threads that each write disjoint ranges.
-final class SharedBuffer<Element>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<Element>
-    let count: Int
-
-    init(count: Int, initialValue: Element) {
-        self.count = count
-        base = UnsafeMutablePointer<Element>.allocate(capacity: max(count, 1))
-        base.initialize(repeating: initialValue, count: count)
-    }
-
-    subscript(i: Int) -> Element {
-        get { base[i] }
-        set { base[i] = newValue }
-    }
-
-    func deallocate() { base.deallocate() }
-}
-

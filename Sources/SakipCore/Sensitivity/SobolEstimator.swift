@@ -35,7 +35,6 @@ public enum SobolEstimator {
         let n = a.count
         let center = center(a, b)
         let draws = SharedBuffer<Index>(count: resamples * ab.count, initialValue: Index())
-        defer { draws.deallocate() }
         // One resample a block, each from its own stream: what a resample draws does not depend
         // on the worker that draws it.
         _ = Parallel.blocks(resamples, jobs: jobs, makeWorker: { [Int](repeating: 0, count: n) }) { rows, r in

@@ -107,7 +107,6 @@ public struct VarianceBasedSensitivity: Sendable {
         let nominal = Ranking.competitionRanks(nominalScores).map(Int32.init)
 
         let outputs = SharedBuffer<Double>(count: n * (g + 2), initialValue: 0)
-        defer { outputs.deallocate() }
         let sobol = 2 * d <= SobolSequence.maxDimensions ? SobolSequence(dimensions: 2 * d, seed: options.seed) : nil
         let block = 32
         let workers = Parallel.blocks((n + block - 1) / block, jobs: options.jobs,
@@ -120,9 +119,9 @@ public struct VarianceBasedSensitivity: Sendable {
         var total = RankSums(units: units, inputs: g)
         for worker in workers { total.add(worker.sums) }
 
-        let a = Array(UnsafeBufferPointer(start: outputs.base, count: n))
-        let b = Array(UnsafeBufferPointer(start: outputs.base + n, count: n))
-        let ab = (0..<g).map { i in Array(UnsafeBufferPointer(start: outputs.base + (i + 2) * n, count: n)) }
+        let a = outputs.elements(from: 0, count: n)
+        let b = outputs.elements(from: n, count: n)
+        let ab = (0..<g).map { i in outputs.elements(from: (i + 2) * n, count: n) }
         return Result(
             inputs: inputs, indices: SobolEstimator.indices(a: a, b: b, ab: ab),
             intervals: SobolEstimator.intervals(a: a, b: b, ab: ab, resamples: options.resamples, seed: options.seed, jobs: options.jobs),
