@@ -7,11 +7,14 @@ public struct SakipRequestContext: RequestContext {
     public var identity: Identity?
     /// A page's posted form, read and its CSRF token checked by `PageSessionMiddleware`.
     var form: FormFields?
+    /// The newest period's year, for the pages' navigation (read once per page request).
+    var newestYear: Int?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
         identity = nil
         form = nil
+        newestYear = nil
     }
 
     /// Uploads are read with their own bound (`Limits.upload`); JSON bodies are small.

@@ -42,7 +42,7 @@ enum LKEPages {
 
         init(_ request: Request, _ context: SakipRequestContext, _ state: AppState) async throws {
             let (identity, period, agency) = try await AnswerRoutes.target(context, state)
-            let (_, frame) = try await PageContext.frame(context, state, current: "/periods/\(period.year)/agencies/\(PagePath.escape(agency.id))")
+            let (_, frame) = try PageContext.frame(context, state, current: "/periods/\(period.year)/agencies/\(PagePath.escape(agency.id))")
             let readable = Access.readableStages(identity, period).sorted()
             guard !readable.isEmpty else { throw PageProblem(.forbidden, frame.labels("Nothing to show: this page is for another role.")) }
             let form = context.form

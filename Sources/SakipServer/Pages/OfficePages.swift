@@ -7,14 +7,14 @@ import SakipCore
 enum OfficePages {
     static func add(to pages: RouterGroup<SakipRequestContext>, state: AppState) {
         pages.get("office") { request, context in
-            var (identity, frame) = try await office(context, state)
+            var (identity, frame) = try office(context, state)
             if let id = request.uri.queryParameters["done"].map(String.init) {
                 frame.flash = await state.flashes.take(id, for: identity.username)
             }
             return try await desk(frame, state).response(frame)
         }
         pages.post("office/periods") { _, context in
-            let (_, frame) = try await office(context, state)
+            let (_, frame) = try office(context, state)
             let form = context.form ?? FormFields()
             return try await act(frame, state) {
                 let period = try await PeriodRoutes.create(PeriodRoutes.NewPeriod(year: Int(form["year"] ?? "") ?? 0, rubric: form["rubric"] ?? ""), state: state)
@@ -22,7 +22,7 @@ enum OfficePages {
             }
         }
         pages.post("office/periods/:year") { _, context in
-            let (_, frame) = try await office(context, state)
+            let (_, frame) = try office(context, state)
             let year = try context.parameters.require("year", as: Int.self)
             return try await act(frame, state) {
                 guard let target = PeriodState(rawValue: context.form?["to"] ?? "") else { throw APIProblem(.unprocessableContent, code: "invalid", "no such state") }
@@ -32,7 +32,7 @@ enum OfficePages {
             }
         }
         pages.post("office/agencies") { _, context in
-            let (_, frame) = try await office(context, state)
+            let (_, frame) = try office(context, state)
             let form = context.form ?? FormFields()
             return try await act(frame, state) {
                 let agency = Agency(id: form["id"] ?? "", name: form["name"] ?? "", region: form["region"] ?? "")
@@ -42,7 +42,7 @@ enum OfficePages {
             }
         }
         pages.post("office/users") { _, context in
-            let (_, frame) = try await office(context, state)
+            let (_, frame) = try office(context, state)
             let form = context.form ?? FormFields()
             return try await act(frame, state) {
                 guard let role = Role(rawValue: form["role"] ?? "") else { throw APIProblem(.unprocessableContent, code: "invalid", "no such role") }
@@ -54,7 +54,7 @@ enum OfficePages {
             }
         }
         pages.post("office/users/:username") { _, context in
-            let (identity, frame) = try await office(context, state)
+            let (identity, frame) = try office(context, state)
             let name = try context.parameters.require("username")
             let form = context.form ?? FormFields()
             if form["do"] == "token" {
@@ -76,8 +76,8 @@ enum OfficePages {
         }
     }
 
-    static func office(_ context: SakipRequestContext, _ state: AppState) async throws -> (Identity, PageFrame) {
-        let (identity, frame) = try await PageContext.frame(context, state, current: "/office")
+    static func office(_ context: SakipRequestContext, _ state: AppState) throws -> (Identity, PageFrame) {
+        let (identity, frame) = try PageContext.frame(context, state, current: "/office")
         guard Access.manages(identity) else { throw PageProblem(.forbidden, frame.labels("Nothing to show: this page is for another role.")) }
         return (identity, frame)
     }

@@ -32,6 +32,7 @@ struct PageSessionMiddleware: RouterMiddleware {
                 return Page.redirect("/signin?next=" + PagePath.query(request.uri.description))
             }
             context.identity = identity
+            context.newestYear = frame.year
             var response = try await next(request, context)
             response.headers[RequestLogMiddleware.userHeader] = identity?.username
             return response

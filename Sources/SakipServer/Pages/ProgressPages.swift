@@ -25,7 +25,7 @@ enum ProgressPages {
 
     static func progress(_ request: Request, _ context: SakipRequestContext, _ state: AppState) async throws -> Response {
         let period = try await state.period(try context.parameters.require("year", as: Int.self))
-        let (identity, frame) = try await PageContext.frame(context, state, current: "/periods/\(period.year)/agencies")
+        let (identity, frame) = try PageContext.frame(context, state, current: "/periods/\(period.year)/agencies")
         let l = frame.labels
         guard identity.role == .office || identity.role == .evaluator else {
             throw PageProblem(.forbidden, l("Nothing to show: this page is for another role."))
@@ -58,7 +58,7 @@ enum ProgressPages {
     /// line's Markdown gives them in the user's language, with the same in xlsx, CSV and JSON.
     static func analysis(_ request: Request, _ context: SakipRequestContext, _ state: AppState) async throws -> Response {
         let period = try await state.period(try context.parameters.require("year", as: Int.self))
-        let (identity, frame) = try await PageContext.frame(context, state, current: "/periods/\(period.year)/results")
+        let (identity, frame) = try PageContext.frame(context, state, current: "/periods/\(period.year)/results")
         let l = frame.labels
         guard Access.readsResults(identity, period) else {
             throw PageProblem.notice(l("No published results yet"), l("Results appear here once the office publishes a period."), status: .forbidden)
@@ -97,7 +97,7 @@ enum ProgressPages {
 
     static func results(_ context: SakipRequestContext, _ state: AppState) async throws -> Response {
         let period = try await state.period(try context.parameters.require("year", as: Int.self))
-        let (identity, frame) = try await PageContext.frame(context, state, current: "/periods/\(period.year)/results")
+        let (identity, frame) = try PageContext.frame(context, state, current: "/periods/\(period.year)/results")
         let l = frame.labels
         guard Access.readsResults(identity, period) else {
             throw PageProblem.notice(l("No published results yet"), l("Results appear here once the office publishes a period."), status: .forbidden)

@@ -31,11 +31,11 @@ enum SignInPages {
             return response
         }
         pages.get("account") { _, context in
-            let (identity, frame) = try await PageContext.frame(context, state)
+            let (identity, frame) = try PageContext.frame(context, state)
             return try account(identity, frame.labels).response(frame)
         }
         pages.post("account/password") { _, context in
-            let (identity, frame) = try await PageContext.frame(context, state)
+            let (identity, frame) = try PageContext.frame(context, state)
             let form = context.form ?? FormFields()
             guard try await state.accounts.verify(identity.username, form["old"] ?? "") != nil else {
                 var page = account(identity, frame.labels)
@@ -48,7 +48,7 @@ enum SignInPages {
             return Page.redirect("/signin?changed=1")
         }
         pages.post("account/language") { _, context in
-            let (identity, frame) = try await PageContext.frame(context, state)
+            let (identity, frame) = try PageContext.frame(context, state)
             let language = Language(rawValue: context.form?["language"] ?? "") ?? .id
             try await state.store.setLanguage(identity.username, language.rawValue)
             _ = frame
@@ -125,9 +125,8 @@ enum SignInPages {
 
 /// What most pages start with: the signed-in identity and the frame around the page.
 enum PageContext {
-    static func frame(_ context: SakipRequestContext, _ state: AppState, current: String = "") async throws -> (Identity, PageFrame) {
+    static func frame(_ context: SakipRequestContext, _ state: AppState, current: String = "") throws -> (Identity, PageFrame) {
         let identity = try context.signedIn()
-        let year = try await state.store.periods().map(\.year).max()
-        return (identity, PageFrame(identity: identity, language: Language(rawValue: identity.language) ?? .id, year: year, current: current))
+        return (identity, PageFrame(identity: identity, language: Language(rawValue: identity.language) ?? .id, year: context.newestYear, current: current))
     }
 }
