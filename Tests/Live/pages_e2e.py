@@ -113,6 +113,12 @@ def audit(page, name):
     check(f"same host {name}", all(r.startswith(BASE) for r in page.evaluate("() => performance.getEntriesByType('resource').map(r => r.name)")))
 
 
+def refused(page, path, status, name):
+    """The page at `path` answers `status` (404: not even its existence is shown; 403: not this role's)."""
+    response = page.goto(BASE + path)
+    check(name, response.status == status, f"{path}: {response.status}")
+
+
 def shot(page, name):
     if SHOTS:
         page.screenshot(path=os.path.join(SHOTS, name + ".png"), full_page=False)
@@ -238,10 +244,8 @@ def run(browser, folder):
     shot(small, "agency-lke-phone")
     phone.close()
     # The agency is refused another region's agency (404) and the office's pages (403).
-    response = page.goto(BASE + "/periods/2024/agencies/kab-merauke")
-    check("agency: another agency is 404", response.status == 404, str(response.status))
-    response = page.goto(BASE + "/office")
-    check("agency: office is 403", response.status == 403, str(response.status))
+    refused(page, "/periods/2024/agencies/kab-merauke", 404, "agency: another agency is 404")
+    refused(page, "/office", 403, "agency: office is 403")
 
     # --- The evaluator verifies: its agencies, the self-assessment beside, a conflict.
     evaluator = browser.new_context(**desk)
@@ -281,8 +285,7 @@ def run(browser, folder):
     expect(page.locator(".flash.error a")).to_have_attribute("href", "#c-1-1-3")
     page.locator("#c-1-1-3").scroll_into_view_if_needed()
     shot(page, "evaluator-conflict")
-    response = page.goto(BASE + "/periods/2024/agencies/kab-merauke")
-    check("evaluator: another region is 404", response.status == 404, str(response.status))
+    refused(page, "/periods/2024/agencies/kab-merauke", 404, "evaluator: another region is 404")
 
     # --- The office locks and publishes; results for everyone who may read them.
     desk_page.goto(BASE + "/office")
@@ -322,15 +325,12 @@ def run(browser, folder):
     expect(page.locator("table.ranking tbody tr")).to_have_count(3)
     audit(page, "viewer results")
     shot(page, "viewer-results")
-    response = page.goto(BASE + "/office")
-    check("viewer: office is 403", response.status == 403, str(response.status))
-    response = page.goto(BASE + "/periods/2024/agencies/kota-bandung")
-    check("viewer: answers are 403", response.status == 403, str(response.status))
+    refused(page, "/office", 403, "viewer: office is 403")
+    refused(page, "/periods/2024/agencies/kota-bandung", 403, "viewer: answers are 403")
     # Merauke's team is refused Bandung's page (404), but sees its own.
     other = browser.new_context(**desk)
     page = sign_in(other, "merauke")
-    response = page.goto(BASE + "/periods/2024/agencies/kota-bandung")
-    check("merauke: Bandung is 404", response.status == 404, str(response.status))
+    refused(page, "/periods/2024/agencies/kota-bandung", 404, "merauke: Bandung is 404")
     # Keyboard: the first Tab reaches the skip link, which leads to the content.
     page.goto(BASE + "/periods/2024/agencies/kab-merauke")
     page.keyboard.press("Tab")
