@@ -204,7 +204,14 @@ def main():
     text = "\n".join(lines) + "\n"
     print(text)
     suffix = "-postgres" if args.database else ""
-    open(os.path.join(root, f"Benchmarks/SERVICE{suffix}.md"), "w").write(text)
+    # The table replaces the one at the top of the file; the analysis written below it stays.
+    path = os.path.join(root, f"Benchmarks/SERVICE{suffix}.md")
+    kept = ""
+    if os.path.exists(path):
+        previous = open(path).read()
+        cut = previous.find("\n## ")
+        kept = previous[cut:] if cut >= 0 else ""
+    open(path, "w").write(text + kept)
 
 
 if __name__ == "__main__":
