@@ -40,7 +40,7 @@ extension Labels {
         "active": "aktif", "disabled": "nonaktif", "all regions": "semua wilayah", "Indonesian": "Bahasa Indonesia", "English": "English",
         "Saved {}.": "{} tersimpan.", "Stored {} answers from {}.": "{} jawaban dari {} tersimpan.",
         "Signed out.": "Anda sudah keluar.", "Password changed; sign in with the new one.": "Kata sandi diganti; masuk dengan yang baru.",
-        "Language saved.": "Bahasa tersimpan.", "Period {} created.": "Periode {} dibuat.", "Period {} is now {}.": "Periode {} sekarang {}.",
+"Period {} created.": "Periode {} dibuat.", "Period {} is now {}.": "Periode {} sekarang {}.",
         "Agency {} saved.": "Instansi {} tersimpan.", "User {} created.": "Pengguna {} dibuat.", "User {} updated.": "Pengguna {} diperbarui.",
         "No period yet": "Belum ada periode", "The office has not opened an evaluation period yet.": "Kantor belum membuka periode evaluasi.",
         "No published results yet": "Belum ada hasil yang diterbitkan", "Results appear here once the office publishes a period.": "Hasil tampil di sini setelah kantor menerbitkan periode.",

@@ -48,10 +48,9 @@ enum SignInPages {
             return Page.redirect("/signin?changed=1")
         }
         pages.post("account/language") { _, context in
-            let (identity, frame) = try PageContext.frame(context, state)
+            let identity = try context.signedIn()
             let language = Language(rawValue: context.form?["language"] ?? "") ?? .id
             try await state.store.setLanguage(identity.username, language.rawValue)
-            _ = frame
             return Page.redirect("/account")
         }
     }
