@@ -76,9 +76,18 @@ enum LKEPages {
             let rubric = try state.rubrics.rubric(period.rubric)
             let answers = try await state.store.answers(year: period.year, agency: agency.id).filter { readable.contains($0.stage) }
             let card = try await scoreCard()
-            let componentID = rubric.components.contains { $0.id == component } ? component! : rubric.components[0].id
             return LKEView(identity: identity, period: period, agency: agency, rubric: rubric, stage: stage, editable: editable,
-                           readable: readable, answers: answers, componentID: componentID, card: card, labels: frame.labels, marks: marks)
+                           readable: readable, answers: answers, componentID: componentID(rubric), card: card, labels: frame.labels, marks: marks)
+        }
+
+        /// The component asked for, or the first.
+        func componentID(_ rubric: Rubric) -> String {
+            rubric.components.contains { $0.id == component } ? component! : rubric.components[0].id
+        }
+
+        /// This page's address (its component and stage), read from nothing but the request.
+        func address() throws -> String {
+            "/periods/\(period.year)/agencies/\(PagePath.escape(agency.id))?component=\(PagePath.query(componentID(try state.rubrics.rubric(period.rubric))))&stage=\(stage.rawValue)"
         }
 
         /// The agency's score from what the caller may read, as SakipCore scores it (nil before any answer).
@@ -131,8 +140,7 @@ enum LKEPages {
                 let summary = card.map { "\(Numbers.fixed($0.total, 2)) / 100 · \(l("Grade")) \($0.grade.grade)" }
                 return JSONBody.response(SavedReply(version: answer.version, message: l("Saved"), summary: summary))
             }
-            let view = try await target.view(marks: [:])
-            return Page.redirect(view.address() + "&saved=\(PagePath.query(criterion))#c-\(LKEView.anchor(criterion))")
+            return Page.redirect(try target.address() + "&saved=\(PagePath.query(criterion))#c-\(LKEView.anchor(criterion))")
         } catch let problem as APIProblem {
             var mark = LKEView.Mark(typed: write)
             switch problem.status {
