@@ -384,6 +384,27 @@ import Testing
         }
     }
 
+    /// The evaluator's list counts each agency's answered items per stage (an empty value is no
+    /// answer), with the newest change, for its own regions only.
+    @Test(arguments: TestDatabase.available)
+    func progressIsCountedPerStage(database: TestDatabase) async throws {
+        let fixture = try await Fixture.make(database)
+        let store = fixture.state.store
+        for (criterion, stage, value) in [("1.1.1", Stage.selfAssessment, "A"), ("1.1.2", .selfAssessment, "B"), ("1.1.3", .selfAssessment, ""),
+                                          ("1.1.1", .final, "BB")] {
+            _ = try await store.save(year: 2024, agency: "kota-bandung", criterion: criterion, stage: stage, write: AnswerWrite(value: value, version: 0), by: "office")
+        }
+        _ = try await store.save(year: 2024, agency: "kab-merauke", criterion: "1.1.1", stage: .final, write: AnswerWrite(value: "A", version: 0), by: "office")
+        try await fixture.test { client in
+            let page = try await client.page(.get, "/periods/2024/agencies", try await client.signIn("eval-jabar")).text
+            let row = try #require(page.range(of: ">Pemerintah Kota Bandung</a></th>"))
+            let cells = page[row.upperBound...].prefix(400)
+            #expect(cells.contains("<td class=\"num\">2/80</td><td class=\"num\">0/80</td><td class=\"num\">0/80</td><td class=\"num\">1/80</td>"), "\(cells)")
+            #expect(page.contains(">Pemerintah Kabupaten Bogor</a></th><td>Jawa Barat</td><td class=\"num\">0/80</td>"))
+            #expect(!page.contains("Merauke"))
+        }
+    }
+
     /// The ranking shows movement since the year before, when the caller may read that year.
     @Test func theRankingShowsMovementSinceTheYearBefore() async throws {
         let fixture = try await Fixture.make()

@@ -33,16 +33,17 @@ enum ProgressPages {
         let query = (request.uri.queryParameters["q"].map(String.init) ?? "").trimmingCharacters(in: .whitespaces)
         let visible = try await state.store.agencies().filter { Access.sees(identity, $0) }
             .filter { query.isEmpty || $0.name.localizedCaseInsensitiveContains(query) || $0.id.localizedCaseInsensitiveContains(query) || $0.region.localizedCaseInsensitiveContains(query) }
-        let snapshot = try await state.store.snapshot(year: period.year)
         let rubric = try state.rubrics.rubric(period.rubric)
         let expected = rubric.subcomponents.flatMap { LKEView.items(of: $0, in: rubric) }.count
+        // As the LKE page counts: a checklist item with no flag is still answered.
+        let progress = try await state.store.progress(year: period.year, emptyCounts: rubric.checklist != nil)
         let rows = visible.map { agency -> [String: Any] in
-            let answers = snapshot?.answers[agency.id] ?? []
+            let stages = progress[agency.id] ?? [:]
             let counts = Stage.allCases.map { stage -> [String: Any] in
-                let answered = Set(answers.filter { $0.stage == stage && (!$0.value.isEmpty || rubric.checklist != nil) }.map(\.criterion)).count
+                let answered = stages[stage]?.answered ?? 0
                 return ["answered": answered, "expected": expected, "complete": answered >= expected]
             }
-            let updated = answers.map(\.updatedAt).max().map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "—"
+            let updated = stages.values.map(\.updatedAt).max().map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "—"
             return ["name": agency.name, "region": agency.region, "href": "/periods/\(period.year)/agencies/\(PagePath.escape(agency.id))",
                     "counts": counts, "updated": updated]
         }

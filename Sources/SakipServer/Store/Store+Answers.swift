@@ -372,3 +372,30 @@ extension Store {
         }
     }
 }
+
+/// How far one agency's stage is: answered items and the newest change.
+public struct StageProgress: Sendable, Hashable {
+    public var answered: Int
+    public var updatedAt: String
+}
+
+extension Store {
+    /// Answered items per agency and stage in a period, counted by the database (a progress page
+    /// of 550 agencies reads one row per agency and stage, not every answer).
+    /// - Parameter emptyCounts: whether an empty value is an answer (a checklist with no flag).
+    public func progress(year: Int, emptyCounts: Bool) async throws -> [String: [Stage: StageProgress]] {
+        try await backend.read { database in
+            let rows = try await database.raw("""
+                SELECT agency, stage, COUNT(DISTINCT criterion) AS answered, MAX(updated_at) AS updated_at FROM answers
+                WHERE year = \(bind: year) AND (value <> '' OR \(bind: emptyCounts ? 1 : 0) = 1) GROUP BY agency, stage
+                """).all()
+            var progress: [String: [Stage: StageProgress]] = [:]
+            for row in rows {
+                guard let stage = Stage(rawValue: try row.decode(column: "stage", as: String.self)) else { continue }
+                progress[try row.decode(column: "agency", as: String.self), default: [:]][stage] =
+                    StageProgress(answered: try row.decode(column: "answered", as: Int.self), updatedAt: try row.decode(column: "updated_at", as: String.self))
+            }
+            return progress
+        }
+    }
+}
